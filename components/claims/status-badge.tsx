@@ -1,0 +1,23 @@
+import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
+import { cn } from "@/lib/cn";
+
+const tones: Record<ClaimStatus, string> = {
+  UNVERIFIED: "text-[var(--status-unverified)] bg-[var(--status-unverified-bg)]",
+  IN_REVIEW: "text-[var(--status-in-review)] bg-[var(--status-in-review-bg)]",
+  VERIFIED: "text-[var(--status-verified)] bg-[var(--status-verified-bg)]",
+  DISPUTED: "text-[var(--status-disputed)] bg-[var(--status-disputed-bg)]",
+  FALSE: "text-[var(--status-false)] bg-[var(--status-false-bg)]",
+  RETRACTED: "text-[var(--status-retracted)] bg-[var(--status-retracted-bg)]",
+};
+
+const marks: Record<ClaimStatus, string> = { UNVERIFIED: "○", IN_REVIEW: "◐", VERIFIED: "✓", DISPUTED: "!", FALSE: "✕", RETRACTED: "⊘" };
+
+/** Status as text with a mark, never colour alone. */
+export function StatusBadge({ status }: { status: ClaimStatus }) {
+  return (
+    <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold", tones[status])}>
+      <span aria-hidden="true">{marks[status]}</span>
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}

@@ -1,0 +1,30 @@
+// Human labels for the enums the UI shows.
+export const STATUS_LABELS = {
+  UNVERIFIED: "Unverified",
+  IN_REVIEW: "In review",
+  VERIFIED: "Verified",
+  DISPUTED: "Disputed",
+  FALSE: "False",
+  RETRACTED: "Retracted",
+} as const;
+export type ClaimStatus = keyof typeof STATUS_LABELS;
+
+export const KIND_LABELS = {
+  QUANTITY: "Quantity",
+  DATE: "Date",
+  EVENT: "Event",
+  ATTRIBUTED_STATEMENT: "Attributed statement",
+} as const;
+export type ClaimKind = keyof typeof KIND_LABELS;
+
+export const STANCE_LABELS = { SUPPORTS: "Supports", CONTRADICTS: "Contradicts", MENTIONS: "Mentions" } as const;
+
+export const SOURCE_KIND_LABELS = {
+  NEWS_ARTICLE: "News article",
+  STATE_MEDIA_BROADCAST: "State media broadcast",
+  OFFICIAL_STATEMENT: "Official statement",
+  INTERVIEW: "Interview",
+  DATASET: "Dataset",
+  SOCIAL_POST: "Social post",
+  OTHER: "Other",
+} as const;

@@ -1,0 +1,42 @@
+// Keyset pagination: a page starts after the last row of the previous one, never at an offset,
+// so page 500 costs what page 1 costs.
+import { z } from "zod";
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt.toISOString(), c.id])).toString("base64url");
+}
+
+const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/** Undefined for a cursor that is missing or not one of ours. */
+export function decodeCursor(raw: string | null | undefined): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    if (!parsed.success) return undefined;
+    return { createdAt: new Date(parsed.data[0]), id: parsed.data[1] };
+  } catch {
+    return undefined;
+  }
+}
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(MAX_PAGE_SIZE, `limit must be at most ${MAX_PAGE_SIZE}.`)
+    .default(DEFAULT_PAGE_SIZE),
+  cursor: z
+    .string()
+    .optional()
+    .refine((c) => c === undefined || decodeCursor(c) !== undefined, "cursor is not valid: use nextCursor from a previous page."),
+});

@@ -1,0 +1,24 @@
+import "server-only";
+import { ForbiddenError, type Actor } from "./authorize";
+import { currentUser } from "./session";
+
+type Handler = (request: Request, actor: Actor) => Promise<Response>;
+
+/** Wraps a route handler: 401 JSON without a session, 403 JSON when the data layer refuses the role. */
+export function withUser(handler: Handler) {
+  return async (request: Request): Promise<Response> => {
+    const actor = await currentUser();
+    if (!actor) return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
+    try {
+      return await handler(request, actor);
+    } catch (e) {
+      if (e instanceof ForbiddenError) return Response.json({ error: "forbidden", message: e.message }, { status: 403 });
+      throw e;
+    }
+  };
+}
+
+/** 400 JSON with zod's field errors. */
+export function badRequest(fieldErrors: Record<string, string[] | undefined>) {
+  return Response.json({ error: "invalid_request", fieldErrors }, { status: 400 });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { can, type Permission, type Role } from "@/lib/permissions";
+
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Thrown when an actor asks for what their role does not allow; route wrappers answer 403. */
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Your role may not do this (${permission}).`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new ForbiddenError(permission);
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { loginSchema } from "@/lib/schemas/auth";
+import { authorize, type Actor } from "./authorize";
+import { db } from "./db";
+import { hashNoOneHas, verifyPassword } from "@/lib/passwords";
+
+/** The user these credentials belong to, or null; disabled accounts cannot sign in. */
+export async function verifyCredentials(raw: unknown): Promise<{ id: string; email: string; name: string } | null> {
+  const input = loginSchema.safeParse(raw);
+  if (!input.success) return null;
+  const user = await db.user.findUnique({
+    where: { email: input.data.email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await hashNoOneHas()), input.data.password);
+  if (!user || !ok || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** The actor behind a session: re-read each request, so a disabled account or a role change takes effect at once. */
+export async function findActiveActor(userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function listUsers(actor: Actor, options: { limit: number; after?: string }) {
+  authorize(actor, "users:manage");
+  const rows = await db.user.findMany({
+    where: options.after ? { email: { gt: options.after } } : undefined,
+    orderBy: { email: "asc" },
+    take: options.limit + 1,
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+  });
+  const items = rows.slice(0, options.limit);
+  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.email ?? null) : null };
+}

@@ -1,0 +1,87 @@
+// Claim values the way an editor reads them: "15,000–25,000 soldiers killed, since 24 Feb 2022".
+export type DatePrecision = "DAY" | "MONTH" | "YEAR";
+export type RatePeriod = "DAY" | "WEEK" | "MONTH" | "YEAR";
+
+type Num = number | string | { toString(): string } | null | undefined;
+type DateLike = Date | string | null | undefined;
+
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const dateFormats: Record<DatePrecision, Intl.DateTimeFormat> = {
+  DAY: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }),
+  MONTH: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short", year: "numeric" }),
+  YEAR: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric" }),
+};
+
+function toNumber(n: Num): number | null {
+  if (n === null || n === undefined) return null;
+  const value = Number(n.toString());
+  return Number.isFinite(value) ? value : null;
+}
+
+function toDate(d: DateLike): Date | null {
+  if (!d) return null;
+  const date = d instanceof Date ? d : new Date(d);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function formatNumber(n: Num): string {
+  const value = toNumber(n);
+  return value === null ? "" : numberFormat.format(value);
+}
+
+/** A date shown no more precisely than it is known: "21 Feb 2022", "Jul 2022", "2014". */
+export function formatDate(d: DateLike, precision: DatePrecision | null | undefined = "DAY"): string {
+  const date = toDate(d);
+  return date ? dateFormats[precision ?? "DAY"].format(date) : "";
+}
+
+const RATE_LABELS: Record<RatePeriod, string> = { DAY: "per day", WEEK: "per week", MONTH: "per month", YEAR: "per year" };
+
+export interface QuantityValue {
+  low?: Num;
+  high?: Num;
+  best?: Num;
+  unit?: string | null;
+  ratePeriod?: RatePeriod | null;
+  asOf?: DateLike;
+  asOfPrecision?: DatePrecision | null;
+  periodStart?: DateLike;
+  periodEnd?: DateLike;
+}
+
+/** The figure alone: "15,000–25,000", "about 100", "at least 15,000". */
+export function formatFigure(v: Pick<QuantityValue, "low" | "high" | "best">): string {
+  const low = toNumber(v.low);
+  const high = toNumber(v.high);
+  const best = toNumber(v.best);
+  if (low !== null && high !== null) {
+    const range = low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`;
+    const bestShown = best !== null && best !== low && best !== high;
+    return bestShown ? `${range} (best estimate ${formatNumber(best)})` : range;
+  }
+  if (best !== null) return formatNumber(best);
+  if (low !== null) return `at least ${formatNumber(low)}`;
+  if (high !== null) return `up to ${formatNumber(high)}`;
+  return "no figure";
+}
+
+/** When a figure holds: "24 Feb–31 Jul 2022", "since 24 Feb 2022", "as of Aug 2022". */
+export function formatWhen(v: Pick<QuantityValue, "asOf" | "asOfPrecision" | "periodStart" | "periodEnd">): string {
+  const parts: string[] = [];
+  const start = toDate(v.periodStart);
+  const end = toDate(v.periodEnd);
+  if (start && end) parts.push(`${formatDate(start)} – ${formatDate(end)}`);
+  else if (start) parts.push(`since ${formatDate(start)}`);
+  else if (end) parts.push(`until ${formatDate(end)}`);
+  if (toDate(v.asOf)) parts.push(`as of ${formatDate(v.asOf, v.asOfPrecision)}`);
+  return parts.join(", ");
+}
+
+/** "15,000–25,000 soldiers killed, since 24 Feb 2022, as of Aug 2022". */
+export function formatQuantity(v: QuantityValue): string {
+  let text = formatFigure(v);
+  if (v.unit) text += ` ${v.unit}`;
+  if (v.ratePeriod) text += ` ${RATE_LABELS[v.ratePeriod]}`;
+  const when = formatWhen(v);
+  return when ? `${text}, ${when}` : text;
+}

@@ -1,0 +1,56 @@
+// The PostgreSQL server a command works against: DATABASE_URL's when it is set, otherwise an
+// embedded one in .data/ (a separate cluster for tests, so they never touch the app's data).
+import path from "node:path";
+import { databaseName, startEmbeddedPostgres, withDatabase } from "./embedded-postgres";
+
+export interface DatabaseServer {
+  /** The database the app uses (DATABASE_URL, or `factdesk` on the embedded server). */
+  appUrl: string;
+  /** The server's maintenance database, for creating and dropping others. */
+  adminUrl: string;
+  url(database: string): string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function openDatabaseServer(
+  options: { purpose?: "app" | "test"; log?: (m: string) => void } = {},
+): Promise<DatabaseServer> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    return {
+      appUrl: external,
+      adminUrl: withDatabase(external, "postgres"),
+      url: (db) => withDatabase(external, db),
+      embedded: false,
+      stop: async () => {},
+    };
+  }
+  const test = options.purpose === "test";
+  const port = Number(test ? (process.env.TEST_PGPORT ?? 54330) : (process.env.PGPORT ?? 54320));
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, ".data", test ? "postgres-test" : "postgres"),
+    port,
+    log: options.log,
+  });
+  return {
+    appUrl: server.url("factdesk"),
+    adminUrl: server.url("postgres"),
+    url: server.url,
+    embedded: true,
+    stop: server.stop,
+  };
+}
+
+export async function withDatabaseServer<T>(fn: (server: DatabaseServer) => Promise<T>): Promise<T> {
+  const server = await openDatabaseServer({ purpose: "test" });
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+export { databaseName };

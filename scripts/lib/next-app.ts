@@ -1,0 +1,79 @@
+// Building and serving the Next.js app from scripts (npm start, npm test).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const stampFile = path.join(root, ".next", "factdesk-build-stamp");
+
+/** A fingerprint of what the build is made from: paths, sizes and modification times. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p) || p.includes(`${path.sep}generated${path.sep}`)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    else hash.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
+  };
+  for (const input of BUILD_INPUTS) walk(path.join(root, input));
+  return hash.digest("hex");
+}
+
+/** Builds the production app unless the existing build was made from these very files. */
+export async function ensureBuild(env: NodeJS.ProcessEnv, log: (m: string) => void) {
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (built) return;
+  log("Building the app (next build, about a minute on 2 cores)…");
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(stampFile, fingerprint);
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+/** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
+export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
+  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
+    cwd: root,
+    env: options.env,
+    detached: true,
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    exited,
+    async stop() {
+      if (child.exitCode !== null || !child.pid) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timeout = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {}
+      }, 10_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+export async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

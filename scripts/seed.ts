@@ -1,0 +1,24 @@
+// npm run db:seed: migrates, then loads the seed articles' data. Running it twice adds nothing.
+import { openDatabaseServer } from "./lib/database-server";
+import { ensureDatabase } from "./lib/embedded-postgres";
+import { applyMigrations } from "./lib/migrate";
+import { ensurePrismaClient } from "./lib/prisma-generate";
+
+ensurePrismaClient();
+// Imported after generating: the Prisma client may not exist on a fresh clone.
+const { createPrismaClient } = await import("../prisma/client");
+const { seedDatabase } = await import("../seeds/load");
+const server = await openDatabaseServer({ log: console.log });
+try {
+  if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
+  await applyMigrations(server.appUrl, console.log);
+  const db = createPrismaClient(server.appUrl, { max: 2 });
+  try {
+    const { created } = await seedDatabase(db);
+    console.log(created ? `Seeded ${created} rows.` : "Seed data already present: nothing added.");
+  } finally {
+    await db.$disconnect();
+  }
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,95 @@
+// npm start: everything a fresh clone needs. Starts PostgreSQL (embedded unless DATABASE_URL is
+// set), applies migrations, seeds an empty database, builds the app when its build is missing or
+// stale, and serves it. Ctrl-C stops the app and the embedded PostgreSQL cleanly.
+// npm run dev: the same, with `next dev` instead of a production build.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { seedUsers } from "../seeds/data";
+import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
+import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { ensureDatabase } from "./lib/embedded-postgres";
+import { applyMigrations } from "./lib/migrate";
+import { ensurePrismaClient } from "./lib/prisma-generate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (m: string) => console.log(`[factdesk] ${m}`);
+
+/** Auth.js signs sessions with AUTH_SECRET; without one, keep a random secret in .data so sessions survive restarts. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+let server: DatabaseServer | undefined;
+let app: ReturnType<typeof startNext> | undefined;
+let shuttingDown = false;
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log("Stopping…");
+  await app?.stop();
+  await server?.stop();
+  log("Stopped.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  ensurePrismaClient(log);
+  server = await openDatabaseServer({ log });
+  if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
+  log(server.embedded ? "Using the embedded PostgreSQL (data in .data/postgres)." : "Using the PostgreSQL at DATABASE_URL.");
+  const applied = await applyMigrations(server.appUrl, log);
+  log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+
+  const { createPrismaClient } = await import("../prisma/client");
+  const { seedDatabase } = await import("../seeds/load");
+  const db = createPrismaClient(server.appUrl, { max: 2 });
+  try {
+    if ((await db.user.count()) === 0) {
+      log("Empty database: loading the seed data…");
+      const { created } = await seedDatabase(db);
+      log(`Seeded ${created} rows.`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: server.appUrl,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev) await ensureBuild(env, log);
+  app = startNext({ mode: dev ? "dev" : "start", port, env });
+  app.exited.then((code) => {
+    if (!shuttingDown) {
+      log(`The app exited (${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
+  console.log(`
+  Factdesk is running at http://localhost:${port}
+
+  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):
+${seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`).join("\n")}
+
+  Press Ctrl-C to stop.
+`);
+} catch (e) {
+  console.error(`[factdesk] ${(e as Error).message}`);
+  await shutdown(1);
+}
