@@ -1,0 +1,37 @@
+// npm run screenshots [-- <base-url>]: signs in to a running app and saves the main pages at
+// 1440 px and 390 px, light and dark, into screenshots/.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
+const out = path.resolve(import.meta.dirname, "../screenshots");
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+try {
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [1440, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+      await page.goto(`${base}/login`);
+      await shot("login");
+      await page.getByLabel("Email").fill("editor@factdesk.test");
+      await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "Claims", level: 1 }).waitFor();
+      await shot("claims");
+      await page.getByRole("link", { name: /15,000 to 25,000/ }).click();
+      await page.getByRole("heading", { name: "Status history" }).waitFor();
+      await shot("claim");
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`Screenshots in ${path.relative(process.cwd(), out)}/`);

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { accounts, signIn } from "./helpers";
+
+test("API routes answer 401 JSON without a session", async ({ request }) => {
+  for (const path of ["/api/claims", "/api/users"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(401);
+    expect(await res.json()).toMatchObject({ error: "unauthorized" });
+  }
+});
+
+test("health is public and reports the database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+});
+
+test("GET /api/claims pages through every seeded claim by keyset", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await page.request.get(`/api/claims?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { items: { id: string; statement: string; sourceCount: number }[]; nextCursor: string | null };
+    expect(body.items.length).toBeLessThanOrEqual(4);
+    seen.push(...body.items.map((i) => i.id));
+    cursor = body.nextCursor;
+  } while (cursor);
+  expect(new Set(seen).size).toBe(seen.length);
+  expect(seen.length).toBe(15);
+
+  const bad = await page.request.get("/api/claims?limit=1000&cursor=nonsense");
+  expect(bad.status()).toBe(400);
+  const body = await bad.json();
+  expect(body.fieldErrors.limit).toEqual(["limit must be at most 100."]);
+  expect(body.fieldErrors.cursor[0]).toMatch(/cursor is not valid/);
+});
+
+test("an admin-only route answers 403 JSON to the wrong role and 200 to an admin", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  const refused = await page.request.get("/api/users");
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toMatchObject({ error: "forbidden" });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, accounts.admin);
+  const allowed = await page.request.get("/api/users");
+  expect(allowed.status()).toBe(200);
+  const users = (await allowed.json()) as { items: { email: string }[] };
+  expect(users.items.map((u) => u.email)).toEqual(["admin@factdesk.test", "editor@factdesk.test", "reviewer@factdesk.test"]);
+});

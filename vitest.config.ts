@@ -1,0 +1,34 @@
+import path from "node:path";
+import { loadEnv } from "vite";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig(({ mode }) => ({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // lib/server modules guard against client bundles; under test they run on the server.
+      { find: "server-only", replacement: path.join(root, "tests/support/server-only.ts") },
+    ],
+  },
+  test: {
+    env: loadEnv(mode, root, ""),
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+}));
