@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedUsers } from "../seeds/data";
 import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
-import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 import { ensureDatabase } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
 import { ensurePrismaClient } from "./lib/prisma-generate";
@@ -41,8 +41,7 @@ async function shutdown(code: number) {
   log("Stopped.");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+onShutdownSignal(() => void shutdown(0));
 
 try {
   ensurePrismaClient(log);

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
 import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
@@ -41,9 +41,7 @@ async function cleanUp() {
     await server.stop();
   }
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
+onShutdownSignal(() => void cleanUp().finally(() => process.exit(130)));
 
 function summary() {
   let passed = 0;

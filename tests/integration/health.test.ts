@@ -1,7 +1,8 @@
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/health/route";
 import { checkDatabase } from "@/lib/server/health";
-import { createPrismaClient } from "@/prisma/client";
+import { createPrismaClient, type Db } from "@/prisma/client";
 import { adminUrl } from "../support/database";
 
 /** A TCP relay in front of the real PostgreSQL that can be cut and restored, like a network outage. */
@@ -49,6 +50,25 @@ describe("database health", () => {
       expect(await checkDatabase(db)).toBe("ok");
     } finally {
       await db.$disconnect();
+    }
+  });
+
+  it("GET /api/health answers 200 while the database answers, 503 while it does not, and 200 again after", async () => {
+    await relay.open();
+    process.env.DATABASE_URL = relay.url();
+    delete (globalThis as { db?: Db }).db;
+    try {
+      let res = await GET();
+      expect([res.status, await res.json()]).toEqual([200, { status: "ok", db: "ok" }]);
+      await relay.cut();
+      res = await GET();
+      expect([res.status, await res.json()]).toEqual([503, { status: "degraded", db: "down" }]);
+      await relay.open();
+      res = await GET();
+      expect([res.status, await res.json()]).toEqual([200, { status: "ok", db: "ok" }]);
+    } finally {
+      await (globalThis as { db?: Db }).db?.$disconnect();
+      delete (globalThis as { db?: Db }).db;
     }
   });
 

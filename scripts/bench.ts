@@ -1,0 +1,133 @@
+// npm run bench: the claims list and claim page at 100,000 claims. Builds its own database on the
+// test cluster (or DATABASE_URL's server), generates claims with a seeded random generator, and
+// prints p50/p95/p99 of the data-access calls the pages make. Not a test: it only reports.
+import { performance } from "node:perf_hooks";
+import { openDatabaseServer } from "./lib/database-server";
+import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
+import { applyMigrations } from "./lib/migrate";
+import { ensurePrismaClient } from "./lib/prisma-generate";
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
+const METRICS = 2_000;
+const SOURCES = 5_000;
+const SAMPLES = 300;
+
+/** mulberry32: small, fast and repeatable. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
+  return `p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  (n=${sorted.length})`;
+}
+
+ensurePrismaClient();
+const server = await openDatabaseServer({ purpose: "test", log: console.log });
+const name = "factdesk_bench";
+try {
+  await dropDatabase(server.adminUrl, name);
+  await ensureDatabase(server.adminUrl, name);
+  const url = server.url(name);
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+
+  const { createPrismaClient } = await import("../prisma/client");
+  const { seedDatabase } = await import("../seeds/load");
+  const db = createPrismaClient(url, { max: 4 });
+  await seedDatabase(db);
+  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
+
+  const started = performance.now();
+  const rand = random(20261123);
+  // Random choices are made here, in JS, so the data is the same on every run; bulk insert in SQL.
+  const metricOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * METRICS));
+  const statusOf = Array.from({ length: CLAIMS }, () => ["UNVERIFIED", "IN_REVIEW", "VERIFIED", "DISPUTED", "FALSE"][Math.floor(rand() * 5)]!);
+  const lowOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * 50_000));
+  const sourceOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * SOURCES));
+  await db.$executeRawUnsafe(
+    `INSERT INTO metrics (id, name, unit, created_by_id, updated_at)
+     SELECT gen_random_uuid(), 'Bench metric ' || g, 'people', $1::uuid, now() FROM generate_series(1, ${METRICS}) g`,
+    editor.id,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO sources (id, title, outlet, kind, created_by_id, updated_at)
+     SELECT gen_random_uuid(), 'Bench source ' || g, 'Outlet ' || (g % 200), 'NEWS_ARTICLE', $1::uuid, now() FROM generate_series(1, ${SOURCES}) g`,
+    editor.id,
+  );
+  await db.$executeRawUnsafe(
+    `WITH m AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM metrics WHERE name LIKE 'Bench metric %'),
+          s AS (SELECT id, row_number() OVER (ORDER BY title) - 1 AS n FROM sources WHERE title LIKE 'Bench source %'),
+          input AS (SELECT * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS t(metric, status, low, source, i)),
+          made AS (
+            INSERT INTO claims (id, statement, kind, status, metric_id, value_low, value_high, unit, as_of, as_of_precision,
+                                created_by_id, created_at, updated_at)
+            SELECT gen_random_uuid(), 'Bench claim ' || input.i, 'QUANTITY', input.status::"ClaimStatus", m.id, input.low, input.low + 5000,
+                   'people', date '2022-02-24' + (input.i % 900)::int, 'DAY', $1::uuid,
+                   now() - (input.i || ' seconds')::interval, now()
+              FROM input JOIN m ON m.n = input.metric
+            RETURNING id, statement)
+     INSERT INTO citations (id, claim_id, source_id, quote, stance, created_by_id, updated_at)
+     SELECT gen_random_uuid(), made.id, s.id, 'quote of ' || made.statement, 'SUPPORTS', $1::uuid, now()
+       FROM made JOIN input ON made.statement = 'Bench claim ' || input.i JOIN s ON s.n = input.source`,
+    editor.id,
+    metricOf,
+    statusOf,
+    lowOf,
+    sourceOf,
+  );
+  await db.$executeRawUnsafe("ANALYZE");
+  console.log(`Generated ${(await db.claim.count()).toLocaleString("en-GB")} claims in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const { listClaims, getClaim } = await import("../lib/server/claims");
+  const actor = { id: editor.id, email: editor.email, name: editor.name, role: editor.role };
+
+  const first: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    await listClaims(actor, { limit: 50 });
+    first.push(performance.now() - t);
+  }
+  console.log(`claims list, first page of 50:  ${percentiles(first)}`);
+
+  // Deep pages: walk 300 pages in, then time pages from cursors spread across the whole table.
+  const cursors: string[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 1000 && (i === 0 || cursor); i++) {
+    const page = await listClaims(actor, { limit: 100, cursor });
+    cursor = page.nextCursor ?? undefined;
+    if (cursor && i % 3 === 0) cursors.push(cursor);
+  }
+  const deep: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    await listClaims(actor, { limit: 50, cursor: cursors[i % cursors.length] });
+    deep.push(performance.now() - t);
+  }
+  console.log(`claims list, pages up to 100k deep: ${percentiles(deep)}`);
+
+  const ids = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM claims ORDER BY md5(id::text) LIMIT ${SAMPLES}`)).map((r) => r.id);
+  const detail: number[] = [];
+  for (const id of ids) {
+    const t = performance.now();
+    await getClaim(actor, id);
+    detail.push(performance.now() - t);
+  }
+  console.log(`claim page data:                  ${percentiles(detail)}`);
+
+  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN SELECT id FROM claims WHERE (created_at, id) < (now(), '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
+  );
+  console.log(`keyset plan: ${plan.map((p) => p["QUERY PLAN"].trim()).join(" | ")}`);
+  await db.$disconnect();
+} finally {
+  await dropDatabase(server.adminUrl, name).catch(() => {});
+  await server.stop();
+}
+process.exit(0);
