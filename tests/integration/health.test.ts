@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { checkDatabase } from "@/lib/server/health";
 import { createPrismaClient, type Db } from "@/prisma/client";
@@ -29,16 +29,26 @@ function outageRelay(target: URL) {
   const cut = () =>
     new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
-      server ? server.close(() => resolve()) : resolve();
+      const open = server;
+      server = undefined;
+      open ? open.close(() => resolve()) : resolve();
     });
   return { open, cut, url: () => Object.assign(new URL(target), { port: String(port) }).toString() };
 }
 
 describe("database health", () => {
-  const relay = outageRelay(new URL(adminUrl()));
-  afterAll(() => relay.cut());
+  const relays: ReturnType<typeof outageRelay>[] = [];
+  const newRelay = () => {
+    const relay = outageRelay(new URL(adminUrl()));
+    relays.push(relay);
+    return relay;
+  };
+  afterEach(async () => {
+    for (const relay of relays.splice(0)) await relay.cut();
+  });
 
   it("reports down while the database is unreachable and recovers on its own when it returns", async () => {
+    const relay = newRelay();
     await relay.open();
     const db = createPrismaClient(relay.url(), { max: 2 });
     try {
@@ -54,6 +64,7 @@ describe("database health", () => {
   });
 
   it("GET /api/health answers 200 while the database answers, 503 while it does not, and 200 again after", async () => {
+    const relay = newRelay();
     await relay.open();
     process.env.DATABASE_URL = relay.url();
     delete (globalThis as { db?: Db }).db;
