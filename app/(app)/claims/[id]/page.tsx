@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusChanger } from "@/components/claims/status-changer";
 import { Card } from "@/components/ui/card";
 import { independentOrigins } from "@/lib/independence";
 import { KIND_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { getClaim } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
+import { allowedTransitions, checkVerification } from "@/lib/status";
 import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
@@ -24,7 +26,9 @@ export default async function ClaimPage({ params }: Params) {
   const claim = isUuid(id) ? await getClaim(user, id) : null;
   if (!claim) notFound();
   const value = claimValueText(claim);
-  const origins = independentOrigins(claim.citations);
+  const origins = independentOrigins(claim.citations.filter((c) => c.stance === "SUPPORTS"));
+  const readiness = checkVerification(claim.citations);
+  const transitions = allowedTransitions(claim.status, user.role);
 
   return (
     <article className="space-y-6">
@@ -149,6 +153,36 @@ export default async function ClaimPage({ params }: Params) {
           </ul>
         </Card>
       ) : null}
+
+      <Card aria-labelledby="verification-heading">
+        <h2 id="verification-heading" className="text-lg font-semibold">
+          Verification
+        </h2>
+        {claim.status === "VERIFIED" && claim.verificationRule ? (
+          <p className="mt-2 text-sm">
+            Verified on the rule{" "}
+            <span className="font-medium">
+              {claim.verificationRule === "INDEPENDENT_ORIGINS" ? "two independent origins" : "one primary source with a justification"}
+            </span>
+            {claim.verificationNote ? <>: “{claim.verificationNote}”</> : "."}
+          </p>
+        ) : (
+          <p className="mt-2 text-sm" data-testid="verification-readiness">
+            {readiness.ok ? `Ready to verify: ${readiness.explanation}` : `Not yet verifiable: ${readiness.message}`}
+          </p>
+        )}
+        <div className="mt-4 max-w-xl">
+          {transitions.length ? (
+            <StatusChanger claimId={claim.id} version={claim.version} options={transitions} />
+          ) : (
+            <p className="text-sm text-muted-foreground">
+              {user.role === "REVIEWER"
+                ? "Reviewers comment and approve; editors change a claim’s status."
+                : "This claim’s status can no longer change."}
+            </p>
+          )}
+        </div>
+      </Card>
 
       <Card aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-semibold">

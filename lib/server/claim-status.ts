@@ -1,0 +1,54 @@
+import "server-only";
+import type { ChangeStatusValues } from "@/lib/schemas/status";
+import { checkTransition, checkVerification } from "@/lib/status";
+import { authorize, type Actor } from "./authorize";
+import { inTransaction, ok, refuse } from "./mutations";
+
+export const staleMessage = (what: string) =>
+  `Someone else changed this ${what} after you opened it. Nothing was overwritten: reload to see their change, then try again.`;
+
+/** Moves a claim through the workflow, writing the append-only log in the same transaction. */
+export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
+  authorize(actor, "claims:change-status");
+  if (input.toStatus === "RETRACTED") authorize(actor, "claims:retract");
+  return inTransaction(actor, async (tx, audit) => {
+    const claim = await tx.claim.findUnique({
+      where: { id: input.claimId },
+      select: {
+        id: true,
+        status: true,
+        version: true,
+        citations: { select: { stance: true, isPrimary: true, chain: { select: { actorId: true, position: true } } } },
+      },
+    });
+    if (!claim) return refuse("This claim does not exist.");
+    if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
+    const transition = checkTransition(claim.status, input.toStatus, actor.role);
+    if (!transition.ok) return refuse(transition.message, { fieldErrors: { toStatus: [transition.message] } });
+
+    let rule: "INDEPENDENT_ORIGINS" | "PRIMARY_SOURCE" | null = null;
+    if (input.toStatus === "VERIFIED") {
+      const verification = checkVerification(claim.citations, input.justification);
+      if (!verification.ok) return refuse(verification.message, { fieldErrors: { justification: [verification.message] } });
+      rule = verification.rule;
+    }
+    const note = rule === "PRIMARY_SOURCE" ? (input.justification ?? null) : null;
+    const updated = await tx.claim.updateMany({
+      where: { id: claim.id, version: claim.version },
+      data: { status: input.toStatus, verificationRule: rule, verificationNote: note, version: { increment: 1 } },
+    });
+    if (updated.count === 0) return refuse(staleMessage("claim"), { stale: true });
+    const change = await tx.statusChange.create({
+      data: { claimId: claim.id, fromStatus: claim.status, toStatus: input.toStatus, reason: input.reason, rule, actorId: actor.id },
+    });
+    audit({
+      action: "claim.status.change",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { status: claim.status, version: claim.version },
+      after: { status: input.toStatus, version: claim.version + 1, rule, verificationNote: note, statusChangeId: change.id },
+    });
+    return ok({ status: input.toStatus, version: claim.version + 1 });
+  });
+}
+

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Prisma } from "@/prisma/client";
+import { ForbiddenError, type Actor } from "./authorize";
+import { db } from "./db";
+
+/** What every mutation returns: errors a user can cause are values, not exceptions. */
+export type ActionResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; stale?: boolean };
+
+export const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
+export const refuse = (message: string, extra: { fieldErrors?: Record<string, string[]>; stale?: boolean } = {}): ActionResult<never> => ({
+  ok: false,
+  message,
+  ...extra,
+});
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+type Tx = Prisma.TransactionClient;
+
+class Refused extends Error {
+  constructor(readonly result: ActionResult<never>) {
+    super(result.ok ? "" : result.message);
+  }
+}
+
+const asJson = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);
+
+/**
+ * Runs a mutation in one transaction with its audit entries: both commit, or neither does. A
+ * refusal returned by `work` rolls back whatever it wrote before refusing.
+ */
+export async function inTransaction<T>(
+  actor: Actor,
+  work: (tx: Tx, audit: (entry: AuditEntry) => void) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const entries: AuditEntry[] = [];
+      const result = await work(tx, (e) => entries.push(e));
+      if (!result.ok) throw new Refused(result);
+      if (entries.length) {
+        await tx.auditLog.createMany({
+          data: entries.map((e) => ({ actorId: actor.id, action: e.action, entityType: e.entityType, entityId: e.entityId, before: asJson(e.before), after: asJson(e.after) })),
+        });
+      }
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    throw e;
+  }
+}
+
+/** For server actions: a refused role becomes a message instead of an error page. */
+export async function asAction<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ForbiddenError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
