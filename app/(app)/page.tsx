@@ -3,6 +3,7 @@ import Link from "next/link";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { KIND_LABELS } from "@/lib/labels";
+import { can } from "@/lib/permissions";
 import { pageQuerySchema } from "@/lib/pagination";
 import { listClaims } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
@@ -16,9 +17,16 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="font-serif text-3xl font-bold tracking-tight">Claims</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Every checkable statement from the reporting, newest first.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="font-serif text-3xl font-bold tracking-tight">Claims</h1>
+          <p className="mt-1 text-sm text-muted-foreground">Every checkable statement from the reporting, newest first.</p>
+        </div>
+        {can(user.role, "claims:write") ? (
+          <Link href="/claims/new" className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:opacity-90">
+            New claim
+          </Link>
+        ) : null}
       </div>
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">No claims yet.</p>

@@ -4,12 +4,22 @@ import { ForbiddenError, type Actor } from "./authorize";
 import { db } from "./db";
 
 /** What every mutation returns: errors a user can cause are values, not exceptions. */
+/** What someone else changed since the version an editor started from, read from the audit log. */
+export interface StaleChange {
+  by: string;
+  at: string;
+  fields: { field: string; from: unknown; to: unknown }[];
+}
+
 export type ActionResult<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; stale?: boolean };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; stale?: boolean; changes?: StaleChange[] };
 
 export const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
-export const refuse = (message: string, extra: { fieldErrors?: Record<string, string[]>; stale?: boolean } = {}): ActionResult<never> => ({
+export const refuse = (
+  message: string,
+  extra: { fieldErrors?: Record<string, string[]>; stale?: boolean; changes?: StaleChange[] } = {},
+): ActionResult<never> => ({
   ok: false,
   message,
   ...extra,

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusChanger } from "@/components/claims/status-changer";
 import { Card } from "@/components/ui/card";
 import { independentOrigins } from "@/lib/independence";
+import { can } from "@/lib/permissions";
 import { KIND_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { getClaim } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
@@ -42,6 +43,11 @@ export default async function ClaimPage({ params }: Params) {
           <StatusBadge status={claim.status} />
           <span>{KIND_LABELS[claim.kind]}</span>
           {claim.assignee ? <span>· Assigned to {claim.assignee.name}</span> : null}
+          {can(user.role, "claims:write") ? (
+            <Link href={`/claims/${claim.id}/edit`} className="ml-auto rounded-md border border-border bg-card px-3 py-1.5 font-medium text-foreground hover:bg-muted">
+              Edit claim
+            </Link>
+          ) : null}
         </div>
         <h1 className="font-serif text-2xl font-bold leading-snug sm:text-3xl">{claim.statement}</h1>
         {value ? <p className="text-lg">{value}</p> : null}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClaimForm, type ClaimFormValues } from "@/components/claims/claim-form";
+import { can } from "@/lib/permissions";
+import { getClaim, type ClaimDetail } from "@/lib/server/claims";
+import { listMetricChoices } from "@/lib/server/metrics";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Edit claim" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+const text = (v: { toString(): string } | null) => (v === null ? "" : v.toString());
+
+function formValues(c: ClaimDetail): ClaimFormValues {
+  return {
+    id: c.id,
+    version: c.version,
+    statement: c.statement,
+    kind: c.kind,
+    metricId: c.metricId ?? "",
+    valueLow: text(c.valueLow),
+    valueHigh: text(c.valueHigh),
+    valueBest: text(c.valueBest),
+    unit: c.unit ?? "",
+    ratePeriod: c.ratePeriod ?? "",
+    asOf: day(c.asOf),
+    asOfPrecision: c.asOfPrecision ?? "",
+    periodStart: day(c.periodStart),
+    periodEnd: day(c.periodEnd),
+    periodText: c.periodText ?? "",
+    eventDate: day(c.eventDate),
+    eventDatePrecision: c.eventDatePrecision ?? "",
+    tags: c.tags.map((t) => t.tag.name).join(", "),
+  };
+}
+
+export default async function EditClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const claim = await getClaim(user, id);
+  if (!claim) notFound();
+  if (!can(user.role, "claims:write")) {
+    return <p className="text-muted-foreground">Reviewers read and comment on claims; editors change them.</p>;
+  }
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="font-serif text-3xl font-bold tracking-tight">Edit claim</h1>
+      <ClaimForm mode="edit" initial={formValues(claim)} metrics={await listMetricChoices(user)} />
+    </div>
+  );
+}

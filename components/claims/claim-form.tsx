@@ -1,0 +1,204 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { KIND_LABELS } from "@/lib/labels";
+import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
+import type { StaleChange } from "@/lib/server/mutations";
+
+export type ClaimFormValues = Partial<EditClaimInput>;
+
+const PRECISIONS = [
+  ["DAY", "Day"],
+  ["MONTH", "Month"],
+  ["YEAR", "Year"],
+] as const;
+
+function StaleChanges({ changes }: { changes: StaleChange[] }) {
+  if (!changes.length) return null;
+  return (
+    <div className="rounded-md border border-border bg-muted px-3 py-2 text-sm">
+      <p className="font-medium">What changed since you opened it:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {changes.flatMap((c) =>
+          c.fields.map((f) => (
+            <li key={`${c.at}-${f.field}`}>
+              {c.by} changed <span className="font-medium">{f.field}</span> from “{String(f.from ?? "—")}” to “{String(f.to ?? "—")}”
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormValues; metrics: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<{ message: string; changes?: StaleChange[] }>();
+  const form = useForm<EditClaimInput>({
+    // The same schema as the server action; the action parses the resolved values again.
+    resolver: zodResolver(props.mode === "edit" ? editClaimSchema : claimSchema) as unknown as Resolver<EditClaimInput>,
+    defaultValues: { kind: "QUANTITY", ...props.initial },
+  });
+  const { errors } = form.formState;
+  const kind = form.watch("kind");
+  const err = (name: keyof EditClaimInput) => errors[name]?.message as string | undefined;
+
+  const onSubmit = form.handleSubmit((values) => {
+    setProblem(undefined);
+    startTransition(async () => {
+      try {
+        const result = props.mode === "edit" ? await updateClaimAction(values) : await createClaimAction(values);
+        if (result.ok) {
+          router.push(`/claims/${result.value.id}`);
+          router.refresh();
+          return;
+        }
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          if (messages?.[0]) form.setError(field as keyof EditClaimInput, { message: messages[0] });
+        }
+        setProblem({ message: result.message, changes: result.changes });
+      } catch {
+        setProblem({ message: "The server did not save this. Your input is still here: try again in a moment." });
+      }
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit claim" : "New claim"}>
+      {problem ? (
+        <div className="space-y-2">
+          <FormMessage kind="error">{problem.message}</FormMessage>
+          {problem.changes ? <StaleChanges changes={problem.changes} /> : null}
+        </div>
+      ) : null}
+      <FormField id="statement" label="Claim" error={err("statement")}>
+        {(a11y) => <Textarea {...a11y} rows={3} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
+      </FormField>
+      <FormField id="kind" label="Kind" error={err("kind")}>
+        {(a11y) => (
+          <Select {...a11y} {...form.register("kind")}>
+            {CLAIM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+
+      {kind === "QUANTITY" ? (
+        <fieldset className="space-y-4 rounded-lg border border-border p-4">
+          <legend className="px-1 text-sm font-semibold">Figure</legend>
+          <FormField id="metricId" label="Metric" error={err("metricId")}>
+            {(a11y) => (
+              <Select {...a11y} {...form.register("metricId")}>
+                <option value="">No metric yet</option>
+                {props.metrics.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <FormField id="valueLow" label="Low" error={err("valueLow")}>
+              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueLow")} />}
+            </FormField>
+            <FormField id="valueHigh" label="High" error={err("valueHigh")}>
+              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueHigh")} />}
+            </FormField>
+            <FormField id="valueBest" label="Best estimate or single figure" error={err("valueBest")}>
+              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueBest")} />}
+            </FormField>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField id="unit" label="Unit" error={err("unit")}>
+              {(a11y) => <Input {...a11y} placeholder="soldiers killed" {...form.register("unit")} />}
+            </FormField>
+            <FormField id="ratePeriod" label="Rate" error={err("ratePeriod")}>
+              {(a11y) => (
+                <Select {...a11y} {...form.register("ratePeriod")}>
+                  <option value="">A total, not a rate</option>
+                  <option value="DAY">Per day</option>
+                  <option value="WEEK">Per week</option>
+                  <option value="MONTH">Per month</option>
+                  <option value="YEAR">Per year</option>
+                </Select>
+              )}
+            </FormField>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField id="asOf" label="As of" error={err("asOf")}>
+              {(a11y) => <Input {...a11y} type="date" {...form.register("asOf")} />}
+            </FormField>
+            <FormField id="asOfPrecision" label="As-of date known to the" error={err("asOfPrecision")}>
+              {(a11y) => (
+                <Select {...a11y} {...form.register("asOfPrecision")}>
+                  <option value="">Choose…</option>
+                  {PRECISIONS.map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+            <FormField id="periodStart" label="Period from" error={err("periodStart")}>
+              {(a11y) => <Input {...a11y} type="date" {...form.register("periodStart")} />}
+            </FormField>
+            <FormField id="periodEnd" label="Period to" error={err("periodEnd")}>
+              {(a11y) => <Input {...a11y} type="date" {...form.register("periodEnd")} />}
+            </FormField>
+          </div>
+          <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
+            {(a11y) => <Input {...a11y} placeholder="over five months of the war" {...form.register("periodText")} />}
+          </FormField>
+        </fieldset>
+      ) : null}
+
+      {kind === "DATE" ? (
+        <fieldset className="grid gap-4 rounded-lg border border-border p-4 sm:grid-cols-2">
+          <legend className="px-1 text-sm font-semibold">Date</legend>
+          <FormField id="eventDate" label="Date it happened" error={err("eventDate")}>
+            {(a11y) => <Input {...a11y} type="date" {...form.register("eventDate")} />}
+          </FormField>
+          <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
+            {(a11y) => (
+              <Select {...a11y} {...form.register("eventDatePrecision")}>
+                <option value="">Choose…</option>
+                {PRECISIONS.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        </fieldset>
+      ) : null}
+
+      <FormField id="tags" label="Tags, separated by commas" error={err("tags")}>
+        {(a11y) => <Input {...a11y} placeholder="russia, casualties" {...form.register("tags")} />}
+      </FormField>
+      <div className="flex gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save claim"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

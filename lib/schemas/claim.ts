@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const CLAIM_KINDS = ["QUANTITY", "DATE", "EVENT", "ATTRIBUTED_STATEMENT"] as const;
+export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** "15,000", "15 000" and "15000" are one number; "15k" is not accepted here, to keep input exact. */
+const figure = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[,\s\u00a0]/g, ""))) : blankToUndefined(v)),
+  z.number({ error: "Enter a number, like 15000 or 15,000." }).finite("Enter a number, like 15000 or 15,000.").optional(),
+);
+const day = z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).optional());
+const optionalText = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blankToUndefined(v)), z.string().max(max, `Keep the ${label} under ${max} characters.`).optional());
+
+const claimFields = z.object({
+  statement: z.string().trim().min(10, "Write the claim as a full sentence (at least 10 characters).").max(1000, "Keep the claim under 1,000 characters."),
+  kind: z.enum(CLAIM_KINDS, { error: "Choose what kind of claim this is." }),
+  metricId: z.preprocess(blankToUndefined, z.uuid("Choose a metric from the list.").optional()),
+  valueLow: figure,
+  valueHigh: figure,
+  valueBest: figure,
+  unit: optionalText(100, "unit"),
+  ratePeriod: z.preprocess(blankToUndefined, z.enum(RATE_PERIODS).optional()),
+  asOf: day,
+  asOfPrecision: z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional()),
+  periodStart: day,
+  periodEnd: day,
+  periodText: optionalText(200, "wording of the time"),
+  eventDate: day,
+  eventDatePrecision: z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional()),
+  tags: optionalText(500, "tags"),
+});
+
+type ClaimFields = z.output<typeof claimFields>;
+
+/** Rules that tie fields together, reported on the field the editor must change. */
+function checkClaim(v: ClaimFields, ctx: z.RefinementCtx) {
+  const issue = (path: keyof ClaimFields, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (v.kind === "QUANTITY") {
+    if (v.valueLow === undefined && v.valueHigh === undefined && v.valueBest === undefined) issue("valueBest", "Enter the figure, or a low and a high for a range.");
+    if (v.valueLow !== undefined && v.valueHigh !== undefined && v.valueLow > v.valueHigh) issue("valueHigh", "The high end cannot be below the low end.");
+    if (v.valueBest !== undefined && ((v.valueLow !== undefined && v.valueBest < v.valueLow) || (v.valueHigh !== undefined && v.valueBest > v.valueHigh))) {
+      issue("valueBest", "The best estimate must lie within the range.");
+    }
+    if (!v.unit) issue("unit", "Give the unit, like “soldiers killed” or “people”.");
+    if (!v.asOf && !v.periodStart && !v.periodEnd) issue("asOf", "Give the date the figure holds for, or its period.");
+    if (v.asOf && !v.asOfPrecision) issue("asOfPrecision", "Say how precisely the date is known.");
+  }
+  if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) issue("periodEnd", "The period cannot end before it starts.");
+  if (v.kind === "DATE") {
+    if (!v.eventDate) issue("eventDate", "Give the date it happened.");
+    if (!v.eventDatePrecision) issue("eventDatePrecision", "Say how precisely the date is known.");
+  }
+}
+
+export const claimSchema = claimFields.superRefine(checkClaim);
+export const editClaimSchema = claimFields
+  .extend({ id: z.uuid("Unknown claim."), version: z.coerce.number().int().min(1) })
+  .superRefine(checkClaim);
+
+export type ClaimInput = z.input<typeof claimSchema>;
+export type ClaimValues = z.output<typeof claimSchema>;
+export type EditClaimInput = z.input<typeof editClaimSchema>;
+export type EditClaimValues = z.output<typeof editClaimSchema>;
+
+/** "casualties, Russia ,casualties" → ["casualties", "russia"]. */
+export function parseTags(tags: string | undefined): string[] {
+  return [...new Set((tags ?? "").split(",").map((t) => t.trim().toLowerCase().replace(/\s+/g, "-")).filter(Boolean))].slice(0, 20);
+}

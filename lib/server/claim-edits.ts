@@ -1,0 +1,107 @@
+import "server-only";
+import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
+import type { Prisma } from "@/prisma/client";
+import { authorize, type Actor } from "./authorize";
+import { staleMessage } from "./claim-status";
+import { inTransaction, ok, refuse, type StaleChange } from "./mutations";
+
+type Tx = Prisma.TransactionClient;
+const asDay = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** The columns a form writes; fields of other kinds are cleared so a kind change leaves no stray value. */
+function columns(v: ClaimValues) {
+  const quantity = v.kind === "QUANTITY";
+  const date = v.kind === "DATE";
+  return {
+    statement: v.statement,
+    kind: v.kind,
+    metricId: quantity ? (v.metricId ?? null) : null,
+    valueLow: quantity ? (v.valueLow ?? null) : null,
+    valueHigh: quantity ? (v.valueHigh ?? null) : null,
+    valueBest: quantity ? (v.valueBest ?? null) : null,
+    unit: quantity ? (v.unit ?? null) : null,
+    ratePeriod: quantity ? (v.ratePeriod ?? null) : null,
+    asOf: quantity ? asDay(v.asOf) : null,
+    asOfPrecision: quantity && v.asOf ? (v.asOfPrecision ?? null) : null,
+    periodStart: asDay(v.periodStart),
+    periodEnd: asDay(v.periodEnd),
+    periodText: v.periodText ?? null,
+    eventDate: date ? asDay(v.eventDate) : null,
+    eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
+  };
+}
+
+const editable = {
+  statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
+  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventDate: true, eventDatePrecision: true,
+  version: true, tags: { select: { tag: { select: { name: true } } } },
+} as const;
+
+type Snapshot = Prisma.ClaimGetPayload<{ select: typeof editable }>;
+const snapshot = ({ tags, ...rest }: Snapshot) => ({ ...rest, tags: tags.map((t) => t.tag.name).sort() });
+
+async function setTags(tx: Tx, claimId: string, names: string[]) {
+  await tx.claimTag.deleteMany({ where: { claimId } });
+  if (!names.length) return;
+  await tx.tag.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
+  const tags = await tx.tag.findMany({ where: { name: { in: names } }, select: { id: true } });
+  await tx.claimTag.createMany({ data: tags.map((t) => ({ claimId, tagId: t.id })) });
+}
+
+async function metricExists(tx: Tx, metricId: string | null) {
+  return !metricId || (await tx.metric.count({ where: { id: metricId, mergedIntoId: null } })) === 1;
+}
+
+export async function createClaim(actor: Actor, values: ClaimValues) {
+  authorize(actor, "claims:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const data = columns(values);
+    if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const claim = await tx.claim.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
+    await setTags(tx, claim.id, parseTags(values.tags));
+    await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: actor.id } });
+    const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
+    audit({ action: "claim.create", entityType: "Claim", entityId: claim.id, after });
+    return ok({ id: claim.id });
+  });
+}
+
+/** Who changed what since `version`, from the audit log, so a refused editor sees what moved. */
+async function changesSince(tx: Tx, claimId: string, version: number): Promise<StaleChange[]> {
+  const entries = await tx.auditLog.findMany({
+    where: { entityType: "Claim", entityId: claimId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return entries
+    .filter((e) => Number((e.after as { version?: number } | null)?.version ?? 0) > version)
+    .reverse()
+    .map((e) => {
+      const before = (e.before ?? {}) as Record<string, unknown>;
+      const after = (e.after ?? {}) as Record<string, unknown>;
+      const fields = Object.keys(after)
+        .filter((k) => k !== "version" && k !== "statusChangeId" && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+        .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
+      return { by: e.actor?.name ?? "System", at: e.createdAt.toISOString(), fields };
+    });
+}
+
+export async function updateClaim(actor: Actor, values: EditClaimValues) {
+  authorize(actor, "claims:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const current = await tx.claim.findUnique({ where: { id: values.id }, select: editable });
+    if (!current) return refuse("This claim does not exist.");
+    if (current.version !== values.version) {
+      return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
+    }
+    const data = columns(values);
+    if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const updated = await tx.claim.updateMany({ where: { id: values.id, version: values.version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
+    await setTags(tx, values.id, parseTags(values.tags));
+    const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
+    audit({ action: "claim.update", entityType: "Claim", entityId: values.id, before: snapshot(current), after });
+    return ok({ id: values.id, version: after.version });
+  });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
+import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { createClaim, updateClaim } from "@/lib/server/claim-edits";
+import { changeStatus } from "@/lib/server/claim-status";
+import { findActiveActor } from "@/lib/server/users";
+import { seedDatabase, seedId } from "@/seeds/load";
+import { useMigratedDatabase } from "../support/database";
+
+describe("creating and editing claims", () => {
+  const { db } = useMigratedDatabase();
+  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const form = {
+    statement: "Ukraine says 42,000 Russian soldiers were killed by mid-August.",
+    kind: "QUANTITY",
+    metricId: seedId("metric", "ru-deaths"),
+    valueLow: "40,000",
+    valueHigh: "45,000",
+    valueBest: "42000",
+    unit: "soldiers killed",
+    asOf: "2022-08-15",
+    asOfPrecision: "DAY",
+    periodStart: "2022-02-24",
+    tags: "Russia, casualties, ukraine-claims",
+  };
+  let id = "";
+
+  it("creates a claim with its first status entry, tags and an audit entry, in one transaction", async () => {
+    await seedDatabase(db());
+    const editor = await actor("editor@factdesk.test");
+    const result = await createClaim(editor, claimSchema.parse(form));
+    expect(result.ok).toBe(true);
+    id = result.ok ? result.value.id : "";
+    const claim = await db().claim.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true } }, statusChanges: true } });
+    expect([claim.valueLow?.toString(), claim.valueHigh?.toString(), claim.valueBest?.toString(), claim.version]).toEqual(["40000", "45000", "42000", 1]);
+    expect(claim.tags.map((t) => t.tag.name).sort()).toEqual(["casualties", "russia", "ukraine-claims"]);
+    expect(claim.statusChanges).toMatchObject([{ fromStatus: null, toStatus: "UNVERIFIED", actorId: editor.id }]);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
+    expect(audit.actorId).toBe(editor.id);
+    expect(audit.after).toMatchObject({ statement: form.statement, tags: ["casualties", "russia", "ukraine-claims"], version: 1 });
+  });
+
+  it("refuses reviewers in the data layer", async () => {
+    const reviewer = await actor("reviewer@factdesk.test");
+    await expect(createClaim(reviewer, claimSchema.parse(form))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateClaim(reviewer, editClaimSchema.parse({ ...form, id, version: 1 }))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("refuses a metric that does not exist, writing nothing", async () => {
+    const before = await db().claim.count();
+    const result = await createClaim(await actor("editor@factdesk.test"), claimSchema.parse({ ...form, metricId: "00000000-0000-4000-8000-000000000000" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    expect(await db().claim.count()).toBe(before);
+  });
+
+  it("updates with the current version, clearing the fields of a kind the claim no longer has", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const result = await updateClaim(editor, editClaimSchema.parse({ ...form, id, version: 1, valueBest: "43,000" }));
+    expect(result).toEqual({ ok: true, value: { id, version: 2 } });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.update" } });
+    expect(audit.before).toMatchObject({ valueBest: "42000", version: 1 });
+    expect(audit.after).toMatchObject({ valueBest: "43000", version: 2 });
+  });
+
+  it("refuses a stale edit, changes nothing, and says who changed what", async () => {
+    const admin = await actor("admin@factdesk.test");
+    const moved = await changeStatus(admin, { claimId: id, version: 2, toStatus: "IN_REVIEW", reason: "Ready" });
+    expect(moved.ok).toBe(true);
+    const before = await db().claim.findUniqueOrThrow({ where: { id } });
+    const auditCount = await db().auditLog.count();
+
+    const result = await updateClaim(await actor("editor@factdesk.test"), editClaimSchema.parse({ ...form, id, version: 2, statement: "A rewrite on an old copy of the claim." }));
+    expect(result).toMatchObject({ ok: false, stale: true });
+    if (result.ok) return;
+    expect(result.changes).toEqual([{ by: "Ada Admin", at: expect.any(String), fields: [{ field: "status", from: "UNVERIFIED", to: "IN_REVIEW" }] }]);
+    expect(await db().claim.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await db().auditLog.count()).toBe(auditCount);
+  });
+});
