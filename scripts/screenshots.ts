@@ -28,6 +28,15 @@ try {
       await page.getByRole("link", { name: /15,000 to 25,000/ }).click();
       await page.getByRole("heading", { name: "Status history" }).waitFor();
       await shot("claim");
+      await page.getByRole("link", { name: "Edit claim" }).click();
+      await page.getByRole("form", { name: "Edit claim" }).waitFor();
+      await shot("claim-edit");
+      await page.goto(`${base}/claims/new`);
+      await page.getByLabel("Low").fill("45,000");
+      await page.getByLabel("High").fill("40,000");
+      await page.getByRole("button", { name: "Save claim" }).click();
+      await page.getByText("The high end cannot be below the low end.").waitFor();
+      await shot("claim-new-errors");
       await context.close();
     }
   }
