@@ -22,6 +22,19 @@ const PRECISIONS = [
   ["YEAR", "Year"],
 ] as const;
 
+function PrecisionOptions() {
+  return (
+    <>
+      <option value="">Choose…</option>
+      {PRECISIONS.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function StaleChanges({ changes }: { changes: StaleChange[] }) {
   if (!changes.length) return null;
   return (
@@ -145,12 +158,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
             <FormField id="asOfPrecision" label="As-of date known to the" error={err("asOfPrecision")}>
               {(a11y) => (
                 <Select {...a11y} {...form.register("asOfPrecision")}>
-                  <option value="">Choose…</option>
-                  {PRECISIONS.map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
+                  <PrecisionOptions />
                 </Select>
               )}
             </FormField>
@@ -176,12 +184,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
           <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
             {(a11y) => (
               <Select {...a11y} {...form.register("eventDatePrecision")}>
-                <option value="">Choose…</option>
-                {PRECISIONS.map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
+                <PrecisionOptions />
               </Select>
             )}
           </FormField>
