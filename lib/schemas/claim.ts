@@ -9,7 +9,12 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 /** "15,000", "15 000" and "15000" are one number; "15k" is not accepted here, to keep input exact. */
 const figure = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[,\s\u00a0]/g, ""))) : blankToUndefined(v)),
-  z.number({ error: "Enter a number, like 15000 or 15,000." }).finite("Enter a number, like 15000 or 15,000.").optional(),
+  z
+    .number({ error: "Enter a number, like 15000 or 15,000." })
+    .finite("Enter a number, like 15000 or 15,000.")
+    // The column is NUMERIC(24, 6): refuse here what the database would refuse with an error.
+    .refine((n) => Math.abs(n) < 1e15, "That number is too large to record.")
+    .optional(),
 );
 const day = z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).optional());
 const optionalText = (max: number, label: string) =>

@@ -26,6 +26,7 @@ describe("claimSchema", () => {
     expect(errorsOf({ ...range, asOf: "", periodStart: "" }).asOf).toEqual(["Give the date the figure holds for, or its period."]);
     expect(errorsOf({ ...range, asOfPrecision: "" }).asOfPrecision).toEqual(["Say how precisely the date is known."]);
     expect(errorsOf({ ...range, valueLow: "lots" }).valueLow).toEqual(["Enter a number, like 15000 or 15,000."]);
+    expect(errorsOf({ ...range, valueHigh: "1e20" }).valueHigh).toEqual(["That number is too large to record."]);
     expect(errorsOf({ ...range, periodEnd: "2022-01-01" }).periodEnd).toEqual(["The period cannot end before it starts."]);
     expect(errorsOf({ ...range, asOf: "August" }).asOf).toEqual(["Enter a date as YYYY-MM-DD."]);
   });

@@ -6,6 +6,7 @@ import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusChanger } from "@/components/claims/status-changer";
 import { Card } from "@/components/ui/card";
+import { isUuid } from "@/lib/ids";
 import { independentOrigins } from "@/lib/independence";
 import { can } from "@/lib/permissions";
 import { KIND_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/labels";
@@ -16,7 +17,6 @@ import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "Claim" };

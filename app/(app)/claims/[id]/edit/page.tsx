@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimForm, type ClaimFormValues } from "@/components/claims/claim-form";
+import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { getClaim, type ClaimDetail } from "@/lib/server/claims";
 import { listMetricChoices } from "@/lib/server/metrics";
@@ -37,8 +38,7 @@ function formValues(c: ClaimDetail): ClaimFormValues {
 export default async function EditClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const claim = await getClaim(user, id);
+  const claim = isUuid(id) ? await getClaim(user, id) : null;
   if (!claim) notFound();
   if (!can(user.role, "claims:write")) {
     return <p className="text-muted-foreground">Reviewers read and comment on claims; editors change them.</p>;
