@@ -14,7 +14,7 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt.toISOString(), c.id])).toString("base64url");
 }
 
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+const cursorShape = z.tuple([z.iso.datetime().refine((d) => !d.startsWith("0000")), z.uuid()]);
 
 /** Undefined for a cursor that is missing or not one of ours. */
 export function decodeCursor(raw: string | null | undefined): Cursor | undefined {

@@ -6,9 +6,17 @@ export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-/** "15,000", "15 000" and "15000" are one number; "15k" is not accepted here, to keep input exact. */
+/** Plain decimals, optionally grouped by thousands: "15,000", "15 000", "15000.5". */
+const FIGURE = /^-?(\d{1,3}([,\s\u00a0]\d{3})+|\d+)(\.\d+)?$/;
+
+/** "15k", "1,5", "0x10" and "1e3" are refused rather than guessed at, to keep input exact. */
 const figure = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[,\s\u00a0]/g, ""))) : blankToUndefined(v)),
+  (v) => {
+    if (typeof v !== "string") return blankToUndefined(v);
+    const text = v.trim();
+    if (text === "") return undefined;
+    return FIGURE.test(text) ? Number(text.replace(/[,\s\u00a0]/g, "")) : Number.NaN;
+  },
   z
     .number({ error: "Enter a number, like 15000 or 15,000." })
     .finite("Enter a number, like 15000 or 15,000.")
@@ -16,7 +24,11 @@ const figure = z.preprocess(
     .refine((n) => Math.abs(n) < 1e15, "That number is too large to record.")
     .optional(),
 );
-const day = z.preprocess(blankToUndefined, z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).optional());
+// PostgreSQL has no year 0, so the earliest date is 0001-01-01.
+const day = z.preprocess(
+  blankToUndefined,
+  z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).refine((d) => !d.startsWith("0000"), "Enter a date as YYYY-MM-DD.").optional(),
+);
 const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blankToUndefined(v)), z.string().max(max, `Keep the ${label} under ${max} characters.`).optional());
 

@@ -90,18 +90,36 @@ async function changesSince(tx: Tx, claimId: string, version: number): Promise<S
 export async function updateClaim(actor: Actor, values: EditClaimValues) {
   authorize(actor, "claims:write");
   return inTransaction(actor, async (tx, audit) => {
-    const current = await tx.claim.findUnique({ where: { id: values.id }, select: editable });
+    const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
     if (!current) return refuse("This claim does not exist.");
+    if (current.status === "RETRACTED") return refuse("A retracted claim cannot be edited.");
     if (current.version !== values.version) {
       return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
     }
     const data = columns(values);
     if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
-    const updated = await tx.claim.updateMany({ where: { id: values.id, version: values.version }, data: { ...data, version: { increment: 1 } } });
+    // A decided claim whose content changes must be checked again: back to review, on the record.
+    const reopen = current.status === "VERIFIED" || current.status === "DISPUTED" || current.status === "FALSE";
+    const updated = await tx.claim.updateMany({
+      where: { id: values.id, version: values.version },
+      data: { ...data, version: { increment: 1 }, ...(reopen ? { status: "IN_REVIEW" as const, verificationRule: null, verificationNote: null } : {}) },
+    });
     if (updated.count === 0) return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
     await setTags(tx, values.id, parseTags(values.tags));
+    if (reopen) {
+      await tx.statusChange.create({
+        data: { claimId: values.id, fromStatus: current.status, toStatus: "IN_REVIEW", reason: "The claim was edited after it was decided: back to review.", actorId: actor.id },
+      });
+    }
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
-    audit({ action: "claim.update", entityType: "Claim", entityId: values.id, before: snapshot(current), after });
+    const { status, ...before } = current;
+    audit({
+      action: "claim.update",
+      entityType: "Claim",
+      entityId: values.id,
+      before: { ...snapshot(before), status },
+      after: { ...after, status: reopen ? "IN_REVIEW" : status },
+    });
     return ok({ id: values.id, version: after.version });
   });
 }

@@ -76,4 +76,30 @@ describe("creating and editing claims", () => {
     expect(await db().claim.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await db().auditLog.count()).toBe(auditCount);
   });
+
+  it("sends a decided claim back to review when its content is edited, and refuses to edit a retracted one", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const admin = await actor("admin@factdesk.test");
+    const id = seedId("claim", "ru-recognition-date");
+    const citation = await db().citation.findFirstOrThrow({ where: { claimId: id } });
+    await db().citation.update({ where: { id: citation.id }, data: { isPrimary: true } });
+    expect((await changeStatus(editor, { claimId: id, version: 1, toStatus: "IN_REVIEW", reason: "Ready" })).ok).toBe(true);
+    const verified = await changeStatus(editor, { claimId: id, version: 2, toStatus: "VERIFIED", reason: "Decree", justification: "The decree itself is dated 21 February 2022." });
+    expect(verified.ok).toBe(true);
+
+    const edit = {
+      statement: "Russia recognised the independence of the two republics on 21 February 2022.",
+      kind: "DATE",
+      eventDate: "2022-02-21",
+      eventDatePrecision: "DAY",
+    };
+    const result = await updateClaim(editor, editClaimSchema.parse({ ...edit, id, version: 3 }));
+    expect(result).toEqual({ ok: true, value: { id, version: 4 } });
+    expect(await db().claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "IN_REVIEW", verificationRule: null, verificationNote: null });
+    const last = await db().statusChange.findFirstOrThrow({ where: { claimId: id }, orderBy: { createdAt: "desc" } });
+    expect(last).toMatchObject({ fromStatus: "VERIFIED", toStatus: "IN_REVIEW", actorId: editor.id });
+
+    expect((await changeStatus(admin, { claimId: id, version: 4, toStatus: "RETRACTED", reason: "Withdrawn" })).ok).toBe(true);
+    expect(await updateClaim(editor, editClaimSchema.parse({ ...edit, id, version: 5 }))).toEqual({ ok: false, message: "A retracted claim cannot be edited." });
+  });
 });

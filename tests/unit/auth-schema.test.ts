@@ -40,6 +40,8 @@ describe("keyset cursors", () => {
     expect(decodeCursor("nonsense")).toBeUndefined();
     expect(decodeCursor(Buffer.from(JSON.stringify(["x", "y"])).toString("base64url"))).toBeUndefined();
     expect(pageQuerySchema.safeParse({ cursor: "nonsense" }).success).toBe(false);
+    const yearZero = Buffer.from(JSON.stringify(["0000-01-01T00:00:00Z", "0196a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"])).toString("base64url");
+    expect(decodeCursor(yearZero)).toBeUndefined();
   });
   it("cap the page size", () => {
     expect(pageQuerySchema.parse({}).limit).toBe(50);

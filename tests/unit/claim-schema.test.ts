@@ -26,7 +26,12 @@ describe("claimSchema", () => {
     expect(errorsOf({ ...range, asOf: "", periodStart: "" }).asOf).toEqual(["Give the date the figure holds for, or its period."]);
     expect(errorsOf({ ...range, asOfPrecision: "" }).asOfPrecision).toEqual(["Say how precisely the date is known."]);
     expect(errorsOf({ ...range, valueLow: "lots" }).valueLow).toEqual(["Enter a number, like 15000 or 15,000."]);
-    expect(errorsOf({ ...range, valueHigh: "1e20" }).valueHigh).toEqual(["That number is too large to record."]);
+    expect(errorsOf({ ...range, valueHigh: "1000000000000000" }).valueHigh).toEqual(["That number is too large to record."]);
+    for (const guess of ["1,5", "0x10", "1e3", "15k", "2,50"]) {
+      expect(errorsOf({ ...range, valueLow: guess }).valueLow, guess).toEqual(["Enter a number, like 15000 or 15,000."]);
+    }
+    expect(claimSchema.parse({ ...range, valueLow: "15 000.5", valueHigh: "25000" }).valueLow).toBe(15000.5);
+    expect(errorsOf({ ...range, asOf: "0000-01-01" }).asOf).toEqual(["Enter a date as YYYY-MM-DD."]);
     expect(errorsOf({ ...range, periodEnd: "2022-01-01" }).periodEnd).toEqual(["The period cannot end before it starts."]);
     expect(errorsOf({ ...range, asOf: "August" }).asOf).toEqual(["Enter a date as YYYY-MM-DD."]);
   });

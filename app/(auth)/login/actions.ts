@@ -1,5 +1,5 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { loginSchema, WRONG_CREDENTIALS, type LoginInput } from "@/lib/schemas/auth";
 import { signIn } from "@/lib/server/auth";
 
@@ -16,7 +16,9 @@ export async function login(values: LoginInput, returnTo?: string): Promise<Logi
   try {
     await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(returnTo) });
   } catch (e) {
-    if (e instanceof AuthError) return { message: WRONG_CREDENTIALS };
+    if (e instanceof CredentialsSignin) return { message: WRONG_CREDENTIALS };
+    // Anything else (the database being down, say) is not the user's mistake: do not say it is.
+    if (e instanceof AuthError) return { message: "Signing in is not possible right now. Try again in a moment." };
     throw e; // the redirect after a successful sign-in
   }
   return {};

@@ -43,7 +43,7 @@ export default async function ClaimPage({ params }: Params) {
           <StatusBadge status={claim.status} />
           <span>{KIND_LABELS[claim.kind]}</span>
           {claim.assignee ? <span>· Assigned to {claim.assignee.name}</span> : null}
-          {can(user.role, "claims:write") ? (
+          {can(user.role, "claims:write") && claim.status !== "RETRACTED" ? (
             <Link href={`/claims/${claim.id}/edit`} className="ml-auto rounded-md border border-border bg-card px-3 py-1.5 font-medium text-foreground hover:bg-muted">
               Edit claim
             </Link>
