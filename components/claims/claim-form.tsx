@@ -137,7 +137,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField id="unit" label="Unit" error={err("unit")}>
-              {(a11y) => <Input {...a11y} placeholder="soldiers killed" {...form.register("unit")} />}
+              {(a11y) => <Input {...a11y} placeholder="e.g. soldiers killed" {...form.register("unit")} />}
             </FormField>
             <FormField id="ratePeriod" label="Rate" error={err("ratePeriod")}>
               {(a11y) => (
@@ -170,7 +170,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
             </FormField>
           </div>
           <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
-            {(a11y) => <Input {...a11y} placeholder="over five months of the war" {...form.register("periodText")} />}
+            {(a11y) => <Input {...a11y} placeholder="e.g. over five months of the war" {...form.register("periodText")} />}
           </FormField>
         </fieldset>
       ) : null}
@@ -192,7 +192,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
       ) : null}
 
       <FormField id="tags" label="Tags, separated by commas" error={err("tags")}>
-        {(a11y) => <Input {...a11y} placeholder="russia, casualties" {...form.register("tags")} />}
+        {(a11y) => <Input {...a11y} placeholder="e.g. russia, casualties" {...form.register("tags")} />}
       </FormField>
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>
