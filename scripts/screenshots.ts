@@ -12,6 +12,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 });
+const pages: [name: string, path: string, heading: string | RegExp][] = [
+  ["claims", "/claims", "Claims"],
+];
+
 try {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1440, 390]) {
@@ -23,8 +27,15 @@ try {
       await page.getByLabel("Email").fill("editor@factdesk.test");
       await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { name: "Claims", level: 1 }).waitFor();
-      await shot("claims");
+      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await shot("dashboard");
+      // Pages reached by address: [file name, path, the level-1 heading to wait for].
+      for (const [name, at, heading] of pages) {
+        await page.goto(`${base}${at}`);
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await shot(name);
+      }
+      await page.goto(`${base}/claims`);
       await page.getByRole("link", { name: /15,000 to 25,000/ }).click();
       await page.getByRole("heading", { name: "Status history" }).waitFor();
       await shot("claim");

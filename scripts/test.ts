@@ -22,6 +22,13 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const run = randomBytes(4).toString("hex");
 const failures: string[] = [];
+// `npm test -- tests/integration/sources.test.ts tests/e2e/sources.spec.ts` runs only those files
+// (a quicker loop while working); with no arguments, everything runs.
+const only = process.argv.slice(2);
+const e2eOnly = only.filter((a) => a.includes("tests/e2e"));
+const vitestOnly = only.filter((a) => !a.includes("tests/e2e"));
+const runVitest = only.length === 0 || vitestOnly.length > 0;
+const runE2e = only.length === 0 || e2eOnly.length > 0;
 
 function step(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   log(name);
@@ -77,13 +84,15 @@ try {
   await applyMigrations(server.url(template));
 
   const testEnv = { ...process.env, TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: "" };
-  step("Vitest: unit and integration tests", [bin("vitest", "vitest.mjs"), "run"], testEnv);
+  if (runVitest) step("Vitest: unit and integration tests", [bin("vitest", "vitest.mjs"), "run", ...vitestOnly], testEnv);
 
-  log("Playwright: end-to-end tests against the production build");
-  if (!existsSync(chromium)) {
+  if (!runE2e) {
+    log("Playwright: not run (only the files named were asked for)");
+  } else if (!existsSync(chromium)) {
     failures.push("Playwright");
     console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
   } else {
+    log("Playwright: end-to-end tests against the production build");
     const e2eDb = `factdesk_e2e_${run}`;
     databases.push(e2eDb);
     await ensureDatabase(server.adminUrl, e2eDb);
@@ -103,7 +112,7 @@ try {
     await ensureBuild(appEnv, (m) => log(m));
     app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
     await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
-    step("Playwright", [bin("@playwright/test", "cli.js"), "test"], {
+    step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...e2eOnly], {
       ...process.env,
       E2E_BASE_URL: `http://localhost:${e2ePort}`,
       CHROMIUM_PATH: chromium,

@@ -18,9 +18,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-serif text-xl font-bold tracking-tight">
               Factdesk
             </Link>
-            <Link href="/" className="text-sm font-medium text-muted-foreground hover:text-foreground">
-              Claims
-            </Link>
+            {(
+              [
+                ["/", "Dashboard"],
+                ["/claims", "Claims"],
+                ["/sources", "Sources"],
+                ["/metrics", "Metrics"],
+              ] as const
+            ).map(([href, label]) => (
+              <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">
+                {label}
+              </Link>
+            ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { accounts, signIn } from "./helpers";
+import { accounts, signInToClaims } from "./helpers";
 
 for (const [key, account] of Object.entries(accounts)) {
   test(`${key} signs in, sees the seeded claims, opens one and signs out`, async ({ page }) => {
-    await signIn(page, account);
+    await signInToClaims(page, account);
     await expect(page.getByText(`${account.name}`)).toBeVisible();
     await expect(page.getByText(`(${account.role})`)).toBeVisible();
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { accounts, signIn } from "./helpers";
+import { accounts, signInToClaims } from "./helpers";
 
 test("an editor records a quantity claim with a range and sees it read back", async ({ page }) => {
-  await signIn(page, accounts.editor);
+  await signInToClaims(page, accounts.editor);
   await page.getByRole("link", { name: "New claim" }).click();
   const form = page.getByRole("form", { name: "New claim" });
   await form.getByLabel("Claim").fill("Ukraine's defence ministry says 40,000 to 45,000 Russian soldiers were killed.");
@@ -30,7 +30,7 @@ test("an editor records a quantity claim with a range and sees it read back", as
 test("a stale edit is refused, shows what changed, and keeps the editor's input", async ({ browser }) => {
   const context = await browser.newContext();
   const editor = await context.newPage();
-  await signIn(editor, accounts.editor);
+  await signInToClaims(editor, accounts.editor);
   await editor.getByRole("link", { name: "Ukraine cut diplomatic relations with North Korea in response to its recognition of the two republics." }).click();
   await editor.getByRole("link", { name: "Edit claim" }).click();
   const form = editor.getByRole("form", { name: "Edit claim" });

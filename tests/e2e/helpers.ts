@@ -11,5 +11,12 @@ export async function signIn(page: Page, account: (typeof accounts)[keyof typeof
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+}
+
+/** Signs in and opens the claims list. */
+export async function signInToClaims(page: Page, account: (typeof accounts)[keyof typeof accounts]) {
+  await signIn(page, account);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Claims" }).click();
   await expect(page.getByRole("heading", { name: "Claims", level: 1 })).toBeVisible();
 }

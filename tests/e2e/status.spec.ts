@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accounts, signIn } from "./helpers";
+import { accounts, signInToClaims } from "./helpers";
 
 const openClaim = async (page: import("@playwright/test").Page, statement: string) => {
   await page.getByRole("link", { name: statement }).click();
@@ -7,7 +7,7 @@ const openClaim = async (page: import("@playwright/test").Page, statement: strin
 };
 
 test("an editor moves a claim to review; verifying on one origin is refused with the rule and the input kept", async ({ page }) => {
-  await signIn(page, accounts.editor);
+  await signInToClaims(page, accounts.editor);
   await openClaim(page, "Alexander Matsegora said Russia intends to fight the global sanctions on North Korea.");
   await expect(page.getByTestId("verification-readiness")).toContainText("two independent origins (this claim has 1)");
 
@@ -34,7 +34,7 @@ test("an editor moves a claim to review; verifying on one origin is refused with
 test("a stale status change is refused without losing the editor's input", async ({ browser }) => {
   const context = await browser.newContext();
   const first = await context.newPage();
-  await signIn(first, accounts.editor);
+  await signInToClaims(first, accounts.editor);
   await openClaim(first, "Igor Korotchenko said Russia has invited North Korean builders to repair occupied Donbas.");
   const second = await context.newPage();
   await second.goto(first.url());
@@ -58,7 +58,7 @@ test("a stale status change is refused without losing the editor's input", async
 });
 
 test("reviewers see the workflow but no status control", async ({ page }) => {
-  await signIn(page, accounts.reviewer);
+  await signInToClaims(page, accounts.reviewer);
   await openClaim(page, "North Korea was one of five countries to vote against the UN resolution condemning Russia’s invasion of Ukraine.");
   await expect(page.getByText("Reviewers comment and approve; editors change a claim’s status.")).toBeVisible();
   await expect(page.getByRole("form", { name: "Change status" })).toHaveCount(0);

@@ -12,7 +12,7 @@ export async function createClaimAction(values: ClaimInput): Promise<ActionResul
   const input = claimSchema.safeParse(values);
   if (!input.success) return { ok: false, message: invalid, fieldErrors: input.error.flatten().fieldErrors };
   const result = await asAction(() => createClaim(actor, input.data));
-  if (result.ok) revalidatePath("/");
+  if (result.ok) revalidatePath("/claims");
   return result;
 }
 
@@ -22,7 +22,7 @@ export async function updateClaimAction(values: EditClaimInput): Promise<ActionR
   if (!input.success) return { ok: false, message: invalid, fieldErrors: input.error.flatten().fieldErrors };
   const result = await asAction(() => updateClaim(actor, input.data));
   if (result.ok) {
-    revalidatePath("/");
+    revalidatePath("/claims");
     revalidatePath(`/claims/${input.data.id}`);
   }
   return result;

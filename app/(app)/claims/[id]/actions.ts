@@ -12,7 +12,7 @@ export async function changeStatusAction(values: ChangeStatusInput): Promise<Act
   const result = await asAction(() => changeStatus(actor, input.data));
   if (result.ok) {
     revalidatePath(`/claims/${input.data.claimId}`);
-    revalidatePath("/");
+    revalidatePath("/claims");
   }
   return result;
 }

@@ -34,7 +34,7 @@ export default async function ClaimPage({ params }: Params) {
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="text-muted-foreground hover:text-foreground">
+        <Link href="/claims" className="text-muted-foreground hover:text-foreground">
           ← All claims
         </Link>
       </nav>
