@@ -70,3 +70,35 @@ export function checkVerification(citations: EvidenceCitation[], justification?:
     message: `Verification needs support from two independent origins (this claim has ${origins}), or a primary source with a written justification.`,
   };
 }
+
+export interface ReviewRecord {
+  decision: "APPROVE" | "SEND_BACK";
+  claimVersion: number;
+  reviewerId: string;
+  reviewerName?: string;
+}
+
+export type ApprovalCheck = { ok: true; by: string } | { ok: false; message: string };
+
+/**
+ * A second pair of eyes: verifying needs a reviewer's approval of the claim as it stands now (an
+ * approval of an earlier version does not carry over edits or new evidence), given by someone
+ * other than the person verifying. `reviews` is newest first; a later send-back cancels an approval.
+ */
+export function checkApproval(reviews: ReviewRecord[], currentVersion: number, verifierId: string): ApprovalCheck {
+  const current = reviews.filter((r) => r.claimVersion === currentVersion);
+  const latest = current[0];
+  if (!latest) {
+    const earlier = reviews.some((r) => r.decision === "APPROVE");
+    return {
+      ok: false,
+      message: earlier
+        ? "The claim changed after it was approved: a reviewer must approve it again before it can be verified."
+        : "A reviewer must approve the claim before it can be verified.",
+    };
+  }
+  if (latest.decision === "SEND_BACK") return { ok: false, message: "A reviewer sent this claim back: address the review, then ask for approval again." };
+  const approval = current.find((r) => r.decision === "APPROVE" && r.reviewerId !== verifierId);
+  if (!approval) return { ok: false, message: "You approved this claim yourself: someone else must verify it, or another reviewer approve it." };
+  return { ok: true, by: approval.reviewerName ?? "a reviewer" };
+}

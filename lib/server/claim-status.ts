@@ -1,6 +1,6 @@
 import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
-import { checkTransition, checkVerification } from "@/lib/status";
+import { checkApproval, checkTransition, checkVerification } from "@/lib/status";
 import { authorize, type Actor } from "./authorize";
 import { inTransaction, ok, refuse } from "./mutations";
 
@@ -19,6 +19,7 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
         status: true,
         version: true,
         citations: { select: { stance: true, isPrimary: true, chain: { select: { actorId: true, position: true } } } },
+        reviews: { orderBy: { createdAt: "desc" }, take: 50, select: { decision: true, claimVersion: true, reviewerId: true } },
       },
     });
     if (!claim) return refuse("This claim does not exist.");
@@ -31,6 +32,8 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
       const verification = checkVerification(claim.citations, input.justification);
       if (!verification.ok) return refuse(verification.message, { fieldErrors: { justification: [verification.message] } });
       rule = verification.rule;
+      const approval = checkApproval(claim.reviews, claim.version, actor.id);
+      if (!approval.ok) return refuse(approval.message, { fieldErrors: { toStatus: [approval.message] } });
     }
     const note = rule === "PRIMARY_SOURCE" ? (input.justification ?? null) : null;
     const updated = await tx.claim.updateMany({

@@ -1,5 +1,7 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
+import { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
 import { db } from "./db";
 
@@ -22,33 +24,94 @@ const listSelect = {
   createdAt: true,
   updatedAt: true,
   metric: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
 } as const;
 
-/** Newest first, one keyset page; `sourceCount` counts distinct sources cited. */
-export async function listClaims(actor: Actor, options: { limit: number; cursor?: string }) {
+const ORDER: Record<ClaimSort, { column: Prisma.Sql; descending: boolean }> = {
+  newest: { column: Prisma.sql`c.created_at`, descending: true },
+  oldest: { column: Prisma.sql`c.created_at`, descending: false },
+  updated: { column: Prisma.sql`c.updated_at`, descending: true },
+};
+
+/** Above this many matches the list says "10,000+": counting further would cost more than it tells. */
+export const COUNT_CAP = 10_000;
+
+/** The WHERE conditions for a view; every one is served by an index (see the migrations). */
+function conditions(actor: Actor, f: ClaimFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.status) where.push(Prisma.sql`c.status = ${f.status}::"ClaimStatus"`);
+  if (f.kind) where.push(Prisma.sql`c.kind = ${f.kind}::"ClaimKind"`);
+  if (f.metric) where.push(Prisma.sql`c.metric_id = ${f.metric}::uuid`);
+  if (f.assignee === "none") where.push(Prisma.sql`c.assignee_id IS NULL`);
+  else if (f.assignee) where.push(Prisma.sql`c.assignee_id = ${f.assignee === "me" ? actor.id : f.assignee}::uuid`);
+  if (f.tag) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ${f.tag})`);
+  }
+  if (f.source) where.push(Prisma.sql`EXISTS (SELECT 1 FROM citations ci WHERE ci.claim_id = c.id AND ci.source_id = ${f.source}::uuid)`);
+  if (f.conflict === "open") {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN')`);
+  }
+  if (f.q) {
+    // The same expressions as the GIN indexes claims_statement_fts_idx and citations_quote_fts_idx.
+    where.push(Prisma.sql`c.id IN (
+      SELECT s.id FROM claims s WHERE to_tsvector('english', s.statement) @@ websearch_to_tsquery('english', ${f.q})
+      UNION SELECT q.claim_id FROM citations q WHERE to_tsvector('english', q.quote) @@ websearch_to_tsquery('english', ${f.q}))`);
+  }
+  return where;
+}
+
+const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
+
+/**
+ * One keyset page of the claims a view selects. The cursor holds the sort key of the last row
+ * (created_at, or updated_at for "recently changed") and its id, so page 500 costs what page 1 does.
+ */
+export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & { limit: number }) {
   authorize(actor, "claims:read");
-  const after = decodeCursor(options.cursor);
-  // A row comparison walks the (created_at, id) index straight to the page, however deep it is.
-  const keys = after
-    ? await db.$queryRaw<{ id: string }[]>`
-        SELECT id FROM claims WHERE (created_at, id) < (${after.createdAt}, ${after.id}::uuid)
-        ORDER BY created_at DESC, id DESC LIMIT ${options.limit + 1}`
-    : await db.$queryRaw<{ id: string }[]>`
-        SELECT id FROM claims ORDER BY created_at DESC, id DESC LIMIT ${options.limit + 1}`;
+  const f: ClaimFilters = { sort: "newest", ...filters };
+  const order = ORDER[f.sort];
+  const where = conditions(actor, f);
+  const after = decodeCursor(f.cursor);
+  if (after) {
+    where.push(
+      order.descending
+        ? Prisma.sql`(${order.column}, c.id) < (${after.createdAt}, ${after.id}::uuid)`
+        : Prisma.sql`(${order.column}, c.id) > (${after.createdAt}, ${after.id}::uuid)`,
+    );
+  }
+  const direction = order.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const keys = await db.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM claims c ${whereClause(where)}
+    ORDER BY ${order.column} ${direction}, c.id ${direction} LIMIT ${f.limit + 1}`;
   const found = await db.claim.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: listSelect });
   const byId = new Map(found.map((c) => [c.id, c]));
   const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
-  const page = rows.slice(0, options.limit);
-  const pairs = page.length
-    ? await db.citation.groupBy({ by: ["claimId", "sourceId"], where: { claimId: { in: page.map((c) => c.id) } } })
-    : [];
+  const page = rows.slice(0, f.limit);
+  const ids = page.map((c) => c.id);
+  const [pairs, conflicted] = ids.length
+    ? await Promise.all([
+        db.citation.groupBy({ by: ["claimId", "sourceId"], where: { claimId: { in: ids } } }),
+        db.conflictClaim.findMany({ where: { claimId: { in: ids }, conflict: { status: "OPEN" } }, select: { claimId: true } }),
+      ])
+    : [[], []];
   const sourceCounts = new Map<string, number>();
   for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
+  const openConflicts = new Set(conflicted.map((c) => c.claimId));
   const last = page.at(-1);
   return {
-    items: page.map((c) => ({ ...c, sourceCount: sourceCounts.get(c.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    items: page.map((c) => ({ ...c, sourceCount: sourceCounts.get(c.id) ?? 0, hasOpenConflict: openConflicts.has(c.id) })),
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }) : null,
   };
+}
+
+/** How many claims a view selects, counted up to COUNT_CAP + 1. */
+export async function countClaims(actor: Actor, filters: Partial<ClaimFilters>) {
+  authorize(actor, "claims:read");
+  const where = conditions(actor, { sort: "newest", limit: 1, ...filters });
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c ${whereClause(where)} LIMIT ${COUNT_CAP + 1}) capped`;
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>["items"][number];
@@ -78,6 +141,13 @@ export async function getClaim(actor: Actor, id: string) {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
         include: { author: { select: { name: true } } },
+      },
+      reviews: { orderBy: { createdAt: "desc" }, take: 50, include: { reviewer: { select: { name: true } } } },
+      comments: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        take: 500,
+        include: { author: { select: { name: true } }, resolvedBy: { select: { name: true } } },
       },
     },
   });

@@ -38,3 +38,14 @@ export async function listUsers(actor: Actor, options: { limit: number; after?: 
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.email ?? null) : null };
 }
+
+/** Who a claim can be assigned to: active editors and admins, by name (a newsroom has dozens, not thousands). */
+export async function listAssignees(actor: Actor, limit = 200) {
+  authorize(actor, "claims:read");
+  return db.user.findMany({
+    where: { disabledAt: null, role: { in: ["EDITOR", "ADMIN"] } },
+    orderBy: { name: "asc" },
+    take: limit,
+    select: { id: true, name: true },
+  });
+}

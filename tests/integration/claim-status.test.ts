@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
+import { reviewClaim } from "@/lib/server/reviews";
 import { findActiveActor } from "@/lib/server/users";
 import { nameKey } from "@/lib/names";
 import { seedDatabase, seedId } from "@/seeds/load";
@@ -84,6 +85,9 @@ describe("changeStatus", () => {
         chain: { create: [{ position: 0, actorId: izvestia.id, relation: "published the interview" }] },
       },
     });
+    const unapproved = await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" });
+    expect(unapproved).toMatchObject({ ok: false, message: "A reviewer must approve the claim before it can be verified." });
+    expect(await reviewClaim(await actor("reviewer@factdesk.test"), { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" });
     expect(verified).toEqual({ ok: true, value: { status: "VERIFIED", version: version + 1 } });
     expect(await current()).toMatchObject({ status: "VERIFIED", verificationRule: "INDEPENDENT_ORIGINS" });
@@ -101,6 +105,7 @@ describe("changeStatus", () => {
     const refused = await changeStatus(editor, { claimId: id, version: 2, toStatus: "VERIFIED", reason: "Primary" });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { justification: [expect.stringContaining("write a justification")] } });
     const justification = "The decree itself is dated 21 February 2022.";
+    expect(await reviewClaim(await actor("reviewer@factdesk.test"), { claimId: id, version: 2, decision: "APPROVE" })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId: id, version: 2, toStatus: "VERIFIED", reason: "Primary", justification });
     expect(verified.ok).toBe(true);
     expect(await db().claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ verificationRule: "PRIMARY_SOURCE", verificationNote: justification });

@@ -39,6 +39,18 @@ async function describeSchema(url: string): Promise<string[]> {
   }
 }
 
+/** Indexes written by hand in migrations because schema.prisma cannot describe them. */
+const HAND_WRITTEN_INDEXES = [
+  "claims_statement_fts_idx",
+  "citations_quote_fts_idx",
+  "claims_statement_trgm_idx",
+  "metrics_name_trgm_idx",
+  "events_name_trgm_idx",
+  "sources_title_trgm_idx",
+  "actors_name_trgm_idx",
+];
+const handWritten = (line: string) => HAND_WRITTEN_INDEXES.some((name) => line.startsWith(`index CREATE INDEX ${name} `));
+
 describe("migrations", () => {
   const dbs: Awaited<ReturnType<typeof createDatabase>>[] = [];
   let fromMigrations: Awaited<ReturnType<typeof createDatabase>>;
@@ -80,9 +92,11 @@ describe("migrations", () => {
     await client.query(sql);
     await client.end();
 
-    const [expected, actual] = await Promise.all([describeSchema(fromSchema.url), describeSchema(fromMigrations.url)]);
+    const [expected, migrated] = await Promise.all([describeSchema(fromSchema.url), describeSchema(fromMigrations.url)]);
     expect(expected.length).toBeGreaterThan(100);
-    expect(actual).toEqual(expected);
+    // Every hand-written index exists, and apart from them the two catalogs are the same.
+    expect(migrated.filter(handWritten)).toHaveLength(HAND_WRITTEN_INDEXES.length);
+    expect(migrated.filter((line) => !handWritten(line))).toEqual(expected);
   });
 
   it("refuse to run when an applied migration was edited afterwards", async () => {

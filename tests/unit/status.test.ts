@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeStatusSchema } from "@/lib/schemas/status";
-import { allowedTransitions, checkTransition, checkVerification, type EvidenceCitation } from "@/lib/status";
+import { allowedTransitions, checkApproval, checkTransition, checkVerification, type EvidenceCitation } from "@/lib/status";
 
 const cite = (origin: string, extra: Partial<EvidenceCitation> = {}): EvidenceCitation => ({
   stance: "SUPPORTS",
@@ -57,5 +57,26 @@ describe("changeStatusSchema", () => {
     const errors = changeStatusSchema.safeParse({ ...valid, toStatus: "", reason: " " }).error!.flatten().fieldErrors;
     expect(errors.toStatus).toEqual(["Choose a status."]);
     expect(errors.reason).toEqual(["Say why, in a few words."]);
+  });
+});
+
+describe("checkApproval", () => {
+  const approve = (claimVersion: number, reviewerId = "rita") => ({ decision: "APPROVE" as const, claimVersion, reviewerId, reviewerName: "Rita" });
+  const sendBack = (claimVersion: number) => ({ decision: "SEND_BACK" as const, claimVersion, reviewerId: "rita" });
+
+  it("needs an approval of the current version", () => {
+    expect(checkApproval([], 3, "eddie")).toEqual({ ok: false, message: "A reviewer must approve the claim before it can be verified." });
+    expect(checkApproval([approve(3)], 3, "eddie")).toEqual({ ok: true, by: "Rita" });
+  });
+  it("does not carry an approval over a later change", () => {
+    expect(checkApproval([approve(2)], 3, "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("changed after it was approved") });
+  });
+  it("lets a later send-back cancel an approval, and a later approval answer a send-back", () => {
+    expect(checkApproval([sendBack(3), approve(3)], 3, "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("sent this claim back") });
+    expect(checkApproval([approve(3), sendBack(3)], 3, "eddie")).toMatchObject({ ok: true });
+  });
+  it("does not let anyone approve and verify alone", () => {
+    expect(checkApproval([approve(3, "ada")], 3, "ada")).toMatchObject({ ok: false, message: expect.stringContaining("approved this claim yourself") });
+    expect(checkApproval([approve(3, "ada"), approve(3, "rita")], 3, "ada")).toMatchObject({ ok: true });
   });
 });

@@ -1,26 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClaimFilterBar } from "@/components/claims/claim-filters";
 import { claimValueText } from "@/components/claims/claim-value";
+import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
-import { pageQuerySchema } from "@/lib/pagination";
-import { listClaims } from "@/lib/server/claims";
+import { FILTER_KEYS, claimsHref, readClaimFilters, type ClaimFilters } from "@/lib/schemas/claim-filters";
+import { countClaims, listClaims } from "@/lib/server/claims";
+import { filterNames } from "@/lib/server/names";
 import { requireUser } from "@/lib/server/session";
+import { listTags } from "@/lib/server/tags";
+import { listAssignees } from "@/lib/server/users";
 
 export const metadata: Metadata = { title: "Claims" };
 
-export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Saved views one click away; each is just a set of filters. */
+const VIEWS: { label: string; filters: Partial<ClaimFilters> }[] = [
+  { label: "All claims", filters: {} },
+  { label: "My claims", filters: { assignee: "me" } },
+  { label: "Unassigned", filters: { assignee: "none" } },
+  { label: "Waiting for review", filters: { status: "IN_REVIEW" } },
+  { label: "Open conflicts", filters: { conflict: "open" } },
+];
+
+const sameView = (a: Partial<ClaimFilters>, b: Partial<ClaimFilters>) => FILTER_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
+
+export default async function ClaimsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const query = pageQuerySchema.safeParse(await searchParams);
-  const page = await listClaims(user, query.success ? query.data : { limit: 50 });
+  const filters = readClaimFilters(await searchParams);
+  const assigneeId = filters.assignee && filters.assignee !== "me" && filters.assignee !== "none" ? filters.assignee : undefined;
+  const [page, total, tags, assignees, names] = await Promise.all([
+    listClaims(user, filters),
+    countClaims(user, filters),
+    listTags(user),
+    listAssignees(user),
+    filterNames(user, { metric: filters.metric, source: filters.source, assignee: assigneeId }),
+  ]);
+  const filtered = FILTER_KEYS.some((k) => filters[k] !== undefined);
+  const countText = `${total.count.toLocaleString("en-GB")}${total.capped ? "+" : ""} ${total.count === 1 && !total.capped ? "claim" : "claims"}`;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="font-serif text-3xl font-bold tracking-tight">Claims</h1>
-          <p className="mt-1 text-sm text-muted-foreground">Every checkable statement from the reporting, newest first.</p>
+          <p className="mt-1 text-sm text-muted-foreground">Every checkable statement from the reporting.</p>
         </div>
         {can(user.role, "claims:write") ? (
           <Link href="/claims/new" className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:opacity-90">
@@ -28,17 +55,69 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           </Link>
         ) : null}
       </div>
+
+      <nav aria-label="Views">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {VIEWS.map((v) => {
+            const current = sameView(filters, v.filters);
+            return (
+              <li key={v.label}>
+                <Link
+                  href={claimsHref({ sort: filters.sort }, v.filters)}
+                  aria-current={current ? "page" : undefined}
+                  className={
+                    current
+                      ? "inline-block rounded-full bg-primary px-3 py-1 font-medium text-primary-foreground"
+                      : "inline-block rounded-full border border-border bg-card px-3 py-1 font-medium hover:bg-muted"
+                  }
+                >
+                  {v.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <ClaimFilterBar filters={filters} tags={tags} assignees={assignees} names={names} />
+
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p role="status" className="font-medium">
+          {countText}
+          {filtered ? " match" : ""}
+          {filtered ? (
+            <>
+              {" · "}
+              <Link href={claimsHref({ sort: filters.sort })} className="font-normal underline">
+                Clear filters
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {filters.cursor ? (
+          <Link href={claimsHref(filters)} className="underline">
+            Back to the first page
+          </Link>
+        ) : null}
+      </div>
+
       {page.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">No claims yet.</p>
+        <div className="rounded-lg border border-dashed border-border p-8 text-center">
+          <p className="font-medium">{filtered ? "No claim matches this view." : "No claims yet."}</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {filtered ? "Try fewer filters or other words." : can(user.role, "claims:write") ? "Record the first claim from your reporting." : "Editors have not recorded any claim yet."}
+          </p>
+        </div>
       ) : (
         <div className="overflow-hidden rounded-lg border border-border bg-card">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Claims with their status, kind and number of sources</caption>
+            <caption className="sr-only">Claims with their status, kind, assignee and number of sources</caption>
             <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Claim</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Assignee</th>
                 <th scope="col" className="px-4 py-3 text-right font-semibold">Sources</th>
               </tr>
             </thead>
@@ -52,10 +131,23 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                         {claim.statement}
                       </Link>
                       {value ? <p className="mt-0.5 text-muted-foreground">{value}</p> : null}
+                      {claim.metric ? (
+                        <p className="mt-0.5 text-xs text-muted-foreground">
+                          <span className="sr-only">Metric: </span>
+                          {claim.metric.name}
+                        </p>
+                      ) : null}
                     </td>
                     <td className="text-muted-foreground md:px-4 md:py-3">{KIND_LABELS[claim.kind]}</td>
                     <td className="md:px-4 md:py-3">
-                      <StatusBadge status={claim.status} />
+                      <span className="flex flex-wrap gap-1">
+                        <StatusBadge status={claim.status} />
+                        {claim.hasOpenConflict ? <ConflictBadge /> : null}
+                      </span>
+                    </td>
+                    <td className="text-muted-foreground md:px-4 md:py-3">
+                      <span className="md:hidden">Assignee: </span>
+                      {claim.assignee?.name ?? "Unassigned"}
                     </td>
                     <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
                       <span className="md:hidden">Sources: </span>
@@ -70,8 +162,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">
-          <Link href={`/claims?cursor=${page.nextCursor}`} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
-            Older claims →
+          <Link href={claimsHref(filters, { cursor: page.nextCursor })} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
+            Next page →
           </Link>
         </nav>
       ) : null}

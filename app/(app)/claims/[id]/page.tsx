@@ -5,6 +5,9 @@ import { AttributionChain } from "@/components/claims/attribution-chain";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusChanger } from "@/components/claims/status-changer";
+import { AssignForm } from "@/components/claims/assign-form";
+import { CommentForm, ResolveButton } from "@/components/claims/comment-form";
+import { ReviewForm } from "@/components/claims/review-form";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { independentOrigins } from "@/lib/independence";
@@ -12,7 +15,8 @@ import { can } from "@/lib/permissions";
 import { KIND_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { getClaim } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
-import { allowedTransitions, checkVerification } from "@/lib/status";
+import { listAssignees } from "@/lib/server/users";
+import { allowedTransitions, checkApproval, checkVerification } from "@/lib/status";
 import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
@@ -30,6 +34,14 @@ export default async function ClaimPage({ params }: Params) {
   const origins = independentOrigins(claim.citations.filter((c) => c.stance === "SUPPORTS"));
   const readiness = checkVerification(claim.citations);
   const transitions = allowedTransitions(claim.status, user.role);
+  const approval = checkApproval(
+    claim.reviews.map((r) => ({ ...r, reviewerName: r.reviewer.name })),
+    claim.version,
+    user.id,
+  );
+  const people = can(user.role, "claims:assign") ? await listAssignees(user) : [];
+  const threads = claim.comments.filter((c) => !c.parentId);
+  const repliesTo = (id: string) => claim.comments.filter((c) => c.parentId === id);
 
   return (
     <article className="space-y-6">
@@ -110,6 +122,18 @@ export default async function ClaimPage({ params }: Params) {
         ) : null}
       </header>
 
+      <Card aria-labelledby="assignment-heading">
+        <h2 id="assignment-heading" className="text-lg font-semibold">
+          Assignment
+        </h2>
+        <p className="mt-1 text-sm">{claim.assignee ? `Assigned to ${claim.assignee.name}.` : "No one is assigned to this claim."}</p>
+        {people.length && claim.status !== "RETRACTED" ? (
+          <div className="mt-3 max-w-xl">
+            <AssignForm claimId={claim.id} version={claim.version} assigneeId={claim.assignee?.id ?? null} me={user.id} people={people} />
+          </div>
+        ) : null}
+      </Card>
+
       <Card aria-labelledby="citations-heading">
         <h2 id="citations-heading" className="text-lg font-semibold">
           Citations ({claim.citations.length})
@@ -173,10 +197,37 @@ export default async function ClaimPage({ params }: Params) {
             {claim.verificationNote ? <>: “{claim.verificationNote}”</> : "."}
           </p>
         ) : (
-          <p className="mt-2 text-sm" data-testid="verification-readiness">
-            {readiness.ok ? `Ready to verify: ${readiness.explanation}` : `Not yet verifiable: ${readiness.message}`}
-          </p>
+          <>
+            <p className="mt-2 text-sm" data-testid="verification-readiness">
+              {readiness.ok ? `Evidence: ${readiness.explanation}` : `Not yet verifiable: ${readiness.message}`}
+            </p>
+            <p className="mt-1 text-sm" data-testid="approval-state">
+              {approval.ok ? `Review: approved by ${approval.by} for the claim as it stands.` : `Review: ${approval.message}`}
+            </p>
+          </>
         )}
+        {claim.status === "IN_REVIEW" && can(user.role, "claims:review") ? (
+          <div className="mt-4 max-w-xl">
+            <h3 className="text-base font-semibold">Your review</h3>
+            <p className="mb-2 text-sm text-muted-foreground">Approve the claim as it stands now, or send it back saying what must change.</p>
+            <ReviewForm claimId={claim.id} version={claim.version} />
+          </div>
+        ) : null}
+        {claim.reviews.length ? (
+          <div className="mt-4">
+            <h3 className="text-base font-semibold">Reviews</h3>
+            <ul className="mt-2 space-y-2 text-sm">
+              {claim.reviews.map((r) => (
+                <li key={r.id}>
+                  <span className="font-medium">{r.decision === "APPROVE" ? "Approved" : "Sent back"}</span> by {r.reviewer.name},{" "}
+                  <time dateTime={r.createdAt.toISOString()}>{dateTime.format(r.createdAt)} UTC</time>
+                  {r.claimVersion !== claim.version ? <span className="text-muted-foreground"> (an earlier version)</span> : null}
+                  {r.note ? <>: “{r.note}”</> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="mt-4 max-w-xl">
           {transitions.length ? (
             <StatusChanger claimId={claim.id} version={claim.version} options={transitions} />
@@ -207,6 +258,49 @@ export default async function ClaimPage({ params }: Params) {
             </li>
           ))}
         </ol>
+      </Card>
+
+      <Card aria-labelledby="discussion-heading">
+        <h2 id="discussion-heading" className="text-lg font-semibold">
+          Discussion ({threads.length})
+        </h2>
+        {threads.length === 0 ? <p className="mt-1 text-sm text-muted-foreground">No comments yet. Ask a question or leave a remark for the team.</p> : null}
+        <ul className="mt-3 space-y-4">
+          {threads.map((t) => (
+            <li key={t.id} className="rounded-md border border-border p-3" aria-label={`Thread started by ${t.author.name}`}>
+              <p className="text-sm text-muted-foreground">
+                <span className="font-medium text-foreground">{t.author.name}</span>,{" "}
+                <time dateTime={t.createdAt.toISOString()}>{dateTime.format(t.createdAt)} UTC</time>
+                {t.resolvedAt ? <span className="font-medium"> · Resolved{t.resolvedBy ? ` by ${t.resolvedBy.name}` : ""}</span> : null}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap text-sm">{t.body}</p>
+              {repliesTo(t.id).length ? (
+                <ul className="mt-3 space-y-2 border-l-2 border-border pl-3">
+                  {repliesTo(t.id).map((r) => (
+                    <li key={r.id} className="text-sm">
+                      <p className="text-muted-foreground">
+                        <span className="font-medium text-foreground">{r.author.name}</span>,{" "}
+                        <time dateTime={r.createdAt.toISOString()}>{dateTime.format(r.createdAt)} UTC</time>
+                      </p>
+                      <p className="whitespace-pre-wrap">{r.body}</p>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {can(user.role, "comments:write") ? (
+                <div className="mt-3 space-y-2">
+                  <ResolveButton claimId={claim.id} commentId={t.id} version={t.version} resolved={Boolean(t.resolvedAt)} />
+                  {!t.resolvedAt ? <CommentForm claimId={claim.id} parentId={t.id} label={`Reply to ${t.author.name}`} /> : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {can(user.role, "comments:write") ? (
+          <div className="mt-4 max-w-xl">
+            <CommentForm claimId={claim.id} label="New comment" />
+          </div>
+        ) : null}
       </Card>
     </article>
   );

@@ -1,0 +1,55 @@
+import "server-only";
+import { CLAIM_STATUSES } from "@/lib/status";
+import type { ClaimStatus } from "@/lib/labels";
+import { authorize, type Actor } from "./authorize";
+import { db } from "./db";
+
+const claimLink = { select: { id: true, statement: true, status: true } } as const;
+
+/** Everything the home page shows; each part is a short indexed read. */
+export async function getDashboard(actor: Actor, take = 8) {
+  authorize(actor, "claims:read");
+  const [byStatus, waiting, mine, openConflicts, conflicts, changes, comments] = await Promise.all([
+    db.claim.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.claim.findMany({
+      where: { status: "IN_REVIEW" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      select: { id: true, statement: true, status: true, assignee: { select: { name: true } } },
+    }),
+    db.claim.findMany({
+      where: { assigneeId: actor.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      select: { id: true, statement: true, status: true },
+    }),
+    db.conflict.count({ where: { status: "OPEN" } }),
+    db.conflict.findMany({
+      where: { status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { id: true, kind: true, summary: true, claims: { take: 3, select: { claim: claimLink } } },
+    }),
+    db.statusChange.findMany({
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, actor: { select: { name: true } }, claim: claimLink },
+    }),
+    db.comment.findMany({
+      where: { deletedAt: null },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, claim: claimLink },
+    }),
+  ]);
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  for (const row of byStatus) counts[row.status] = row._count._all;
+  const activity = [
+    ...changes.map((c) => ({ type: "status" as const, at: c.createdAt, who: c.actor.name, claim: c.claim, from: c.fromStatus, to: c.toStatus, text: c.reason, id: c.id })),
+    ...comments.map((c) => ({ type: "comment" as const, at: c.createdAt, who: c.author.name, claim: c.claim, text: c.body, id: c.id })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, take + 2);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { counts, total, waiting, mine, openConflicts, conflicts, activity };
+}
