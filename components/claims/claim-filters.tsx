@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GetForm } from "@/components/forms/get-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -24,7 +25,7 @@ export function ClaimFilterBar(props: {
   ].filter((c) => c !== null);
 
   return (
-    <form method="get" action="/claims" role="search" aria-label="Filter claims" className="space-y-3 rounded-lg border border-border bg-card p-4">
+    <GetForm action="/claims" defaults={{ sort: "newest" }} role="search" aria-label="Filter claims" className="space-y-3 rounded-lg border border-border bg-card p-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <label className={`${field} flex-1`}>
           Search claims
@@ -118,6 +119,6 @@ export function ClaimFilterBar(props: {
           ))}
         </ul>
       ) : null}
-    </form>
+    </GetForm>
   );
 }

@@ -10,7 +10,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 
 /** A new thread on the claim, or a reply to one. */
-export function CommentForm(props: { claimId: string; parentId?: string; label: string }) {
+export function CommentForm(props: { claimId: string; parentId?: string; formName: string; label: string }) {
   const { form, pending, outcome, onSubmit } = useActionForm({
     schema: commentSchema,
     defaultValues: { claimId: props.claimId, parentId: props.parentId ?? "", body: "" },
@@ -19,7 +19,7 @@ export function CommentForm(props: { claimId: string; parentId?: string; label: 
   });
   const id = props.parentId ? `reply-${props.parentId}` : "comment-body";
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={props.label} className="space-y-2">
+    <form onSubmit={onSubmit} noValidate aria-label={props.formName} className="space-y-2">
       {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
       <FormField id={id} label={props.label} error={form.formState.errors.body?.message as string | undefined}>
         {(a11y) => <Textarea {...a11y} rows={2} {...form.register("body")} />}

@@ -4,8 +4,8 @@ import { accounts, signInToClaims } from "./helpers";
 for (const [key, account] of Object.entries(accounts)) {
   test(`${key} signs in, sees the seeded claims, opens one and signs out`, async ({ page }) => {
     await signInToClaims(page, account);
-    await expect(page.getByText(`${account.name}`)).toBeVisible();
-    await expect(page.getByText(`(${account.role})`)).toBeVisible();
+    await expect(page.getByRole("banner").getByText(`${account.name}`)).toBeVisible();
+    await expect(page.getByRole("banner").getByText(`(${account.role})`)).toBeVisible();
 
     const claim = page.getByRole("link", { name: "Some estimates put Russian soldiers killed in Ukraine at 15,000 to 25,000 about five months into the war." });
     await expect(claim).toBeVisible();

@@ -290,7 +290,7 @@ export default async function ClaimPage({ params }: Params) {
               {can(user.role, "comments:write") ? (
                 <div className="mt-3 space-y-2">
                   <ResolveButton claimId={claim.id} commentId={t.id} version={t.version} resolved={Boolean(t.resolvedAt)} />
-                  {!t.resolvedAt ? <CommentForm claimId={claim.id} parentId={t.id} label={`Reply to ${t.author.name}`} /> : null}
+                  {!t.resolvedAt ? <CommentForm claimId={claim.id} parentId={t.id} formName={`Reply to ${t.author.name}`} label="Your reply" /> : null}
                 </div>
               ) : null}
             </li>
@@ -298,7 +298,7 @@ export default async function ClaimPage({ params }: Params) {
         </ul>
         {can(user.role, "comments:write") ? (
           <div className="mt-4 max-w-xl">
-            <CommentForm claimId={claim.id} label="New comment" />
+            <CommentForm claimId={claim.id} formName="Add a comment" label="New comment" />
           </div>
         ) : null}
       </Card>
