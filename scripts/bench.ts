@@ -68,24 +68,32 @@ try {
           made AS (
             INSERT INTO claims (id, statement, kind, status, metric_id, value_low, value_high, unit, as_of, as_of_precision,
                                 created_by_id, created_at, updated_at)
-            SELECT gen_random_uuid(), 'Bench claim ' || input.i, 'QUANTITY', input.status::"ClaimStatus", m.id, input.low, input.low + 5000,
+            SELECT gen_random_uuid(),
+                   'Bench claim ' || input.i || ' about ' || (ARRAY['volunteers','soldiers killed','recognition','sanctions','builders',
+                     'casualties','drones','refugees','grain exports','artillery shells'])[1 + input.i % 10]
+                   || CASE WHEN input.i % 1000 = 0 THEN ' and a zeppelin' ELSE '' END, 'QUANTITY', input.status::"ClaimStatus", m.id, input.low, input.low + 5000,
                    'people', date '2022-02-24' + (input.i % 900)::int, 'DAY', $1::uuid,
                    now() - (input.i || ' seconds')::interval, now()
               FROM input JOIN m ON m.n = input.metric
             RETURNING id, statement)
      INSERT INTO citations (id, claim_id, source_id, quote, stance, created_by_id, updated_at)
      SELECT gen_random_uuid(), made.id, s.id, 'quote of ' || made.statement, 'SUPPORTS', $1::uuid, now()
-       FROM made JOIN input ON made.statement = 'Bench claim ' || input.i JOIN s ON s.n = input.source`,
+       FROM made JOIN input ON made.statement LIKE 'Bench claim ' || input.i || ' about %' JOIN s ON s.n = input.source`,
     editor.id,
     metricOf,
     statusOf,
     lowOf,
     sourceOf,
   );
+  // Every 50th claim is the editor's, for the "my claims" view.
+  await db.$executeRawUnsafe(
+    `UPDATE claims SET assignee_id = $1::uuid WHERE statement LIKE 'Bench claim %' AND (substring(statement from 'Bench claim ([0-9]+)'))::int % 50 = 0`,
+    editor.id,
+  );
   await db.$executeRawUnsafe("ANALYZE");
   console.log(`Generated ${(await db.claim.count()).toLocaleString("en-GB")} claims in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const { listClaims, getClaim } = await import("../lib/server/claims");
+  const { listClaims, getClaim, countClaims } = await import("../lib/server/claims");
   const actor = { id: editor.id, email: editor.email, name: editor.name, role: editor.role };
 
   const first: number[] = [];
@@ -120,6 +128,36 @@ try {
     detail.push(performance.now() - t);
   }
   console.log(`claim page data:                  ${percentiles(detail)}`);
+
+  // Filtered views and search, first page of 50 each, plus the capped count the list shows.
+  const aMetric = (await db.metric.findFirstOrThrow({ where: { name: "Bench metric 777" } })).id;
+  const aSource = (await db.source.findFirstOrThrow({ where: { title: "Bench source 1234" } })).id;
+  const views: [string, Record<string, string>][] = [
+    ["status = in review", { status: "IN_REVIEW" }],
+    ["assignee = me", { assignee: "me" }],
+    ["unassigned", { assignee: "none" }],
+    ["metric", { metric: aMetric }],
+    ["source", { source: aSource }],
+    ["search, common word (10%)", { q: "volunteers" }],
+    ["search, rare word (0.1%)", { q: "zeppelin" }],
+    ["search + status", { q: "drones", status: "VERIFIED" }],
+    ["recently changed", { sort: "updated" }],
+  ];
+  const { claimFiltersSchema } = await import("../lib/schemas/claim-filters");
+  for (const [label, query] of views) {
+    const filters = claimFiltersSchema.parse(query);
+    const times: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t = performance.now();
+      await listClaims(actor, filters);
+      times.push(performance.now() - t);
+      const c = performance.now();
+      await countClaims(actor, filters);
+      counts.push(performance.now() - c);
+    }
+    console.log(`view ${label.padEnd(28)} page: ${percentiles(times)}   count: ${percentiles(counts)}`);
+  }
 
   const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
     `EXPLAIN SELECT id FROM claims WHERE (created_at, id) < (now(), '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,

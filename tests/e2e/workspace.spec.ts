@@ -83,6 +83,7 @@ test("an editor assigns a claim, a reviewer sends it back and then approves it, 
   await editor.reload();
   await expect(editor.getByTestId("approval-state")).toContainText("A reviewer sent this claim back");
   const thread = editor.getByRole("listitem", { name: "Thread started by Rita Reviewer" });
+  await thread.getByText("Reply to this thread").click();
   await thread.getByLabel("Your reply").fill("Yes, on the Kremlin's site.");
   await thread.getByRole("button", { name: "Reply" }).click();
   await expect(thread.getByText("Yes, on the Kremlin's site.")).toBeVisible();

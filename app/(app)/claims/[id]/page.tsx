@@ -290,7 +290,14 @@ export default async function ClaimPage({ params }: Params) {
               {can(user.role, "comments:write") ? (
                 <div className="mt-3 space-y-2">
                   <ResolveButton claimId={claim.id} commentId={t.id} version={t.version} resolved={Boolean(t.resolvedAt)} />
-                  {!t.resolvedAt ? <CommentForm claimId={claim.id} parentId={t.id} formName={`Reply to ${t.author.name}`} label="Your reply" /> : null}
+                  {!t.resolvedAt ? (
+                    <details className="group">
+                      <summary className="inline-block cursor-pointer rounded-md px-2 py-1 text-sm font-medium hover:bg-muted">Reply to this thread</summary>
+                      <div className="mt-2">
+                        <CommentForm claimId={claim.id} parentId={t.id} formName={`Reply to ${t.author.name}`} label="Your reply" />
+                      </div>
+                    </details>
+                  ) : null}
                 </div>
               ) : null}
             </li>
