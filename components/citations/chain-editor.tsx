@@ -9,6 +9,9 @@ import { ACTOR_KIND_LABELS } from "@/lib/labels";
 import { ACTOR_KINDS, MAX_CHAIN_LINKS, type CitationInput } from "@/lib/schemas/citation";
 import { ActorNameInput } from "./actor-name-input";
 
+/** A new link: the editor names the actor and chooses its kind. */
+export const blankLink = () => ({ actorName: "", actorKind: "" as CitationInput["chain"][number]["actorKind"], relation: "" });
+
 /** Who said it to whom, origin first: one fieldset per link, added, removed and reordered by buttons. */
 export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationInput>; idPrefix: string }) {
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "chain" });
@@ -87,7 +90,7 @@ export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationIn
         type="button"
         variant="secondary"
         disabled={fields.length >= MAX_CHAIN_LINKS}
-        onClick={() => append({ actorName: "", actorKind: "" as CitationInput["chain"][number]["actorKind"], relation: "" })}
+        onClick={() => append(blankLink())}
       >
         Add link
       </Button>

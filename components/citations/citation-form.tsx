@@ -1,30 +1,26 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { createCitationAction, searchClaimsAction, updateCitationAction } from "@/app/(app)/citations/actions";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Select } from "@/components/ui/select";
-import { StaleChanges } from "@/components/ui/stale-changes";
 import { Textarea } from "@/components/ui/textarea";
+import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
 import { PRECISION_LABELS, STANCE_LABELS, type ClaimStatus } from "@/lib/labels";
 import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
-import type { StaleChange } from "@/lib/server/mutations";
-import { ChainEditor } from "./chain-editor";
+import { blankLink, ChainEditor } from "./chain-editor";
 
 export type ClaimChoice = { id: string; statement: string; status: ClaimStatus; version: number };
 export type SourceChoice = { id: string; title: string; outlet: string | null; hasText: boolean };
 export type Passage = { quote: string; startOffset: number; endOffset: number };
 type Values = CitationInput & { id?: string };
-
-const blankLink = (kind: string) => ({ actorName: "", actorKind: kind as CitationInput["chain"][number]["actorKind"], relation: "" });
 
 /**
  * One citation: on a claim's page the claim is fixed and the source is searched for; on a
@@ -42,8 +38,6 @@ export function CitationForm(props: {
 }) {
   const router = useRouter();
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, "");
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<{ message: string; changes?: StaleChange[] }>();
   const [claim, setClaim] = useState<ClaimChoice | null>(null);
   const [source, setSource] = useState<SourceChoice | null>(props.source ?? null);
   const form = useForm<CitationInput>({
@@ -54,16 +48,16 @@ export function CitationForm(props: {
       sourceId: props.source?.id ?? "",
       stance: "SUPPORTS",
       isPrimary: false,
-      chain: [blankLink(""), blankLink("")],
+      chain: [blankLink(), blankLink()],
       ...props.initial,
       ...(props.passage ?? {}),
     },
   });
+  const { pending, problem, submit } = useFormAction(form);
   const { errors } = form.formState;
   const id = (name: string) => `${prefix}-${name}`;
 
   const onSubmit = form.handleSubmit((values) => {
-    setProblem(undefined);
     const edited = { ...values } as Values;
     // The page's claim version is the one the editor saw; a changed quote is found again by the server.
     if (props.claim) edited.claimVersion = props.claim.version;
@@ -71,32 +65,18 @@ export function CitationForm(props: {
       edited.startOffset = undefined;
       edited.endOffset = undefined;
     }
-    startTransition(async () => {
-      try {
-        const result = props.mode === "edit" ? await updateCitationAction({ ...edited, id: props.initial!.id! }) : await createCitationAction(edited);
-        if (result.ok) {
-          router.refresh();
-          props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
-          return;
-        }
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as keyof CitationInput, { message: messages[0] });
-        }
-        setProblem({ message: result.message, changes: result.changes });
-      } catch {
-        setProblem({ message: "The server did not save this. Your input is still here: try again in a moment." });
-      }
-    });
+    submit(
+      () => (props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited)),
+      () => {
+        router.refresh();
+        props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
+      },
+    );
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
-      {problem ? (
-        <div className="space-y-2">
-          <FormMessage kind="error">{problem.message}</FormMessage>
-          {problem.changes ? <StaleChanges changes={problem.changes} /> : null}
-        </div>
-      ) : null}
+      <FormProblemMessage problem={problem} />
 
       {props.claim ? null : (
         <SearchCombobox<ClaimChoice>

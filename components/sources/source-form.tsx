@@ -2,19 +2,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { StaleChanges } from "@/components/ui/stale-changes";
 import { Textarea } from "@/components/ui/textarea";
+import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
 import { PRECISION_LABELS, SOURCE_KIND_LABELS } from "@/lib/labels";
 import { editSourceSchema, SOURCE_KINDS, sourceSchema, type EditSourceInput } from "@/lib/schemas/source";
-import type { ActionResult, StaleChange } from "@/lib/server/mutations";
 import type { Reanchored } from "@/lib/server/sources";
 
 export type SourceFormValues = Partial<EditSourceInput>;
@@ -32,54 +30,37 @@ function passagesSummary(passages: Reanchored[]): string[] {
 
 export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFormValues }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<{ message: string; changes?: StaleChange[] }>();
   const [saved, setSaved] = useState<{ id: string; lines: string[] }>();
   const form = useForm<EditSourceInput>({
     // The same schema as the server action; the action parses the values again.
     resolver: zodResolver(props.mode === "edit" ? editSourceSchema : sourceSchema) as unknown as Resolver<EditSourceInput>,
     defaultValues: { kind: "NEWS_ARTICLE", publishedApprox: false, ...props.initial },
   });
+  const { pending, problem, submit } = useFormAction(form);
   const { errors } = form.formState;
   const err = (name: keyof EditSourceInput) => errors[name]?.message as string | undefined;
 
   const onSubmit = form.handleSubmit((values) => {
-    setProblem(undefined);
     setSaved(undefined);
-    startTransition(async () => {
-      try {
-        const result: ActionResult<{ id: string; version?: number; passages?: Reanchored[] }> =
-          props.mode === "edit" ? await updateSourceAction(values) : await createSourceAction(values);
-        if (result.ok) {
-          const passages = result.value.passages ?? [];
-          if (passages.length === 0) {
-            router.push(`/sources/${result.value.id}`);
-            router.refresh();
-            return;
-          }
-          // The text moved quoted passages: say what happened to each before leaving the form.
-          form.setValue("version", result.value.version ?? values.version);
-          setSaved({ id: result.value.id, lines: passagesSummary(passages) });
+    submit<{ id: string; version?: number; passages?: Reanchored[] }>(
+      () => (props.mode === "edit" ? updateSourceAction(values) : createSourceAction(values)),
+      (value) => {
+        const passages = value.passages ?? [];
+        if (passages.length === 0) {
+          router.push(`/sources/${value.id}`);
+          router.refresh();
           return;
         }
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as keyof EditSourceInput, { message: messages[0] });
-        }
-        setProblem({ message: result.message, changes: result.changes });
-      } catch {
-        setProblem({ message: "The server did not save this. Your input is still here: try again in a moment." });
-      }
-    });
+        // The text moved quoted passages: say what happened to each before leaving the form.
+        form.setValue("version", value.version ?? values.version);
+        setSaved({ id: value.id, lines: passagesSummary(passages) });
+      },
+    );
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit source" : "New source"}>
-      {problem ? (
-        <div className="space-y-2">
-          <FormMessage kind="error">{problem.message}</FormMessage>
-          {problem.changes ? <StaleChanges changes={problem.changes} /> : null}
-        </div>
-      ) : null}
+      <FormProblemMessage problem={problem} />
       {saved ? (
         <div role="status" className="space-y-2 rounded-md border border-[var(--status-verified)] bg-[var(--status-verified-bg)] px-3 py-2 text-sm">
           <p className="font-medium">Source saved. The text changed where passages are quoted:</p>
