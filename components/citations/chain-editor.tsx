@@ -19,7 +19,7 @@ export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationIn
   const chainError = errors?.message ?? errors?.root?.message;
 
   return (
-    <fieldset className="space-y-3 rounded-lg border border-border p-3 sm:p-4" aria-describedby={chainError ? `${idPrefix}-chain-error` : undefined}>
+    <fieldset className="space-y-3 rounded-lg border border-border p-3 @lg:p-4" aria-describedby={chainError ? `${idPrefix}-chain-error` : undefined}>
       <legend className="px-1 text-sm font-semibold">Attribution chain</legend>
       <p className="text-sm text-muted-foreground">Who said it to whom: the origin first (who first said it), the nearest reporter last.</p>
       {chainError ? (
@@ -36,7 +36,7 @@ export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationIn
             <li key={field.id}>
               <fieldset className="space-y-3 rounded-md border border-border bg-background p-3">
                 <legend className="px-1 text-sm font-medium">{label}</legend>
-                <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+                <div className="grid gap-3 @md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
                   <FormField id={id("actorName")} label="Name" error={err?.actorName?.message}>
                     {(a11y) => (
                       <ActorNameInput

@@ -75,7 +75,7 @@ export function CitationForm(props: {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
+    <form onSubmit={onSubmit} noValidate className="@container max-w-3xl space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
       <FormProblemMessage problem={problem} />
 
       {props.claim ? null : (
@@ -143,7 +143,7 @@ export function CitationForm(props: {
         </>
       )}
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 @md:grid-cols-2">
         <FormField id={id("stance")} label="Stance" error={errors.stance?.message}>
           {(a11y) => (
             <Select {...a11y} {...form.register("stance")}>
@@ -155,7 +155,7 @@ export function CitationForm(props: {
             </Select>
           )}
         </FormField>
-        <div className="flex items-end pb-2">
+        <div className="flex items-end @md:pb-2">
           <label htmlFor={id("isPrimary")} className="flex items-start gap-2 text-sm">
             <input id={id("isPrimary")} type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("isPrimary")} />
             <span>Primary source: the statement, record or interview itself</span>
@@ -163,7 +163,7 @@ export function CitationForm(props: {
         </div>
       </div>
 
-      <fieldset className="grid gap-4 rounded-lg border border-border p-3 sm:grid-cols-3 sm:p-4">
+      <fieldset className="grid gap-4 rounded-lg border border-border p-3 @lg:grid-cols-3 @lg:p-4">
         <legend className="px-1 text-sm font-semibold">When it was said, as this source dates it (optional)</legend>
         <FormField id={id("saidOn")} label="Said on" error={errors.saidOn?.message}>
           {(a11y) => <Input {...a11y} type="date" {...form.register("saidOn")} />}

@@ -95,7 +95,7 @@ export function SourceText(props: {
   const quote = passage ? text.slice(passage.start, passage.end) : "";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className={cn("grid gap-6", mode ? "lg:grid-cols-2" : "lg:grid-cols-[minmax(0,1fr)_22rem]")}>
       <div className="min-w-0 space-y-3">
         <p className="text-sm text-muted-foreground">
           Cited passages are <mark className="rounded-sm bg-[var(--highlight-cite)] px-1 text-foreground">highlighted</mark> and numbered C1, C2…; noted

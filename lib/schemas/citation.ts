@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { linkLabel, repeatedLinks } from "@/lib/attribution";
 import { displayName } from "@/lib/names";
-import { blankToUndefined, checkOffsets, day, offset, optionalText, precision, version } from "./fields";
+import { checkOffsets, day, offset, optionalText, precision, version } from "./fields";
 
 export const STANCES = ["SUPPORTS", "CONTRADICTS", "MENTIONS"] as const;
 export const ACTOR_KINDS = ["PERSON", "OUTLET", "BROADCASTER", "GOVERNMENT", "ORGANIZATION", "UNKNOWN"] as const;
@@ -67,5 +67,3 @@ export type EditCitationValues = z.output<typeof editCitationSchema>;
 export type DeleteCitationValues = z.output<typeof deleteCitationSchema>;
 export type ChainLinkValues = z.output<typeof chainLinkSchema>;
 
-/** The suggestion search: what an editor has typed so far. */
-export const nameQuery = z.preprocess((v) => (typeof v === "string" ? v : blankToUndefined(v)), z.string().max(200).default("")).transform(displayName);
