@@ -47,6 +47,7 @@ export function SourceText(props: {
   const { text } = props;
   const box = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLHeadingElement>(null);
+  const plain = useRef<HTMLTextAreaElement>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   const [mode, setMode] = useState<"cite" | "annotate" | null>(null);
   const [passage, setPassage] = useState<Span | null>(null);
@@ -76,6 +77,20 @@ export function SourceText(props: {
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
   }, [canAct, text]);
+
+  useEffect(() => {
+    const el = plain.current;
+    if (!keyboard || !el) return;
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener("beforeinput", refuse);
+    return () => el.removeEventListener("beforeinput", refuse);
+  }, [keyboard]);
+
+  // A textarea's selection offsets are offsets in its value, which is the stored text itself.
+  const selectPlain = (el: HTMLTextAreaElement) => {
+    const trimmed = trimSpan(text, el.selectionStart, el.selectionEnd);
+    if (trimmed && !mode) setSelection(trimmed);
+  };
 
   const open = (next: "cite" | "annotate") => {
     setPassage(selection);
@@ -114,20 +129,21 @@ export function SourceText(props: {
         {keyboard ? (
           <div className="space-y-1.5">
             <label htmlFor="source-text-plain" className="text-sm font-medium">
-              Source text: move with the arrow keys, hold Shift to select a passage
+              Source text (read-only): move with the arrow keys, hold Shift to select a passage
             </label>
             <textarea
               id="source-text-plain"
-              readOnly
+              ref={plain}
+              // Not readOnly: browsers give a read-only field no caret, so the keyboard could not select. Edits are refused instead.
+              aria-readonly="true"
+              spellCheck={false}
               value={text}
+              onChange={() => {}}
               rows={16}
               lang={props.lang}
               className="block w-full rounded-md border border-border bg-card px-3 py-2 font-serif text-base leading-relaxed"
-              onSelect={(e) => {
-                const el = e.currentTarget;
-                const trimmed = trimSpan(text, el.selectionStart, el.selectionEnd);
-                if (trimmed && !mode) setSelection(trimmed);
-              }}
+              onSelect={(e) => selectPlain(e.currentTarget)}
+              onKeyUp={(e) => selectPlain(e.currentTarget)}
             />
           </div>
         ) : (

@@ -103,11 +103,13 @@ test.describe.serial("sources, citations and notes", () => {
     await signIn(page, accounts.editor);
     await page.goto(shared.sourceUrl);
     await page.getByRole("button", { name: "Select with the keyboard" }).click();
-    const plain = page.getByLabel("Source text: move with the arrow keys, hold Shift to select a passage");
+    const plain = page.getByLabel("Source text (read-only): move with the arrow keys, hold Shift to select a passage");
     await plain.focus();
     await page.keyboard.press("Control+Home");
     for (let i = 0; i < text.indexOf(noted); i++) await page.keyboard.press("ArrowRight");
     for (let i = 0; i < noted.length; i++) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("typing changes nothing");
+    await expect(plain).toHaveValue(text);
     const selected = page.getByRole("region", { name: "Selected passage" });
     await expect(selected).toContainText(noted);
     await selected.getByRole("button", { name: "Annotate this passage" }).click();
