@@ -116,7 +116,7 @@ test.describe.serial("sources, citations and notes", () => {
     const noteForm = page.getByRole("form", { name: "Save note" });
     await noteForm.getByRole("button", { name: "Save note" }).click();
     await expect(noteForm.getByText("Write the note.")).toBeVisible();
-    await noteForm.getByLabel("Note").fill(`Which Monday? The broadcast is dated 18 July (${run}).`);
+    await noteForm.getByRole("textbox", { name: "Note", exact: true }).fill(`Which Monday? The broadcast is dated 18 July (${run}).`);
     await noteForm.getByRole("button", { name: "Save note" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Note added." })).toBeVisible();
 
@@ -131,7 +131,7 @@ test.describe.serial("sources, citations and notes", () => {
     const notes = page.getByRole("region", { name: /Notes/ });
     await expect(notes).toContainText(`Which Monday? The broadcast is dated 18 July (${run}).`);
     await expect(notes.getByRole("link", { name: `“${noted}”` })).toBeVisible();
-    await notes.getByLabel("Note").fill(`A note on the claim itself (${run}).`);
+    await notes.getByRole("textbox", { name: "Note", exact: true }).fill(`A note on the claim itself (${run}).`);
     await notes.getByRole("button", { name: "Add note" }).click();
     await expect(notes.getByText(`A note on the claim itself (${run}).`)).toBeVisible();
   });
