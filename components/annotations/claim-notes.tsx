@@ -40,7 +40,9 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
       {props.canWrite ? (
         <div className="mt-4 border-t border-border pt-4">
           <h3 className="mb-2 text-sm font-semibold">Add a note</h3>
-          <NoteForm target={{ claimId: props.claimId }} submitLabel="Add note" />
+          <div className="max-w-xl">
+            <NoteForm target={{ claimId: props.claimId }} submitLabel="Add note" />
+          </div>
         </div>
       ) : null}
     </Card>

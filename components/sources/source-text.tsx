@@ -15,7 +15,8 @@ export interface CitedPassage extends Span {
   claimStatement: string;
 }
 
-export interface NotedPassage extends Span {
+/** A note whose passage is no longer in the text (after an edit) has no span and is listed apart. */
+export interface NotedPassage extends Partial<Span> {
   id: string;
   label: string;
   body: string;
@@ -58,7 +59,11 @@ export function SourceText(props: {
   const spans: Spanned[] = useMemo(
     () => [
       ...props.citations.map((c) => ({ ...c, key: `c-${c.id}`, kind: "citation" as const, title: `cited by “${c.claimStatement}”`, href: `#citation-entry-${c.id}` })),
-      ...props.notes.map((n) => ({ ...n, key: `n-${n.id}`, kind: "note" as const, title: `note: ${n.body}`, href: `#note-${n.id}` })),
+      ...props.notes.flatMap((n) =>
+        n.start !== undefined && n.end !== undefined
+          ? [{ ...n, start: n.start, end: n.end, key: `n-${n.id}`, kind: "note" as const, title: `note: ${n.body}`, href: `#note-${n.id}` }]
+          : [],
+      ),
     ],
     [props.citations, props.notes],
   );
@@ -250,10 +255,19 @@ export function SourceText(props: {
             {props.notes.map((n) => (
               <li key={n.id} id={`note-${n.id}`} className="scroll-mt-24 space-y-1 rounded-md border border-border bg-card p-3 text-sm">
                 <p className="flex flex-wrap items-baseline gap-2">
-                  <span className="font-sans text-xs font-semibold">{n.label}</span>
-                  <Link href={`#passage-n-${n.id}`} className="font-serif underline decoration-[var(--highlight-note)] decoration-dashed">
-                    “{excerpt(n.quote, 90)}”
-                  </Link>
+                  {n.start !== undefined ? (
+                    <>
+                      <span className="font-sans text-xs font-semibold">{n.label}</span>
+                      <Link href={`#passage-n-${n.id}`} className="font-serif underline decoration-[var(--highlight-note)] decoration-dashed">
+                        “{excerpt(n.quote, 90)}”
+                      </Link>
+                    </>
+                  ) : (
+                    <span>
+                      <span className="font-serif">“{excerpt(n.quote, 90)}”</span>{" "}
+                      <span className="text-muted-foreground">(no longer found in the text)</span>
+                    </span>
+                  )}
                 </p>
                 <p className="whitespace-pre-wrap break-words">{n.body}</p>
                 <p className="flex flex-wrap items-center gap-2 text-muted-foreground">

@@ -175,6 +175,21 @@ test.describe.serial("sources, citations and notes", () => {
     await expect(citations.getByRole("heading", { name: "Citations (1)" })).toBeVisible();
   });
 
+  test("an editor changes the text: the cited passage moves with it, and a note whose words are gone is reported", async ({ page }) => {
+    await signIn(page, accounts.editor);
+    await page.goto(shared.sourceUrl);
+    await page.getByRole("link", { name: "Edit source" }).click();
+    const form = page.getByRole("form", { name: "Edit source" });
+    await form.getByLabel("Full text (optional)").fill(`Breaking news.\n${text.replace("on Monday", "on Tuesday")}`);
+    await form.getByRole("button", { name: "Save source" }).click();
+    const saved = form.getByRole("status").filter({ hasText: "Source saved." });
+    await expect(saved).toContainText("1 quoted passage(s) moved with the new text and are still highlighted.");
+    await expect(saved).toContainText(`No longer in the text, highlight removed (note): “${noted}”`);
+    await saved.getByRole("link", { name: "View the source" }).click();
+    await expect(page.locator("[data-source-text] mark")).toHaveText([cited]);
+    await expect(page.getByRole("complementary", { name: "Notes on passages" })).toContainText(`“${noted}” (no longer found in the text)`);
+  });
+
   test("a reviewer reads sources, highlights and citations but is offered no form", async ({ page }) => {
     await signIn(page, accounts.reviewer);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).click();
@@ -196,6 +211,6 @@ test.describe.serial("sources, citations and notes", () => {
     await expect(page.getByRole("button", { name: "Add citation" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Edit citation/ })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Add note" })).toHaveCount(0);
-    await expect(page.getByRole("region", { name: /Notes/ })).toContainText("Which Monday?");
+    await expect(page.getByRole("region", { name: /Notes/ })).toContainText(`A note on the claim itself (${run}).`);
   });
 });

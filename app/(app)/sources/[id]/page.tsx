@@ -22,7 +22,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
     rows.flatMap((r) => (r.startOffset !== null && r.endOffset !== null ? [{ ...r, start: r.startOffset, end: r.endOffset }] : []));
   const cited = anchored(source.citations).map((c, i) => ({ ...c, label: `C${i + 1}` }));
   const labels = new Map(cited.map((c) => [c.id, c.label]));
-  const notes = anchored(source.annotations).map((n, i) => ({ ...n, label: `N${i + 1}` }));
+  const anchoredNotes = new Map(anchored(source.annotations).map((n, i) => [n.id, { start: n.start, end: n.end, label: `N${i + 1}` }]));
+  const notes = source.annotations.map((n) => ({ ...n, start: undefined, end: undefined, label: "", ...anchoredNotes.get(n.id) }));
 
   return (
     <article className="space-y-6">
