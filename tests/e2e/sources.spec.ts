@@ -214,3 +214,20 @@ test.describe.serial("sources, citations and notes", () => {
     await expect(page.getByRole("region", { name: /Notes/ })).toContainText(`A note on the claim itself (${run}).`);
   });
 });
+
+test("an attributed statement asks for its speaker and finds the actor however the name is typed", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  await page.goto("/claims/new");
+  const form = page.getByRole("form", { name: "New claim" });
+  await form.getByLabel("Claim").fill(`Alexander Matsegora said North Korean builders would arrive by autumn (${run}).`);
+  await expect(form.getByLabel("Speaker")).toHaveCount(0);
+  await form.getByLabel("Kind").selectOption({ label: "Attributed statement" });
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(form.getByText("Name who made the statement.")).toBeVisible();
+  await form.getByLabel("Speaker").fill("alexander   matsegora");
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(run);
+  await expect(page.getByText("Alexander Matsegora, Russian ambassador to North Korea")).toBeVisible();
+  await page.getByRole("link", { name: "Edit claim" }).click();
+  await expect(page.getByRole("form", { name: "Edit claim" }).getByLabel("Speaker")).toHaveValue("Alexander Matsegora");
+});
