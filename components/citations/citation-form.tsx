@@ -10,10 +10,11 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
-import { PRECISION_LABELS, STANCE_LABELS, type ClaimStatus } from "@/lib/labels";
+import { STANCE_LABELS, type ClaimStatus } from "@/lib/labels";
 import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
 import { blankLink, ChainEditor } from "./chain-editor";
 
@@ -171,12 +172,7 @@ export function CitationForm(props: {
         <FormField id={id("saidPrecision")} label="Known to the" error={errors.saidPrecision?.message}>
           {(a11y) => (
             <Select {...a11y} {...form.register("saidPrecision")}>
-              <option value="">Choose…</option>
-              {(["DAY", "MONTH", "YEAR"] as const).map((p) => (
-                <option key={p} value={p}>
-                  {PRECISION_LABELS[p]}
-                </option>
-              ))}
+              <PrecisionOptions />
             </Select>
           )}
         </FormField>

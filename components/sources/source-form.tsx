@@ -8,10 +8,11 @@ import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/acti
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
-import { PRECISION_LABELS, SOURCE_KIND_LABELS } from "@/lib/labels";
+import { SOURCE_KIND_LABELS } from "@/lib/labels";
 import { editSourceSchema, SOURCE_KINDS, sourceSchema, type EditSourceInput } from "@/lib/schemas/source";
 import type { Reanchored } from "@/lib/server/sources";
 
@@ -104,12 +105,7 @@ export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFor
         <FormField id="publishedPrecision" label="Known to the" error={err("publishedPrecision")}>
           {(a11y) => (
             <Select {...a11y} {...form.register("publishedPrecision")}>
-              <option value="">Choose…</option>
-              {(["DAY", "MONTH", "YEAR"] as const).map((p) => (
-                <option key={p} value={p}>
-                  {PRECISION_LABELS[p]}
-                </option>
-              ))}
+              <PrecisionOptions />
             </Select>
           )}
         </FormField>
