@@ -28,3 +28,14 @@ export const SOURCE_KIND_LABELS = {
   SOCIAL_POST: "Social post",
   OTHER: "Other",
 } as const;
+
+export const ACTOR_KIND_LABELS = {
+  PERSON: "Person",
+  OUTLET: "Outlet",
+  BROADCASTER: "Broadcaster",
+  GOVERNMENT: "Government",
+  ORGANIZATION: "Organisation",
+  UNKNOWN: "Unknown",
+} as const;
+
+export const PRECISION_LABELS = { DAY: "Day", MONTH: "Month", YEAR: "Year" } as const;

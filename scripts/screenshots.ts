@@ -14,6 +14,8 @@ const browser = await chromium.launch({
 });
 const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["claims", "/claims", "Claims"],
+  ["sources", "/sources", "Sources"],
+  ["source-new", "/sources/new", "New source"],
 ];
 
 try {
@@ -48,6 +50,24 @@ try {
       await page.getByRole("button", { name: "Save claim" }).click();
       await page.getByText("The high end cannot be below the low end.").waitFor();
       await shot("claim-new-errors");
+      // A source with stored text: cited and noted passages highlighted, then a passage selected and cited.
+      await page.goto(`${base}/sources?q=ES-11%2F1`);
+      await page.getByRole("link", { name: /Recorded vote on UN General Assembly resolution ES-11\/1/ }).click();
+      await page.getByRole("heading", { name: "Claims citing this source" }).waitFor();
+      await shot("source");
+      await page.locator("[data-source-text]").evaluate((box) => {
+        const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("In favour: 141"))!.firstChild!;
+        const at = node.textContent!.indexOf("In favour: 141");
+        document.getSelection()!.setBaseAndExtent(node, at, node, at + "In favour: 141".length);
+      });
+      await page.getByRole("button", { name: "Cite this passage" }).click();
+      await page.getByRole("form", { name: "New citation" }).waitFor();
+      await shot("source-cite");
+      await page.goto(`${base}/claims`);
+      await page.getByRole("link", { name: /one of five countries to vote against/ }).click();
+      await page.getByRole("button", { name: "Add citation" }).click();
+      await page.getByRole("form", { name: "New citation" }).waitFor();
+      await shot("claim-citation-form");
       await context.close();
     }
   }

@@ -1,6 +1,9 @@
 // The two seed articles (National Review, 2022, on North Korea, Russia and the war in Ukraine) as
 // structured data written by the project: sources, claims, citations with short exact quotes and
-// attribution chains. Not copies of the articles: no full text is stored.
+// attribution chains. Not copies of the articles: their full text is not stored.
+//
+// One more source, the recorded vote on UN resolution ES-11/1, is summarised in the project's own
+// words from the public record, so the demo has a source whose text is stored, cited and noted.
 //
 // Publication dates are approximate: the articles' own text dates them only as "about five months
 // into the war" (early August 2022) and "Monday" after the July interview.
@@ -13,7 +16,20 @@ export const seedUsers = [
   { key: "reviewer", email: "reviewer@factdesk.test", name: "Rita Reviewer", role: "REVIEWER", passwordEnv: "SEED_REVIEWER_PASSWORD", defaultPassword: "reviewer-demo-password" },
 ] as const;
 
-export const seedSources = [
+export interface SeedSource {
+  key: Key;
+  title: string;
+  outlet: string;
+  kind: "NEWS_ARTICLE" | "DATASET";
+  publishedAt: string;
+  publishedPrecision: "DAY" | "MONTH" | "YEAR";
+  publishedApprox: boolean;
+  language?: string;
+  fullText?: string;
+  notes: string;
+}
+
+export const seedSources: readonly SeedSource[] = [
   {
     key: "nr-volunteers",
     title: "North Korea Offers Russia 100,000 ‘Volunteers’ for War on Ukraine, Russian State TV Says",
@@ -34,7 +50,28 @@ export const seedSources = [
     publishedApprox: true,
     notes: "Reports an interview given by the Russian ambassador to Pyongyang; says he spoke “Monday”.",
   },
-] as const;
+  {
+    key: "un-es11-1-vote",
+    title: "Recorded vote on UN General Assembly resolution ES-11/1, “Aggression against Ukraine”",
+    outlet: "United Nations General Assembly",
+    kind: "DATASET",
+    publishedAt: "2022-03-02",
+    publishedPrecision: "DAY",
+    publishedApprox: false,
+    language: "en",
+    fullText: [
+      "Eleventh emergency special session of the United Nations General Assembly.",
+      "Resolution ES-11/1, “Aggression against Ukraine”, adopted on 2\u00a0March 2022 by a recorded vote.",
+      "",
+      "In favour: 141.",
+      "Against: 5 (Belarus, Democratic People’s Republic of Korea, Eritrea, Russian Federation, Syrian Arab Republic).",
+      "Abstaining: 35.",
+      "",
+      "The resolution deplores the aggression by the Russian Federation against Ukraine and demands that the Russian Federation immediately cease its use of force against Ukraine.",
+    ].join("\n"),
+    notes: "The public vote record, summarised in Factdesk’s own words.",
+  },
+];
 
 export const seedActors = [
   { key: "korotchenko", name: "Igor Korotchenko", kind: "PERSON", description: "Talk-show host on Russian state TV; cites unnamed “reports”" },
@@ -43,6 +80,7 @@ export const seedActors = [
   { key: "national-review", name: "National Review", kind: "OUTLET", description: "US magazine" },
   { key: "matsegora", name: "Alexander Matsegora", kind: "PERSON", description: "Russian ambassador to North Korea" },
   { key: "unnamed-estimates", name: "Unnamed estimates", kind: "UNKNOWN", description: "Estimates the article does not attribute" },
+  { key: "un-general-assembly", name: "United Nations General Assembly", kind: "ORGANIZATION", description: "Records each member state’s vote" },
 ] as const;
 
 export const seedMetrics = [
@@ -65,6 +103,7 @@ export interface SeedCitation {
   source: Key;
   quote: string;
   stance: "SUPPORTS" | "CONTRADICTS" | "MENTIONS";
+  isPrimary?: boolean;
   chain: readonly ChainLink[];
   saidOn?: string;
   saidPrecision?: "DAY" | "MONTH" | "YEAR";
@@ -259,6 +298,15 @@ export const seedClaims: readonly SeedClaim[] = [
         stance: "SUPPORTS",
         chain: [["national-review", "reported"]],
       },
+      {
+        source: "un-es11-1-vote",
+        quote: "Against: 5 (Belarus, Democratic People’s Republic of Korea, Eritrea, Russian Federation, Syrian Arab Republic)",
+        stance: "SUPPORTS",
+        isPrimary: true,
+        chain: [["un-general-assembly", "recorded the vote"]],
+        saidOn: "2022-03-02",
+        saidPrecision: "DAY",
+      },
     ],
   },
   {
@@ -382,6 +430,16 @@ export const seedAnnotations = [
     claim: "ru-deaths-rate",
     author: "editor",
     body: "The article’s own arithmetic: 15,000–25,000 over roughly 150–160 days is about 94–167 a day, so “about 100 a day” fits only the low end of the range.",
+  },
+] as const;
+
+/** Notes on passages of a source's stored text, anchored by their exact quote. */
+export const seedPassageNotes = [
+  {
+    source: "un-es11-1-vote",
+    quote: "Democratic People’s Republic of Korea",
+    author: "editor",
+    body: "North Korea’s official name: this is the vote the claim counts.",
   },
 ] as const;
 

@@ -1,6 +1,7 @@
 // Loads seeds/data.ts in one transaction. Idempotent: every row has a stable id (or a unique
 // name) and is inserted only when missing, so a second run adds nothing, not even audit entries.
 import { createHash } from "node:crypto";
+import { anchorQuote } from "../lib/anchoring";
 import { nameKey } from "../lib/names";
 import { hashPassword } from "../lib/passwords";
 import type { Db, Prisma } from "../prisma/client";
@@ -11,6 +12,7 @@ import {
   seedComments,
   seedEvents,
   seedMetrics,
+  seedPassageNotes,
   seedSources,
   seedUsers,
   type Key,
@@ -65,23 +67,29 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
   const userId = (key: Key) => users.get(seedUsers.find((u) => u.key === key)!.email)!;
   const editor = userId("editor");
 
-  created += record(
-    "Source",
-    await tx.source.createManyAndReturn({
-      data: seedSources.map((s) => ({
-        id: seedId("source", s.key),
-        title: s.title,
-        outlet: s.outlet,
-        kind: s.kind,
-        publishedAt: day(s.publishedAt),
-        publishedPrecision: s.publishedPrecision,
-        publishedApprox: s.publishedApprox,
-        notes: s.notes,
-        createdById: editor,
-      })),
-      skipDuplicates: true,
-    }),
-  );
+  const newSources = await tx.source.createManyAndReturn({
+    data: seedSources.map((s) => ({
+      id: seedId("source", s.key),
+      title: s.title,
+      outlet: s.outlet,
+      kind: s.kind,
+      publishedAt: day(s.publishedAt),
+      publishedPrecision: s.publishedPrecision,
+      publishedApprox: s.publishedApprox,
+      language: s.language,
+      fullText: s.fullText,
+      notes: s.notes,
+      createdById: editor,
+    })),
+    skipDuplicates: true,
+  });
+  created += record("Source", newSources);
+  // A quote in a source whose text is stored is anchored at its first occurrence.
+  const anchor = (sourceKey: Key, quote: string) => {
+    const placed = anchorQuote(seedSources.find((s) => s.key === sourceKey)?.fullText ?? null, quote);
+    if (!placed.ok) throw new Error(`Seed quote not in the text of ${sourceKey}: ${quote}`);
+    return { startOffset: placed.startOffset, endOffset: placed.endOffset };
+  };
 
   created += record(
     "Actor",
@@ -182,7 +190,9 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
         claimId: seedId("claim", claimKey),
         sourceId: seedId("source", ci.source),
         quote: ci.quote,
+        ...anchor(ci.source, ci.quote),
         stance: ci.stance,
+        isPrimary: ci.isPrimary ?? false,
         saidOn: day(ci.saidOn),
         saidPrecision: ci.saidPrecision,
         saidText: ci.saidText,
@@ -206,6 +216,22 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
       data: seedAnnotations
         .filter((a) => isNew.has(seedId("claim", a.claim)))
         .map((a) => ({ id: seedId("annotation", a.claim), claimId: seedId("claim", a.claim), authorId: userId(a.author), body: a.body })),
+    }),
+  );
+  const newSourceIds = new Set(newSources.map((s) => s.id));
+  created += record(
+    "Annotation",
+    await tx.annotation.createManyAndReturn({
+      data: seedPassageNotes
+        .filter((n) => newSourceIds.has(seedId("source", n.source)))
+        .map((n) => ({
+          id: seedId("annotation", `${n.source}:${n.quote}`),
+          sourceId: seedId("source", n.source),
+          quote: n.quote,
+          ...anchor(n.source, n.quote),
+          authorId: userId(n.author),
+          body: n.body,
+        })),
     }),
   );
   created += record(

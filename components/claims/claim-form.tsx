@@ -9,7 +9,9 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { StaleChanges } from "@/components/ui/stale-changes";
 import { Textarea } from "@/components/ui/textarea";
+import { ActorNameInput } from "@/components/citations/actor-name-input";
 import { KIND_LABELS } from "@/lib/labels";
 import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
 import type { StaleChange } from "@/lib/server/mutations";
@@ -32,24 +34,6 @@ function PrecisionOptions() {
         </option>
       ))}
     </>
-  );
-}
-
-function StaleChanges({ changes }: { changes: StaleChange[] }) {
-  if (!changes.length) return null;
-  return (
-    <div className="rounded-md border border-border bg-muted px-3 py-2 text-sm">
-      <p className="font-medium">What changed since you opened it:</p>
-      <ul className="mt-1 list-disc pl-5">
-        {changes.flatMap((c) =>
-          c.fields.map((f) => (
-            <li key={`${c.at}-${f.field}`}>
-              {c.by} changed <span className="font-medium">{f.field}</span> from “{String(f.from ?? "—")}” to “{String(f.to ?? "—")}”
-            </li>
-          )),
-        )}
-      </ul>
-    </div>
   );
 }
 
@@ -189,6 +173,12 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
             )}
           </FormField>
         </fieldset>
+      ) : null}
+
+      {kind === "ATTRIBUTED_STATEMENT" ? (
+        <FormField id="speakerName" label="Speaker" error={err("speakerName")}>
+          {(a11y) => <ActorNameInput {...a11y} placeholder="Who made the statement, e.g. Alexander Matsegora" {...form.register("speakerName")} />}
+        </FormField>
       ) : null}
 
       <FormField id="tags" label="Tags, separated by commas" error={err("tags")}>

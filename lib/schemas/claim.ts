@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { DATE_PRECISIONS, blankToUndefined, day, optionalText } from "./fields";
 
+export { DATE_PRECISIONS };
 export const CLAIM_KINDS = ["QUANTITY", "DATE", "EVENT", "ATTRIBUTED_STATEMENT"] as const;
-export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
 export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
-
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** Plain decimals, optionally grouped by thousands: "15,000", "15 000", "15000.5". */
 const FIGURE = /^-?(\d{1,3}([,\s\u00a0]\d{3})+|\d+)(\.\d+)?$/;
@@ -24,13 +23,6 @@ const figure = z.preprocess(
     .refine((n) => Math.abs(n) < 1e15, "That number is too large to record.")
     .optional(),
 );
-// PostgreSQL has no year 0, so the earliest date is 0001-01-01.
-const day = z.preprocess(
-  blankToUndefined,
-  z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).refine((d) => !d.startsWith("0000"), "Enter a date as YYYY-MM-DD.").optional(),
-);
-const optionalText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blankToUndefined(v)), z.string().max(max, `Keep the ${label} under ${max} characters.`).optional());
 
 const claimFields = z.object({
   statement: z.string().trim().min(10, "Write the claim as a full sentence (at least 10 characters).").max(1000, "Keep the claim under 1,000 characters."),
@@ -48,6 +40,8 @@ const claimFields = z.object({
   periodText: optionalText(200, "wording of the time"),
   eventDate: day,
   eventDatePrecision: z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional()),
+  /** Who made an attributed statement; found or created as an actor by name. */
+  speakerName: optionalText(200, "speaker’s name"),
   tags: optionalText(500, "tags"),
 });
 
@@ -67,6 +61,7 @@ function checkClaim(v: ClaimFields, ctx: z.RefinementCtx) {
     if (v.asOf && !v.asOfPrecision) issue("asOfPrecision", "Say how precisely the date is known.");
   }
   if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) issue("periodEnd", "The period cannot end before it starts.");
+  if (v.kind === "ATTRIBUTED_STATEMENT" && !v.speakerName) issue("speakerName", "Name who made the statement.");
   if (v.kind === "DATE") {
     if (!v.eventDate) issue("eventDate", "Give the date it happened.");
     if (!v.eventDatePrecision) issue("eventDatePrecision", "Say how precisely the date is known.");

@@ -1,9 +1,10 @@
 import "server-only";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
 import type { Prisma } from "@/prisma/client";
+import { findOrCreateActor } from "./actors";
 import { authorize, type Actor } from "./authorize";
-import { staleMessage } from "./claim-status";
-import { inTransaction, ok, refuse, type StaleChange } from "./mutations";
+import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 const asDay = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -34,11 +35,17 @@ function columns(v: ClaimValues) {
 const editable = {
   statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
   asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventDate: true, eventDatePrecision: true,
-  version: true, tags: { select: { tag: { select: { name: true } } } },
+  version: true, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } },
 } as const;
 
 type Snapshot = Prisma.ClaimGetPayload<{ select: typeof editable }>;
-const snapshot = ({ tags, ...rest }: Snapshot) => ({ ...rest, tags: tags.map((t) => t.tag.name).sort() });
+const snapshot = ({ tags, speaker, ...rest }: Snapshot) => ({ ...rest, speakerName: speaker?.name ?? null, tags: tags.map((t) => t.tag.name).sort() });
+
+/** The speaker of an attributed statement, found by name or recorded as a new actor. */
+async function speakerId(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues) {
+  if (v.kind !== "ATTRIBUTED_STATEMENT" || !v.speakerName) return null;
+  return (await findOrCreateActor(tx, audit, v.speakerName, "UNKNOWN")).id;
+}
 
 async function setTags(tx: Tx, claimId: string, names: string[]) {
   await tx.claimTag.deleteMany({ where: { claimId } });
@@ -57,7 +64,7 @@ export async function createClaim(actor: Actor, values: ClaimValues) {
   return inTransaction(actor, async (tx, audit) => {
     const data = columns(values);
     if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
-    const claim = await tx.claim.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
+    const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: actor.id }, select: { id: true } });
     await setTags(tx, claim.id, parseTags(values.tags));
     await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: actor.id } });
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
@@ -66,51 +73,25 @@ export async function createClaim(actor: Actor, values: ClaimValues) {
   });
 }
 
-/** Who changed what since `version`, from the audit log, so a refused editor sees what moved. */
-async function changesSince(tx: Tx, claimId: string, version: number): Promise<StaleChange[]> {
-  const entries = await tx.auditLog.findMany({
-    where: { entityType: "Claim", entityId: claimId },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { before: true, after: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  return entries
-    .filter((e) => Number((e.after as { version?: number } | null)?.version ?? 0) > version)
-    .reverse()
-    .map((e) => {
-      const before = (e.before ?? {}) as Record<string, unknown>;
-      const after = (e.after ?? {}) as Record<string, unknown>;
-      const fields = Object.keys(after)
-        .filter((k) => k !== "version" && k !== "statusChangeId" && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-        .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
-      return { by: e.actor?.name ?? "System", at: e.createdAt.toISOString(), fields };
-    });
-}
-
 export async function updateClaim(actor: Actor, values: EditClaimValues) {
   authorize(actor, "claims:write");
   return inTransaction(actor, async (tx, audit) => {
     const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
     if (!current) return refuse("This claim does not exist.");
-    if (current.status === "RETRACTED") return refuse("A retracted claim cannot be edited.");
-    if (current.version !== values.version) {
-      return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
-    }
+    const refusal = await refusalToRevise(tx, values.id, current, values.version);
+    if (refusal) return refusal;
     const data = columns(values);
     if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
-    // A decided claim whose content changes must be checked again: back to review, on the record.
-    const reopen = current.status === "VERIFIED" || current.status === "DISPUTED" || current.status === "FALSE";
-    const updated = await tx.claim.updateMany({
-      where: { id: values.id, version: values.version },
-      data: { ...data, version: { increment: 1 }, ...(reopen ? { status: "IN_REVIEW" as const, verificationRule: null, verificationNote: null } : {}) },
-    });
-    if (updated.count === 0) return refuse(staleMessage("claim"), { stale: true, changes: await changesSince(tx, values.id, values.version) });
+    const revised = await reviseClaim(
+      tx,
+      actor.id,
+      { id: values.id, status: current.status },
+      values.version,
+      { ...data, speakerId: await speakerId(tx, audit, values) },
+      "The claim was edited after it was decided: back to review.",
+    );
+    if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));
-    if (reopen) {
-      await tx.statusChange.create({
-        data: { claimId: values.id, fromStatus: current.status, toStatus: "IN_REVIEW", reason: "The claim was edited after it was decided: back to review.", actorId: actor.id },
-      });
-    }
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
     const { status, ...before } = current;
     audit({
@@ -118,7 +99,7 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
       entityType: "Claim",
       entityId: values.id,
       before: { ...snapshot(before), status },
-      after: { ...after, status: reopen ? "IN_REVIEW" : status },
+      after: { ...after, status: revised.status },
     });
     return ok({ id: values.id, version: after.version });
   });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttributionChain } from "@/components/claims/attribution-chain";
+import { ClaimNotes } from "@/components/annotations/claim-notes";
+import { CitationsCard } from "@/components/citations/citations-card";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusChanger } from "@/components/claims/status-changer";
@@ -10,14 +11,13 @@ import { CommentForm, ResolveButton } from "@/components/claims/comment-form";
 import { ReviewForm } from "@/components/claims/review-form";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
-import { independentOrigins } from "@/lib/independence";
 import { can } from "@/lib/permissions";
-import { KIND_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/labels";
+import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
+import { notesForClaim } from "@/lib/server/annotations";
 import { getClaim } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { listAssignees } from "@/lib/server/users";
 import { allowedTransitions, checkApproval, checkVerification } from "@/lib/status";
-import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -31,7 +31,7 @@ export default async function ClaimPage({ params }: Params) {
   const claim = isUuid(id) ? await getClaim(user, id) : null;
   if (!claim) notFound();
   const value = claimValueText(claim);
-  const origins = independentOrigins(claim.citations.filter((c) => c.stance === "SUPPORTS"));
+  const notes = await notesForClaim(user, claim.id, claim.citations);
   const readiness = checkVerification(claim.citations);
   const transitions = allowedTransitions(claim.status, user.role);
   const approval = checkApproval(
@@ -134,55 +134,9 @@ export default async function ClaimPage({ params }: Params) {
         ) : null}
       </Card>
 
-      <Card aria-labelledby="citations-heading">
-        <h2 id="citations-heading" className="text-lg font-semibold">
-          Citations ({claim.citations.length})
-        </h2>
-        <p className="mt-1 text-sm text-muted-foreground">
-          {origins.length === 1 ? "1 independent origin" : `${origins.length} independent origins`}: citations whose chains start at the
-          same origin do not corroborate each other.
-        </p>
-        {claim.citations.length === 0 ? <p className="mt-4 text-sm text-muted-foreground">No citations yet.</p> : null}
-        <ul className="mt-4 space-y-5">
-          {claim.citations.map((c) => (
-            <li key={c.id} className="space-y-2 border-t border-border pt-4 first:border-t-0 first:pt-0">
-              <p className="text-sm">
-                <span className="font-medium">{c.source.title}</span>
-                <span className="text-muted-foreground">
-                  {" "}
-                  · {c.source.outlet ?? "Unknown outlet"} · {SOURCE_KIND_LABELS[c.source.kind]}
-                  {c.source.publishedAt
-                    ? ` · ${c.source.publishedApprox ? "about " : ""}${formatDate(c.source.publishedAt, c.source.publishedPrecision)}`
-                    : " · date unknown"}
-                </span>
-              </p>
-              <blockquote className="border-l-4 border-primary pl-4 font-serif text-base">“{c.quote}”</blockquote>
-              <p className="text-sm">
-                <span className="font-medium">{STANCE_LABELS[c.stance]}</span>
-                {c.saidText ? <span className="text-muted-foreground"> · said “{c.saidText}”</span> : null}
-                {c.note ? <span className="text-muted-foreground"> · {c.note}</span> : null}
-              </p>
-              <AttributionChain chain={c.chain} />
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <CitationsCard claim={claim} canWrite={can(user.role, "claims:write")} />
 
-      {claim.annotations.length ? (
-        <Card aria-labelledby="notes-heading">
-          <h2 id="notes-heading" className="text-lg font-semibold">
-            Notes
-          </h2>
-          <ul className="mt-3 space-y-3 text-sm">
-            {claim.annotations.map((a) => (
-              <li key={a.id}>
-                <p>{a.body}</p>
-                <p className="text-muted-foreground">{a.author.name}</p>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <ClaimNotes claimId={claim.id} notes={notes} viewer={user} canWrite={can(user.role, "annotations:write")} />
 
       <Card aria-labelledby="verification-heading">
         <h2 id="verification-heading" className="text-lg font-semibold">

@@ -31,6 +31,7 @@ function formValues(c: ClaimDetail): ClaimFormValues {
     periodText: c.periodText ?? "",
     eventDate: day(c.eventDate),
     eventDatePrecision: c.eventDatePrecision ?? "",
+    speakerName: c.speaker?.name ?? "",
     tags: c.tags.map((t) => t.tag.name).join(", "),
   };
 }

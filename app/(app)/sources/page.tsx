@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { SOURCE_KIND_LABELS } from "@/lib/labels";
+import { can } from "@/lib/permissions";
+import { pageQuerySchema } from "@/lib/pagination";
+import { searchText } from "@/lib/search";
+import { requireUser } from "@/lib/server/session";
+import { listSources } from "@/lib/server/sources";
+import { formatDate } from "@/lib/values";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = pageQuerySchema.safeParse(params);
+  const q = searchText(params.q);
+  const page = await listSources(user, { ...(query.success ? query.data : { limit: 50 }), q });
+  const older = new URLSearchParams({ ...(q ? { q } : {}), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="font-serif text-3xl font-bold tracking-tight">Sources</h1>
+          <p className="mt-1 text-sm text-muted-foreground">Articles, broadcasts, statements and records the claims come from, newest first.</p>
+        </div>
+        {can(user.role, "sources:write") ? (
+          <Link href="/sources/new" className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:opacity-90">
+            New source
+          </Link>
+        ) : null}
+      </div>
+      <form role="search" action="/sources" className="flex max-w-xl flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <label htmlFor="q" className="text-sm font-medium">
+            Search sources by title or outlet
+          </label>
+          <Input id="q" name="q" type="search" defaultValue={q} placeholder="e.g. National Review" />
+        </div>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {q ? (
+          <Link href="/sources" className="px-2 py-2 text-sm underline">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      {page.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
+          {q ? `No source’s title or outlet contains “${q}”.` : "No sources yet."}
+        </p>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-border bg-card">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{q ? `Sources matching “${q}”` : "Sources"}, with kind, publication date and number of citations</caption>
+            <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">Source</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Published</th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">Citations</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {page.items.map((s) => (
+                <tr key={s.id} className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/60 md:table-row md:p-0">
+                  <td className="md:px-4 md:py-3">
+                    <Link href={`/sources/${s.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+                      {s.title}
+                    </Link>
+                    <p className="mt-0.5 text-muted-foreground">
+                      {s.outlet ?? "Unknown outlet"}
+                      {s.hasText ? " · text stored" : ""}
+                    </p>
+                  </td>
+                  <td className="text-muted-foreground md:px-4 md:py-3">{SOURCE_KIND_LABELS[s.kind]}</td>
+                  <td className="text-muted-foreground md:px-4 md:py-3">
+                    <span className="md:hidden">Published: </span>
+                    {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
+                  </td>
+                  <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
+                    <span className="md:hidden">Citations: </span>
+                    {s.citationCount}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor ? (
+        <nav aria-label="Pagination" className="flex justify-end">
+          <Link href={`/sources?${older.toString()}`} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
+            Older sources →
+          </Link>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

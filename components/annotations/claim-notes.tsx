@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import type { ClaimNote } from "@/lib/server/annotations";
+import { DeleteNoteButton, NoteForm } from "./note-controls";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The claim's own notes and the notes on the source passages its citations quote, with "Add note" for editors. */
+export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: string }; canWrite: boolean }) {
+  return (
+    <Card aria-labelledby="notes-heading">
+      <h2 id="notes-heading" className="text-lg font-semibold">
+        Notes ({props.notes.length})
+      </h2>
+      {props.notes.length === 0 ? <p className="mt-2 text-sm text-muted-foreground">No notes yet.</p> : null}
+      <ul className="mt-3 space-y-4 text-sm">
+        {props.notes.map((n, i) => (
+          <li key={n.id} className="space-y-1 border-t border-border pt-3 first:border-t-0 first:pt-0">
+            {n.source && n.quote ? (
+              <p className="text-muted-foreground">
+                On the passage{" "}
+                <Link href={`/sources/${n.source.id}#passage-n-${n.id}`} className="underline">
+                  “{n.quote.length > 120 ? `${n.quote.slice(0, 119)}…` : n.quote}”
+                </Link>{" "}
+                in {n.source.title}
+              </p>
+            ) : null}
+            <p className="whitespace-pre-wrap break-words">{n.body}</p>
+            <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
+              <span>
+                {n.author.name}, <time dateTime={n.createdAt.toISOString()}>{dateTime.format(n.createdAt)} UTC</time>
+              </span>
+              {props.canWrite && (n.authorId === props.viewer.id || props.viewer.role === "ADMIN") ? (
+                <DeleteNoteButton id={n.id} version={n.version} label={`note ${i + 1}`} />
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {props.canWrite ? (
+        <div className="mt-4 border-t border-border pt-4">
+          <h3 className="mb-2 text-sm font-semibold">Add a note</h3>
+          <div className="max-w-xl">
+            <NoteForm target={{ claimId: props.claimId }} submitLabel="Add note" />
+          </div>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

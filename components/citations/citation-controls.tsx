@@ -1,0 +1,113 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { deleteCitationAction } from "@/app/(app)/citations/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { CitationForm, type SourceChoice } from "./citation-form";
+import type { CitationInput } from "@/lib/schemas/citation";
+
+/** "Add citation" on a claim's page: a button that opens the form in place. */
+export function AddCitation({ claim }: { claim: { id: string; version: number } }) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string>();
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <div className="space-y-3">
+      {done ? <FormMessage kind="success">{done}</FormMessage> : null}
+      {open ? (
+        <div className="rounded-lg border border-border bg-background p-3 sm:p-4">
+          <h3 className="mb-3 font-semibold">New citation</h3>
+          <CitationForm
+            mode="create"
+            claim={claim}
+            onDone={(message) => {
+              setDone(message);
+              setOpen(false);
+            }}
+            onCancel={() => {
+              setOpen(false);
+              requestAnimationFrame(() => opener.current?.focus());
+            }}
+          />
+        </div>
+      ) : (
+        <Button
+          ref={opener}
+          type="button"
+          onClick={() => {
+            setDone(undefined);
+            setOpen(true);
+          }}
+        >
+          Add citation
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** Edit and delete for one citation on a claim's page. */
+export function CitationActions(props: {
+  claim: { id: string; version: number };
+  citationId: string;
+  label: string;
+  source: SourceChoice;
+  initial: Partial<CitationInput>;
+}) {
+  const router = useRouter();
+  const [mode, setMode] = useState<"idle" | "edit" | "confirm">("idle");
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string }>();
+  const [pending, startTransition] = useTransition();
+
+  const remove = () =>
+    startTransition(async () => {
+      const result = await deleteCitationAction({ id: props.citationId, claimVersion: props.claim.version });
+      if (result.ok) {
+        router.refresh();
+        return;
+      }
+      setMessage({ kind: "error", text: result.message });
+      setMode("idle");
+    });
+
+  return (
+    <div className="space-y-2">
+      {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
+      {mode === "edit" ? (
+        <div className="rounded-lg border border-border bg-background p-3 sm:p-4">
+          <CitationForm
+            mode="edit"
+            claim={props.claim}
+            source={props.source}
+            initial={{ ...props.initial, id: props.citationId }}
+            onDone={(text) => {
+              setMessage({ kind: "success", text });
+              setMode("idle");
+            }}
+            onCancel={() => setMode("idle")}
+          />
+        </div>
+      ) : mode === "confirm" ? (
+        <div role="group" aria-label={`Delete ${props.label}?`} className="flex flex-wrap items-center gap-2 rounded-md border border-danger bg-danger-muted px-3 py-2 text-sm">
+          <span>Delete this citation? The claim’s evidence changes{" "}and a decided claim goes back to review.</span>
+          <Button type="button" className="min-h-9 bg-danger text-white" disabled={pending} onClick={remove}>
+            {pending ? "Deleting…" : "Delete"}
+          </Button>
+          <Button type="button" variant="secondary" className="min-h-9" onClick={() => setMode("idle")}>
+            Keep it
+          </Button>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" variant="secondary" className="min-h-9 px-3" aria-label={`Edit ${props.label}`} onClick={() => setMode("edit")}>
+            Edit
+          </Button>
+          <Button type="button" variant="ghost" className="min-h-9 px-3" aria-label={`Delete ${props.label}`} onClick={() => setMode("confirm")}>
+            Delete
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

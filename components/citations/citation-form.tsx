@@ -1,0 +1,200 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { createCitationAction, searchClaimsAction, updateCitationAction } from "@/app/(app)/citations/actions";
+import { searchSourcesAction } from "@/app/(app)/sources/actions";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { SearchCombobox } from "@/components/ui/search-combobox";
+import { PrecisionOptions } from "@/components/ui/precision-options";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
+import { STANCE_LABELS, type ClaimStatus } from "@/lib/labels";
+import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
+import { blankLink, ChainEditor } from "./chain-editor";
+
+export type ClaimChoice = { id: string; statement: string; status: ClaimStatus; version: number };
+export type SourceChoice = { id: string; title: string; outlet: string | null; hasText: boolean };
+export type Passage = { quote: string; startOffset: number; endOffset: number };
+type Values = CitationInput & { id?: string };
+
+/**
+ * One citation: on a claim's page the claim is fixed and the source is searched for; on a
+ * source's page the source and the selected passage are fixed and the claim is searched for.
+ */
+export function CitationForm(props: {
+  mode: "create" | "edit";
+  claim?: { id: string; version: number };
+  source?: SourceChoice;
+  /** A passage selected in the source's text: quote and offsets are fixed. */
+  passage?: Passage;
+  initial?: Partial<Values>;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const router = useRouter();
+  const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  const [claim, setClaim] = useState<ClaimChoice | null>(null);
+  const [source, setSource] = useState<SourceChoice | null>(props.source ?? null);
+  const form = useForm<CitationInput>({
+    resolver: zodResolver(props.mode === "edit" ? editCitationSchema : citationSchema) as unknown as Resolver<CitationInput>,
+    defaultValues: {
+      claimId: props.claim?.id ?? "",
+      claimVersion: props.claim?.version ?? 1,
+      sourceId: props.source?.id ?? "",
+      stance: "SUPPORTS",
+      isPrimary: false,
+      chain: [blankLink(), blankLink()],
+      ...props.initial,
+      ...(props.passage ?? {}),
+    },
+  });
+  const { pending, problem, submit } = useFormAction(form);
+  const { errors } = form.formState;
+  const id = (name: string) => `${prefix}-${name}`;
+
+  const onSubmit = form.handleSubmit((values) => {
+    const edited = { ...values } as Values;
+    // The page's claim version is the one the editor saw; a changed quote is found again by the server.
+    if (props.claim) edited.claimVersion = props.claim.version;
+    if (!props.passage && props.initial?.quote !== undefined && values.quote.trim() !== props.initial.quote) {
+      edited.startOffset = undefined;
+      edited.endOffset = undefined;
+    }
+    submit(
+      () => (props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited)),
+      () => {
+        router.refresh();
+        props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="@container max-w-3xl space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
+      <FormProblemMessage problem={problem} />
+
+      {props.claim ? null : (
+        <SearchCombobox<ClaimChoice>
+          id={id("claim")}
+          label="Claim"
+          placeholder="Search claims by their words"
+          error={errors.claimId?.message}
+          search={searchClaimsAction}
+          itemToString={(c) => c?.statement ?? ""}
+          itemKey={(c) => c.id}
+          renderItem={(c) => (
+            <span className="flex flex-wrap items-center gap-2">
+              <span>{c.statement}</span>
+              <StatusBadge status={c.status} />
+            </span>
+          )}
+          selected={claim}
+          onSelect={(c) => {
+            setClaim(c);
+            form.setValue("claimId", c?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+            form.setValue("claimVersion", c?.version ?? 1);
+          }}
+        />
+      )}
+
+      {props.passage ? (
+        <div className="space-y-1.5">
+          <p className="text-sm font-medium">Passage</p>
+          <blockquote className="max-h-40 overflow-y-auto whitespace-pre-wrap break-words border-l-4 border-primary pl-3 font-serif">{props.passage.quote}</blockquote>
+          <p className="text-xs text-muted-foreground">
+            Characters {props.passage.startOffset.toLocaleString("en-GB")}–{props.passage.endOffset.toLocaleString("en-GB")} of the source’s text.
+          </p>
+          {errors.quote?.message ? <p className="text-sm text-danger">{errors.quote.message}</p> : null}
+        </div>
+      ) : (
+        <>
+          <SearchCombobox<SourceChoice>
+            id={id("source")}
+            label="Source"
+            placeholder="Search sources by title or outlet"
+            error={errors.sourceId?.message}
+            search={searchSourcesAction}
+            itemToString={(s) => s?.title ?? ""}
+            itemKey={(s) => s.id}
+            renderItem={(s) => (
+              <span>
+                <span className="font-medium">{s.title}</span>
+                <span className="text-muted-foreground">
+                  {s.outlet ? ` · ${s.outlet}` : ""}
+                  {s.hasText ? " · text stored" : ""}
+                </span>
+              </span>
+            )}
+            selected={source}
+            onSelect={(s) => {
+              setSource(s);
+              form.setValue("sourceId", s?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+            }}
+          />
+          <FormField id={id("quote")} label="Quote: the exact words in the source" error={errors.quote?.message}>
+            {(a11y) => <Textarea {...a11y} rows={3} className="font-serif" {...form.register("quote")} />}
+          </FormField>
+          {source?.hasText ? <p className="text-xs text-muted-foreground">This source’s text is stored: the quote must appear in it word for word, and its place is found for you.</p> : null}
+        </>
+      )}
+
+      <div className="grid gap-4 @md:grid-cols-2">
+        <FormField id={id("stance")} label="Stance" error={errors.stance?.message}>
+          {(a11y) => (
+            <Select {...a11y} {...form.register("stance")}>
+              {STANCES.map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_LABELS[s]} the claim
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <div className="flex items-end @md:pb-2">
+          <label htmlFor={id("isPrimary")} className="flex items-start gap-2 text-sm">
+            <input id={id("isPrimary")} type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("isPrimary")} />
+            <span>Primary source: the statement, record or interview itself</span>
+          </label>
+        </div>
+      </div>
+
+      <fieldset className="grid gap-4 rounded-lg border border-border p-3 @lg:grid-cols-3 @lg:p-4">
+        <legend className="px-1 text-sm font-semibold">When it was said, as this source dates it (optional)</legend>
+        <FormField id={id("saidOn")} label="Said on" error={errors.saidOn?.message}>
+          {(a11y) => <Input {...a11y} type="date" {...form.register("saidOn")} />}
+        </FormField>
+        <FormField id={id("saidPrecision")} label="Known to the" error={errors.saidPrecision?.message}>
+          {(a11y) => (
+            <Select {...a11y} {...form.register("saidPrecision")}>
+              <PrecisionOptions />
+            </Select>
+          )}
+        </FormField>
+        <FormField id={id("saidText")} label="The source’s words for it" error={errors.saidText?.message}>
+          {(a11y) => <Input {...a11y} placeholder="e.g. Monday, in July" {...form.register("saidText")} />}
+        </FormField>
+      </fieldset>
+
+      <ChainEditor form={form} idPrefix={prefix} />
+
+      <FormField id={id("note")} label="Note (optional)" error={errors.note?.message}>
+        {(a11y) => <Textarea {...a11y} rows={2} {...form.register("note")} />}
+      </FormField>
+
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : props.mode === "edit" ? "Save citation" : "Add citation"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import "server-only";
+import { anchorQuote } from "@/lib/anchoring";
+import type { CitationValues, DeleteCitationValues, EditCitationValues } from "@/lib/schemas/citation";
+import { dateToDay, dayToDate } from "@/lib/schemas/fields";
+import { escapeLike, searchText } from "@/lib/search";
+import type { Prisma } from "@/prisma/client";
+import { findOrCreateActor } from "./actors";
+import { authorize, type Actor } from "./authorize";
+import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { db } from "./db";
+import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
+
+type Tx = Prisma.TransactionClient;
+type Audit = (e: AuditEntry) => void;
+
+export const CLAIM_CHOICES = 20;
+const REOPEN_REASON = "Its evidence changed after it was decided: back to review.";
+
+const citationSelect = {
+  id: true, claimId: true, sourceId: true, quote: true, startOffset: true, endOffset: true, stance: true, isPrimary: true,
+  saidOn: true, saidPrecision: true, saidText: true, note: true, version: true,
+  source: { select: { title: true } },
+  chain: { orderBy: { position: "asc" }, select: { relation: true, actor: { select: { id: true, name: true, kind: true } } } },
+} as const;
+
+type CitationRow = Prisma.CitationGetPayload<{ select: typeof citationSelect }>;
+
+/** The citation as the audit log keeps it: the chain by name, origin first. */
+const snapshot = ({ source, chain, saidOn, ...rest }: CitationRow) => ({
+  ...rest,
+  sourceTitle: source.title,
+  saidOn: dateToDay(saidOn),
+  chain: chain.map((l) => ({ actorId: l.actor.id, actor: l.actor.name, kind: l.actor.kind, relation: l.relation })),
+});
+
+/** Claims to cite, by words of their statement, newest first; retracted claims cannot take citations. Capped. */
+export async function searchClaimsToCite(actor: Actor, q: string) {
+  authorize(actor, "claims:read");
+  const typed = searchText(q);
+  return db.claim.findMany({
+    where: { status: { not: "RETRACTED" }, ...(typed ? { statement: { contains: escapeLike(typed), mode: "insensitive" as const } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: CLAIM_CHOICES,
+    select: { id: true, statement: true, status: true, version: true },
+  });
+}
+
+/** The source, and the quote's place in its text: refusals land on the field to fix. */
+async function placeQuote(tx: Tx, v: CitationValues) {
+  const source = await tx.source.findUnique({ where: { id: v.sourceId }, select: { id: true, fullText: true } });
+  if (!source) return refuse("That source no longer exists.", { fieldErrors: { sourceId: ["Choose a source from the list."] } });
+  const anchor = anchorQuote(source.fullText, v.quote, v.startOffset, v.endOffset);
+  if (!anchor.ok) return refuse(anchor.message, { fieldErrors: { quote: [anchor.message] } });
+  return ok({ startOffset: anchor.startOffset, endOffset: anchor.endOffset });
+}
+
+async function chainLinks(tx: Tx, audit: Audit, chain: CitationValues["chain"]) {
+  const links: { position: number; actorId: string; relation: string | null }[] = [];
+  for (const [position, link] of chain.entries()) {
+    const found = await findOrCreateActor(tx, audit, link.actorName, link.actorKind);
+    links.push({ position, actorId: found.id, relation: link.relation ?? null });
+  }
+  return links;
+}
+
+const columns = (v: CitationValues, at: { startOffset: number | null; endOffset: number | null }) => ({
+  sourceId: v.sourceId,
+  quote: v.quote,
+  ...at,
+  stance: v.stance,
+  isPrimary: v.isPrimary,
+  saidOn: dayToDate(v.saidOn),
+  saidPrecision: v.saidOn ? (v.saidPrecision ?? null) : null,
+  saidText: v.saidText ?? null,
+  note: v.note ?? null,
+});
+
+/** The claim this citation changes, checked and bumped: its evidence is different now, so its version moves. */
+async function reviseEvidence(tx: Tx, actor: Actor, audit: Audit, claimId: string, claimVersion: number, evidence: string) {
+  const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true } });
+  if (!claim) return refuse("This claim does not exist.", { fieldErrors: { claimId: ["Choose a claim from the list."] } });
+  const refusal = await refusalToRevise(tx, claimId, claim, claimVersion);
+  if (refusal) return refusal;
+  const revised = await reviseClaim(tx, actor.id, claim, claimVersion, {}, REOPEN_REASON);
+  if (!revised) return staleClaim(tx, claimId, claimVersion);
+  audit({
+    action: "claim.evidence.change",
+    entityType: "Claim",
+    entityId: claimId,
+    before: { status: claim.status, version: claimVersion, evidence: null },
+    after: { status: revised.status, version: revised.version, evidence },
+  });
+  return ok(revised);
+}
+
+export async function createCitation(actor: Actor, values: CitationValues) {
+  authorize(actor, "claims:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const revised = await reviseEvidence(tx, actor, audit, values.claimId, values.claimVersion, `Cited: “${values.quote.slice(0, 80)}”`);
+    if (!revised.ok) return revised;
+    const placed = await placeQuote(tx, values);
+    if (!placed.ok) return placed;
+    const links = await chainLinks(tx, audit, values.chain);
+    const citation = await tx.citation.create({
+      data: { ...columns(values, placed.value), claimId: values.claimId, createdById: actor.id, chain: { create: links } },
+      select: citationSelect,
+    });
+    audit({ action: "citation.create", entityType: "Citation", entityId: citation.id, after: snapshot(citation) });
+    return ok({ id: citation.id, claimId: values.claimId, sourceId: values.sourceId, claimVersion: revised.value.version });
+  });
+}
+
+export async function updateCitation(actor: Actor, values: EditCitationValues) {
+  authorize(actor, "claims:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
+    if (!current) return refuse("This citation no longer exists.");
+    if (current.claimId !== values.claimId) return refuse("A citation stays with its claim: cite the source again on the other claim.");
+    const revised = await reviseEvidence(tx, actor, audit, values.claimId, values.claimVersion, `Citation edited: “${values.quote.slice(0, 80)}”`);
+    if (!revised.ok) return revised;
+    const placed = await placeQuote(tx, values);
+    if (!placed.ok) return placed;
+    const links = await chainLinks(tx, audit, values.chain);
+    await tx.attributionLink.deleteMany({ where: { citationId: values.id } });
+    const citation = await tx.citation.update({
+      where: { id: values.id },
+      data: { ...columns(values, placed.value), version: { increment: 1 }, chain: { create: links } },
+      select: citationSelect,
+    });
+    audit({ action: "citation.update", entityType: "Citation", entityId: values.id, before: snapshot(current), after: snapshot(citation) });
+    return ok({ id: values.id, claimId: values.claimId, sourceId: values.sourceId, previousSourceId: current.sourceId, claimVersion: revised.value.version });
+  });
+}
+
+export async function deleteCitation(actor: Actor, values: DeleteCitationValues) {
+  authorize(actor, "claims:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
+    if (!current) return refuse("This citation no longer exists.");
+    const revised = await reviseEvidence(tx, actor, audit, current.claimId, values.claimVersion, `Citation removed: “${current.quote.slice(0, 80)}”`);
+    if (!revised.ok) return revised;
+    await tx.citation.delete({ where: { id: values.id } });
+    audit({ action: "citation.delete", entityType: "Citation", entityId: values.id, before: snapshot(current) });
+    return ok({ id: values.id, claimId: current.claimId, sourceId: current.sourceId, claimVersion: revised.value.version });
+  });
+}
