@@ -35,7 +35,7 @@ export function formatDate(d: DateLike, precision: DatePrecision | null | undefi
   return date ? dateFormats[precision ?? "DAY"].format(date) : "";
 }
 
-const RATE_LABELS: Record<RatePeriod, string> = { DAY: "per day", WEEK: "per week", MONTH: "per month", YEAR: "per year" };
+export const RATE_LABELS: Record<RatePeriod, string> = { DAY: "per day", WEEK: "per week", MONTH: "per month", YEAR: "per year" };
 
 export interface QuantityValue {
   low?: Num;

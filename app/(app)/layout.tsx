@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/claims", "Claims"],
                 ["/sources", "Sources"],
                 ["/metrics", "Metrics"],
+                ["/events", "Events"],
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">
