@@ -207,10 +207,16 @@ export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
     for (const m of repointed) {
       audit({ action: "metric.merge.repoint", entityType: "Metric", entityId: m.id, before: { mergedIntoId: source.id, version: m.version - 1 }, after: { mergedIntoId: target.id, version: m.version } });
     }
-    // One entry per moved claim, so an editor whose edit is refused as stale sees why.
-    for (const c of moved) {
-      audit({ action: "claim.metric.merge", entityType: "Claim", entityId: c.id, before: { metricId: source.id, version: c.version - 1 }, after: { metricId: target.id, version: c.version } });
+    // One entry per moved claim, so an editor whose edit is refused as stale sees why; written in
+    // one statement, as a merge may move thousands.
+    if (moved.length) {
+      await tx.$executeRaw`
+        INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after)
+        SELECT ${actor.id}::uuid, 'claim.metric.merge', 'Claim', m.id::text,
+               jsonb_build_object('metricId', ${source.id}::text, 'version', m.version - 1),
+               jsonb_build_object('metricId', ${target.id}::text, 'version', m.version)
+        FROM unnest(${moved.map((c) => c.id)}::uuid[], ${moved.map((c) => c.version)}::int[]) AS m(id, version)`;
     }
     return ok({ targetId: target.id, claimsMoved: moved.length });
-  });
+  }, { timeout: 60_000 });
 }
