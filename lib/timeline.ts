@@ -2,10 +2,7 @@
 // of the plot so the chart is drawn by the server and stretches to any width. Totals and rates
 // are different units, so each rate period gets its own y axis.
 import { scaleLinear, scaleUtc } from "d3-scale";
-import type { RatePeriod } from "./values";
-
-type Num = number | string | { toString(): string } | null | undefined;
-type DateLike = Date | string | null | undefined;
+import { toDate, toNumber, type DateLike, type Num, type RatePeriod } from "./values";
 
 export interface TimelineFigure {
   id: string;
@@ -48,17 +45,8 @@ export interface TimelineLayout<F extends TimelineFigure = TimelineFigure> {
 const DAY = 86_400_000;
 const RATE_ORDER: (RatePeriod | null)[] = [null, "DAY", "WEEK", "MONTH", "YEAR"];
 
-function num(n: Num): number | null {
-  if (n === null || n === undefined) return null;
-  const v = Number(n.toString());
-  return Number.isFinite(v) ? v : null;
-}
-
-function time(d: DateLike): number | null {
-  if (!d) return null;
-  const t = (d instanceof Date ? d : new Date(d)).getTime();
-  return Number.isNaN(t) ? null : t;
-}
+const num = toNumber;
+const time = (d: DateLike) => toDate(d)?.getTime() ?? null;
 
 /** The moment a figure is placed at: its as-of date, else the end of its period, else its start. */
 export function figureMoment(f: TimelineFigure): number | null {

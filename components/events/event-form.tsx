@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { createEventAction, renameEventAction } from "@/app/(app)/events/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionSubmit } from "@/components/ui/use-action-submit";
 import { eventSchema, renameEventSchema, type RenameEventInput } from "@/lib/schemas/event";
 
 export type EventFormValues = Partial<RenameEventInput>;
@@ -16,32 +16,14 @@ export type EventFormValues = Partial<RenameEventInput>;
 /** Creates an event, or renames one from the version the editor opened. */
 export function EventForm(props: { mode: "create" | "edit"; initial?: EventFormValues }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<string>();
   const form = useForm<RenameEventInput>({
     resolver: zodResolver(props.mode === "edit" ? renameEventSchema : eventSchema) as unknown as Resolver<RenameEventInput>,
     defaultValues: { name: "", description: "", ...props.initial },
   });
   const err = (name: keyof RenameEventInput) => form.formState.errors[name]?.message as string | undefined;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setProblem(undefined);
-    startTransition(async () => {
-      try {
-        const result = props.mode === "edit" ? await renameEventAction(values) : await createEventAction(values);
-        if (result.ok) {
-          router.push(`/events/${result.value.id}`);
-          router.refresh();
-          return;
-        }
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as keyof RenameEventInput, { message: messages[0] });
-        }
-        setProblem(result.message);
-      } catch {
-        setProblem("The server did not save this. Your input is still here: try again in a moment.");
-      }
-    });
+  const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameEventAction : createEventAction, ({ id }) => {
+    router.push(`/events/${id}`);
+    router.refresh();
   });
 
   return (

@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { createMetricAction, renameMetricAction } from "@/app/(app)/metrics/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionSubmit } from "@/components/ui/use-action-submit";
 import { metricSchema, renameMetricSchema, type RenameMetricInput } from "@/lib/schemas/metric";
 
 export type MetricFormValues = Partial<RenameMetricInput>;
@@ -16,32 +16,14 @@ export type MetricFormValues = Partial<RenameMetricInput>;
 /** Creates a metric, or renames one (name, unit, description) from the version the editor opened. */
 export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFormValues }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<string>();
   const form = useForm<RenameMetricInput>({
     resolver: zodResolver(props.mode === "edit" ? renameMetricSchema : metricSchema) as unknown as Resolver<RenameMetricInput>,
     defaultValues: { name: "", unit: "", description: "", ...props.initial },
   });
   const err = (name: keyof RenameMetricInput) => form.formState.errors[name]?.message as string | undefined;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setProblem(undefined);
-    startTransition(async () => {
-      try {
-        const result = props.mode === "edit" ? await renameMetricAction(values) : await createMetricAction(values);
-        if (result.ok) {
-          router.push(`/metrics/${result.value.id}`);
-          router.refresh();
-          return;
-        }
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as keyof RenameMetricInput, { message: messages[0] });
-        }
-        setProblem(result.message);
-      } catch {
-        setProblem("The server did not save this. Your input is still here: try again in a moment.");
-      }
-    });
+  const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameMetricAction : createMetricAction, ({ id }) => {
+    router.push(`/metrics/${id}`);
+    router.refresh();
   });
 
   return (
