@@ -86,8 +86,9 @@ function layoutSeries<F extends TimelineFigure>(figures: F[], x: (t: number) => 
   const all = figures.flatMap(values);
   const lo = Math.min(0, ...all);
   const hi = Math.max(...all);
+  // A little headroom above the highest figure, so its mark and number clear the top edge.
   const y = scaleLinear()
-    .domain([lo, hi === lo ? lo + 1 : hi])
+    .domain([lo, hi === lo ? lo + 1 : hi + (hi - lo) * 0.08])
     .nice(5)
     .range([100, 0]);
   const marks = figures.map((figure): TimelineMark<F> => {
