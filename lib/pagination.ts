@@ -40,3 +40,32 @@ export const pageQuerySchema = z.object({
     .optional()
     .refine((c) => c === undefined || decodeCursor(c) !== undefined, "cursor is not valid: use nextCursor from a previous page."),
 });
+
+/** For lists in name order (metrics, events): the last name and id of the previous page. */
+export interface NameCursor {
+  name: string;
+  id: string;
+}
+
+export function encodeNameCursor(c: NameCursor): string {
+  return Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
+}
+
+const nameCursorShape = z.tuple([z.string().min(1).max(200), z.uuid()]);
+
+export function decodeNameCursor(raw: string | null | undefined): NameCursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = nameCursorShape.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    return parsed.success ? { name: parsed.data[0], id: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `?q=…&limit=…&cursor=…` of a list in name order; a broken cursor starts from the top. */
+export const namePageQuerySchema = z.object({
+  q: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(200).optional()),
+  limit: pageQuerySchema.shape.limit,
+  cursor: z.preprocess((v) => (typeof v === "string" && decodeNameCursor(v) ? v : undefined), z.string().optional()),
+});

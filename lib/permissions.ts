@@ -12,6 +12,7 @@ const permissions = {
   "claims:review": ["ADMIN", "REVIEWER"],
   "claims:assign": ["ADMIN", "EDITOR"],
   "metrics:write": ["ADMIN", "EDITOR"],
+  "events:write": ["ADMIN", "EDITOR"],
   "annotations:write": ["ADMIN", "EDITOR"],
   "sources:read": ["ADMIN", "EDITOR", "REVIEWER"],
   "sources:write": ["ADMIN", "EDITOR"],

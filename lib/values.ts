@@ -2,8 +2,8 @@
 export type DatePrecision = "DAY" | "MONTH" | "YEAR";
 export type RatePeriod = "DAY" | "WEEK" | "MONTH" | "YEAR";
 
-type Num = number | string | { toString(): string } | null | undefined;
-type DateLike = Date | string | null | undefined;
+export type Num = number | string | { toString(): string } | null | undefined;
+export type DateLike = Date | string | null | undefined;
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const dateFormats: Record<DatePrecision, Intl.DateTimeFormat> = {
@@ -12,13 +12,15 @@ const dateFormats: Record<DatePrecision, Intl.DateTimeFormat> = {
   YEAR: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric" }),
 };
 
-function toNumber(n: Num): number | null {
+/** A stored number (Decimal, string or number) as a JS number, or null. */
+export function toNumber(n: Num): number | null {
   if (n === null || n === undefined) return null;
   const value = Number(n.toString());
   return Number.isFinite(value) ? value : null;
 }
 
-function toDate(d: DateLike): Date | null {
+/** A stored date (Date or ISO string) as a Date, or null when missing or broken. */
+export function toDate(d: DateLike): Date | null {
   if (!d) return null;
   const date = d instanceof Date ? d : new Date(d);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -35,7 +37,7 @@ export function formatDate(d: DateLike, precision: DatePrecision | null | undefi
   return date ? dateFormats[precision ?? "DAY"].format(date) : "";
 }
 
-const RATE_LABELS: Record<RatePeriod, string> = { DAY: "per day", WEEK: "per week", MONTH: "per month", YEAR: "per year" };
+export const RATE_LABELS: Record<RatePeriod, string> = { DAY: "per day", WEEK: "per week", MONTH: "per month", YEAR: "per year" };
 
 export interface QuantityValue {
   low?: Num;

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { seedId } from "../seeds/load";
 
 const base = process.argv[2] ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
 const out = path.resolve(import.meta.dirname, "../screenshots");
@@ -16,6 +17,11 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["claims", "/claims", "Claims"],
   ["sources", "/sources", "Sources"],
   ["source-new", "/sources/new", "New source"],
+  ["metrics", "/metrics", "Metrics"],
+  ["metric", `/metrics/${seedId("metric", "ru-deaths")}`, "Russian military deaths in Ukraine since 24 Feb 2022"],
+  ["metric-edit", `/metrics/${seedId("metric", "ru-deaths")}/edit`, "Edit metric"],
+  ["events", "/events", "Events"],
+  ["event", `/events/${seedId("event", "nk-recognises")}`, "North Korea recognises the Donetsk and Luhansk people’s republics"],
 ];
 
 try {

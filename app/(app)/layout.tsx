@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-border bg-card">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label="Main" className="flex items-center gap-6">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2">
             <Link href="/" className="font-serif text-xl font-bold tracking-tight">
               Factdesk
             </Link>
@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/claims", "Claims"],
                 ["/sources", "Sources"],
                 ["/metrics", "Metrics"],
+                ["/events", "Events"],
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
+import { EventPicker, type EventOption } from "@/components/events/event-picker";
+import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -37,7 +39,13 @@ function PrecisionOptions() {
   );
 }
 
-export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormValues; metrics: { id: string; name: string }[] }) {
+export function ClaimForm(props: {
+  mode: "create" | "edit";
+  initial?: ClaimFormValues;
+  /** The claim's current metric and event, shown by the pickers. */
+  metric?: MetricOption | null;
+  event?: EventOption | null;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<{ message: string; changes?: StaleChange[] }>();
@@ -49,6 +57,19 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
   const { errors } = form.formState;
   const kind = form.watch("kind");
   const err = (name: keyof EditClaimInput) => errors[name]?.message as string | undefined;
+  const [metric, setMetric] = useState<MetricOption | null>(props.metric ?? null);
+  const [event, setEvent] = useState<EventOption | null>(props.event ?? null);
+  const pickMetric = (picked: MetricOption | null) => {
+    setMetric(picked);
+    form.setValue("metricId", picked?.id ?? "");
+    // The metric says what is counted: an empty unit takes the metric's.
+    const unit = form.getValues("unit");
+    if (picked && !(typeof unit === "string" && unit.trim())) form.setValue("unit", picked.unit);
+  };
+  const pickEvent = (picked: EventOption | null) => {
+    setEvent(picked);
+    form.setValue("eventId", picked?.id ?? "");
+  };
 
   const onSubmit = form.handleSubmit((values) => {
     setProblem(undefined);
@@ -96,18 +117,7 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
       {kind === "QUANTITY" ? (
         <fieldset className="space-y-4 rounded-lg border border-border p-4">
           <legend className="px-1 text-sm font-semibold">Figure</legend>
-          <FormField id="metricId" label="Metric" error={err("metricId")}>
-            {(a11y) => (
-              <Select {...a11y} {...form.register("metricId")}>
-                <option value="">No metric yet</option>
-                {props.metrics.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
+          <MetricPicker id="metricId" selected={metric} onSelect={pickMetric} error={err("metricId")} />
           <div className="grid gap-4 sm:grid-cols-3">
             <FormField id="valueLow" label="Low" error={err("valueLow")}>
               {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueLow")} />}
@@ -159,19 +169,26 @@ export function ClaimForm(props: { mode: "create" | "edit"; initial?: ClaimFormV
         </fieldset>
       ) : null}
 
-      {kind === "DATE" ? (
+      {kind === "DATE" || kind === "EVENT" ? (
         <fieldset className="grid gap-4 rounded-lg border border-border p-4 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold">Date</legend>
-          <FormField id="eventDate" label="Date it happened" error={err("eventDate")}>
-            {(a11y) => <Input {...a11y} type="date" {...form.register("eventDate")} />}
-          </FormField>
-          <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
-            {(a11y) => (
-              <Select {...a11y} {...form.register("eventDatePrecision")}>
-                <PrecisionOptions />
-              </Select>
-            )}
-          </FormField>
+          <legend className="px-1 text-sm font-semibold">{kind === "DATE" ? "Date" : "Event"}</legend>
+          <div className="sm:col-span-2">
+            <EventPicker id="eventId" selected={event} onSelect={pickEvent} error={err("eventId")} />
+          </div>
+          {kind === "DATE" ? (
+            <>
+              <FormField id="eventDate" label="Date it happened" error={err("eventDate")}>
+                {(a11y) => <Input {...a11y} type="date" {...form.register("eventDate")} />}
+              </FormField>
+              <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
+                {(a11y) => (
+                  <Select {...a11y} {...form.register("eventDatePrecision")}>
+                    <PrecisionOptions />
+                  </Select>
+                )}
+              </FormField>
+            </>
+          ) : null}
         </fieldset>
       ) : null}
 

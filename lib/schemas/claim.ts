@@ -38,6 +38,7 @@ const claimFields = z.object({
   periodStart: day,
   periodEnd: day,
   periodText: optionalText(200, "wording of the time"),
+  eventId: z.preprocess(blankToUndefined, z.uuid("Choose an event from the list.").optional()),
   eventDate: day,
   eventDatePrecision: z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional()),
   /** Who made an attributed statement; found or created as an actor by name. */

@@ -13,6 +13,7 @@ const asDay = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) :
 function columns(v: ClaimValues) {
   const quantity = v.kind === "QUANTITY";
   const date = v.kind === "DATE";
+  const aboutEvent = date || v.kind === "EVENT";
   return {
     statement: v.statement,
     kind: v.kind,
@@ -27,6 +28,7 @@ function columns(v: ClaimValues) {
     periodStart: asDay(v.periodStart),
     periodEnd: asDay(v.periodEnd),
     periodText: v.periodText ?? null,
+    eventId: aboutEvent ? (v.eventId ?? null) : null,
     eventDate: date ? asDay(v.eventDate) : null,
     eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
   };
@@ -34,7 +36,7 @@ function columns(v: ClaimValues) {
 
 const editable = {
   statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
-  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventDate: true, eventDatePrecision: true,
+  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventId: true, eventDate: true, eventDatePrecision: true,
   version: true, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } },
 } as const;
 
@@ -55,15 +57,28 @@ async function setTags(tx: Tx, claimId: string, names: string[]) {
   await tx.claimTag.createMany({ data: tags.map((t) => ({ claimId, tagId: t.id })) });
 }
 
-async function metricExists(tx: Tx, metricId: string | null) {
-  return !metricId || (await tx.metric.count({ where: { id: metricId, mergedIntoId: null } })) === 1;
+/**
+ * Whether the chosen metric and event exist (a merged-away metric does not), as a refusal if not.
+ * FOR SHARE holds the metric until this claim commits, so a merge running at the same time waits
+ * and then moves this claim too, or runs first and this claim is refused.
+ */
+async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null }) {
+  if (data.metricId) {
+    const live = await tx.$queryRaw<unknown[]>`SELECT 1 FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
+    if (!live.length) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+  }
+  if (data.eventId && (await tx.event.count({ where: { id: data.eventId } })) === 0) {
+    return refuse("That event no longer exists.", { fieldErrors: { eventId: ["Choose an event from the list."] } });
+  }
+  return null;
 }
 
 export async function createClaim(actor: Actor, values: ClaimValues) {
   authorize(actor, "claims:write");
   return inTransaction(actor, async (tx, audit) => {
     const data = columns(values);
-    if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const missing = await checkLinks(tx, data);
+    if (missing) return missing;
     const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: actor.id }, select: { id: true } });
     await setTags(tx, claim.id, parseTags(values.tags));
     await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: actor.id } });
@@ -81,7 +96,8 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
     const refusal = await refusalToRevise(tx, values.id, current, values.version);
     if (refusal) return refusal;
     const data = columns(values);
-    if (!(await metricExists(tx, data.metricId))) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const missing = await checkLinks(tx, data);
+    if (missing) return missing;
     const revised = await reviseClaim(
       tx,
       actor.id,

@@ -1,9 +1,222 @@
 import "server-only";
+import { decodeNameCursor, encodeNameCursor } from "@/lib/pagination";
+import type { MergeMetricsValues, MetricValues, RenameMetricValues } from "@/lib/schemas/metric";
+import { byMoment } from "@/lib/timeline";
+import type { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
+import { staleMessage } from "./claim-status";
+import { inTransaction, ok, refuse } from "./mutations";
 import { db } from "./db";
+import { claimWithSourcesSelect } from "./claim-sources";
+import { isUniqueViolation, nameAfter } from "./names";
 
-/** Metrics to pick from, by name; merged-away metrics are not offered. */
-export async function listMetricChoices(actor: Actor, limit = 1000) {
+type Tx = Prisma.TransactionClient;
+
+/** At most this many figures on a metric's page, oldest first; the claims list has the rest. */
+export const METRIC_CLAIMS_CAP = 500;
+
+/** One keyset page of metrics in name order, with how many claims each has (counted for this page only). */
+export async function listMetrics(actor: Actor, options: { q?: string; limit: number; cursor?: string; includeMerged?: boolean }) {
   authorize(actor, "claims:read");
-  return db.metric.findMany({ where: { mergedIntoId: null }, orderBy: { name: "asc" }, take: limit, select: { id: true, name: true } });
+  const after = decodeNameCursor(options.cursor);
+  const rows = await db.metric.findMany({
+    where: {
+      AND: [
+        options.includeMerged ? {} : { mergedIntoId: null },
+        options.q ? { name: { contains: options.q, mode: "insensitive" } } : {},
+        after ? nameAfter(after) : {},
+      ],
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: options.limit + 1,
+    select: { id: true, name: true, unit: true, description: true, mergedInto: { select: { id: true, name: true } } },
+  });
+  const page = rows.slice(0, options.limit);
+  const counts = page.length
+    ? await db.claim.groupBy({ by: ["metricId"], where: { metricId: { in: page.map((m) => m.id) } }, _count: { _all: true } })
+    : [];
+  const byMetric = new Map(counts.map((c) => [c.metricId, c._count._all]));
+  const last = page.at(-1);
+  return {
+    items: page.map((m) => ({ ...m, claimCount: byMetric.get(m.id) ?? 0 })),
+    nextCursor: rows.length > options.limit && last ? encodeNameCursor(last) : null,
+  };
+}
+
+/** For the picker: live metrics whose name contains `q`, by name, at most 20. */
+export async function searchMetrics(actor: Actor, q: string, limit = 10, options: { exclude?: string } = {}) {
+  authorize(actor, "claims:read");
+  return db.metric.findMany({
+    where: {
+      mergedIntoId: null,
+      ...(q ? { name: { contains: q, mode: "insensitive" } } : {}),
+      ...(options.exclude ? { id: { not: options.exclude } } : {}),
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: Math.min(Math.max(limit, 1), 20),
+    select: { id: true, name: true, unit: true, version: true },
+  });
+}
+
+export type MetricChoice = Awaited<ReturnType<typeof searchMetrics>>[number];
+
+/** A metric's own fields, what it was merged into and from, and how many claims it has, or null. */
+export async function findMetric(actor: Actor, id: string) {
+  authorize(actor, "claims:read");
+  const metric = await db.metric.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      unit: true,
+      description: true,
+      version: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      mergedInto: { select: { id: true, name: true } },
+      mergedFrom: { select: { id: true, name: true }, orderBy: { name: "asc" }, take: 50 },
+      _count: { select: { claims: true } },
+    },
+  });
+  if (!metric) return null;
+  const { _count, ...rest } = metric;
+  return { ...rest, claimCount: _count.claims };
+}
+
+/** A metric with every figure recorded for it (up to the cap), oldest first, or null. */
+export async function getMetric(actor: Actor, id: string) {
+  const metric = await findMetric(actor, id);
+  if (!metric) return null;
+  const claims = await db.claim.findMany({
+    where: { metricId: id },
+    // The (metric_id, as_of) index serves this; undated figures come last.
+    orderBy: [{ asOf: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: METRIC_CLAIMS_CAP,
+    select: claimWithSourcesSelect,
+  });
+  return { ...metric, claims: byMoment(claims) };
+}
+
+export type MetricDetail = NonNullable<Awaited<ReturnType<typeof getMetric>>>;
+export type MetricFigure = MetricDetail["claims"][number];
+
+const NAME_TAKEN = "A metric with that name exists.";
+const nameTaken = () => refuse(NAME_TAKEN, { fieldErrors: { name: [NAME_TAKEN] } });
+
+/** Names are unique however they are capitalised; a merged-away metric keeps its name. */
+async function nameInUse(tx: Tx, name: string, exceptId?: string) {
+  const found = await tx.metric.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+const snapshotSelect = { id: true, name: true, unit: true, description: true, mergedIntoId: true, version: true } as const;
+
+export async function createMetric(actor: Actor, values: MetricValues) {
+  authorize(actor, "metrics:write");
+  return inTransaction(actor, async (tx, audit) => {
+    if (await nameInUse(tx, values.name)) return nameTaken();
+    try {
+      const metric = await tx.metric.create({
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, createdById: actor.id },
+        select: snapshotSelect,
+      });
+      audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: metric });
+      return ok({ id: metric.id });
+    } catch (e) {
+      // Two editors creating the same name at once: the unique index decides.
+      if (isUniqueViolation(e)) return nameTaken();
+      throw e;
+    }
+  });
+}
+
+export async function renameMetric(actor: Actor, values: RenameMetricValues) {
+  authorize(actor, "metrics:write");
+  return inTransaction(actor, async (tx, audit) => {
+    const current = await tx.metric.findUnique({ where: { id: values.id }, select: { ...snapshotSelect, mergedInto: { select: { name: true } } } });
+    if (!current) return refuse("This metric does not exist.");
+    if (current.version !== values.version) return refuse(staleMessage("metric"), { stale: true });
+    if (current.mergedInto) return refuse(`This metric was merged into “${current.mergedInto.name}”: edit that one instead.`);
+    if (await nameInUse(tx, values.name, values.id)) return nameTaken();
+    try {
+      const updated = await tx.metric.updateMany({
+        where: { id: values.id, version: values.version },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, version: { increment: 1 } },
+      });
+      if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
+    } catch (e) {
+      if (isUniqueViolation(e)) return nameTaken();
+      throw e;
+    }
+    const { mergedInto: _, ...before } = current;
+    const after = await tx.metric.findUniqueOrThrow({ where: { id: values.id }, select: snapshotSelect });
+    audit({ action: "metric.update", entityType: "Metric", entityId: values.id, before, after });
+    return ok({ id: values.id, version: after.version });
+  });
+}
+
+/**
+ * Folds the source metric into the target: every claim of the source moves in one statement (each
+ * claim's version goes up, so an edit begun before the merge is refused as stale), the source is
+ * marked merged into the target, and metrics merged earlier into the source now point at the
+ * target, so "merged into" never leads to another merged metric.
+ */
+export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
+  authorize(actor, "metrics:write");
+  if (values.sourceId === values.targetId) return refuse("A metric cannot be merged into itself.", { fieldErrors: { targetId: ["A metric cannot be merged into itself."] } });
+  return inTransaction(actor, async (tx, audit) => {
+    const found = await tx.metric.findMany({ where: { id: { in: [values.sourceId, values.targetId] } }, select: { ...snapshotSelect, mergedInto: { select: { name: true } } } });
+    const source = found.find((m) => m.id === values.sourceId);
+    const target = found.find((m) => m.id === values.targetId);
+    if (!source) return refuse("This metric does not exist.");
+    if (!target) return refuse("The metric to merge into does not exist.", { fieldErrors: { targetId: ["Choose the metric to merge into."] } });
+    if (source.mergedInto) return refuse(`This metric was already merged into “${source.mergedInto.name}”.`);
+    if (target.mergedInto) {
+      const message = `“${target.name}” was itself merged into “${target.mergedInto.name}”: merge into that one.`;
+      return refuse(message, { fieldErrors: { targetId: [message] } });
+    }
+    if (source.version !== values.sourceVersion || target.version !== values.targetVersion) return refuse(staleMessage("metric"), { stale: true });
+
+    // Lock both rows in id order, so two opposite merges at once wait for each other instead of deadlocking.
+    const locks = [
+      { id: source.id, version: source.version, data: { mergedIntoId: target.id } },
+      { id: target.id, version: target.version, data: {} },
+    ].sort((a, b) => a.id.localeCompare(b.id));
+    for (const lock of locks) {
+      const updated = await tx.metric.updateMany({ where: { id: lock.id, version: lock.version, mergedIntoId: null }, data: { ...lock.data, version: { increment: 1 } } });
+      if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
+    }
+    const moved = await tx.claim.updateManyAndReturn({
+      where: { metricId: source.id },
+      data: { metricId: target.id, version: { increment: 1 } },
+      select: { id: true, version: true },
+    });
+    const repointed = await tx.metric.updateManyAndReturn({
+      where: { mergedIntoId: source.id },
+      data: { mergedIntoId: target.id, version: { increment: 1 } },
+      select: { id: true, version: true },
+    });
+
+    const summary = { sourceId: source.id, targetId: target.id, claimsMoved: moved.length, reason: values.reason };
+    const { mergedInto: _s, ...sourceBefore } = source;
+    audit({ action: "metric.merge", entityType: "Metric", entityId: source.id, before: sourceBefore, after: { ...sourceBefore, mergedIntoId: target.id, version: source.version + 1, ...summary } });
+    audit({ action: "metric.merge.into", entityType: "Metric", entityId: target.id, before: { version: target.version }, after: { version: target.version + 1, ...summary } });
+    for (const m of repointed) {
+      audit({ action: "metric.merge.repoint", entityType: "Metric", entityId: m.id, before: { mergedIntoId: source.id, version: m.version - 1 }, after: { mergedIntoId: target.id, version: m.version } });
+    }
+    // One entry per moved claim, so an editor whose edit is refused as stale sees why; written in
+    // one statement, as a merge may move thousands.
+    if (moved.length) {
+      await tx.$executeRaw`
+        INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after)
+        SELECT ${actor.id}::uuid, 'claim.metric.merge', 'Claim', m.id::text,
+               jsonb_build_object('metricId', ${source.id}::text, 'version', m.version - 1),
+               jsonb_build_object('metricId', ${target.id}::text, 'version', m.version)
+        FROM unnest(${moved.map((c) => c.id)}::uuid[], ${moved.map((c) => c.version)}::int[]) AS m(id, version)`;
+    }
+    return ok({ targetId: target.id, claimsMoved: moved.length });
+  }, { timeout: 60_000 });
 }

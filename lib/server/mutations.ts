@@ -51,6 +51,8 @@ const asJson = (value: unknown) =>
 export async function inTransaction<T>(
   actor: Actor,
   work: (tx: Tx, audit: (entry: AuditEntry) => void) => Promise<ActionResult<T>>,
+  /** For the rare mutation that may touch thousands of rows (a metric merge): more than Prisma's 5 s. */
+  options: { timeout?: number } = {},
 ): Promise<ActionResult<T>> {
   try {
     return await db.$transaction(async (tx) => {
@@ -63,7 +65,7 @@ export async function inTransaction<T>(
         });
       }
       return result;
-    });
+    }, options);
   } catch (e) {
     if (e instanceof Refused) return e.result;
     throw e;

@@ -1,14 +1,12 @@
 import "server-only";
-import { authorize, type Actor } from "./authorize";
-import { db } from "./db";
+import type { NameCursor } from "@/lib/pagination";
 
-/** The names behind the ids a claims view filters on, for its "Metric: …" and "Source: …" chips. */
-export async function filterNames(actor: Actor, ids: { metric?: string; source?: string; assignee?: string }) {
-  authorize(actor, "claims:read");
-  const [metric, source, assignee] = await Promise.all([
-    ids.metric ? db.metric.findUnique({ where: { id: ids.metric }, select: { name: true } }) : null,
-    ids.source ? db.source.findUnique({ where: { id: ids.source }, select: { title: true } }) : null,
-    ids.assignee ? db.user.findUnique({ where: { id: ids.assignee }, select: { name: true } }) : null,
-  ]);
-  return { metric: metric?.name, source: source?.title, assignee: assignee?.name };
+/** True when PostgreSQL refused a duplicate on a unique index (Prisma's P2002). */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+}
+
+/** Rows after `cursor` in (name, id) order: the keyset condition of a list in name order. */
+export function nameAfter(cursor: NameCursor) {
+  return { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] };
 }

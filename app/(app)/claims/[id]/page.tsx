@@ -68,13 +68,21 @@ export default async function ClaimPage({ params }: Params) {
           {claim.metric ? (
             <>
               <dt className="text-muted-foreground">Metric</dt>
-              <dd>{claim.metric.name}</dd>
+              <dd>
+                <Link href={`/metrics/${claim.metric.id}`} className="underline">
+                  {claim.metric.name}
+                </Link>
+              </dd>
             </>
           ) : null}
           {claim.event ? (
             <>
               <dt className="text-muted-foreground">Event</dt>
-              <dd>{claim.event.name}</dd>
+              <dd>
+                <Link href={`/events/${claim.event.id}`} className="underline">
+                  {claim.event.name}
+                </Link>
+              </dd>
             </>
           ) : null}
           {claim.speaker ? (

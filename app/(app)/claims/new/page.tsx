@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { can } from "@/lib/permissions";
-import { listMetricChoices } from "@/lib/server/metrics";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "New claim" };
@@ -11,11 +10,10 @@ export default async function NewClaimPage() {
   if (!can(user.role, "claims:write")) {
     return <p className="text-muted-foreground">Reviewers read and comment on claims; editors record them.</p>;
   }
-  const metrics = await listMetricChoices(user);
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-bold tracking-tight">New claim</h1>
-      <ClaimForm mode="create" metrics={metrics} />
+      <ClaimForm mode="create" />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { ClaimForm, type ClaimFormValues } from "@/components/claims/claim-form"
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { getClaim, type ClaimDetail } from "@/lib/server/claims";
-import { listMetricChoices } from "@/lib/server/metrics";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Edit claim" };
@@ -29,6 +28,7 @@ function formValues(c: ClaimDetail): ClaimFormValues {
     periodStart: day(c.periodStart),
     periodEnd: day(c.periodEnd),
     periodText: c.periodText ?? "",
+    eventId: c.eventId ?? "",
     eventDate: day(c.eventDate),
     eventDatePrecision: c.eventDatePrecision ?? "",
     speakerName: c.speaker?.name ?? "",
@@ -47,7 +47,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-bold tracking-tight">Edit claim</h1>
-      <ClaimForm mode="edit" initial={formValues(claim)} metrics={await listMetricChoices(user)} />
+      <ClaimForm mode="edit" initial={formValues(claim)} metric={claim.metric} event={claim.event} />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm, type Resolver } from "react-hook-form";
+import { createMetricAction, renameMetricAction } from "@/app/(app)/metrics/actions";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { useActionSubmit } from "@/components/ui/use-action-submit";
+import { metricSchema, renameMetricSchema, type RenameMetricInput } from "@/lib/schemas/metric";
+
+export type MetricFormValues = Partial<RenameMetricInput>;
+
+/** Creates a metric, or renames one (name, unit, description) from the version the editor opened. */
+export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFormValues }) {
+  const router = useRouter();
+  const form = useForm<RenameMetricInput>({
+    resolver: zodResolver(props.mode === "edit" ? renameMetricSchema : metricSchema) as unknown as Resolver<RenameMetricInput>,
+    defaultValues: { name: "", unit: "", description: "", ...props.initial },
+  });
+  const err = (name: keyof RenameMetricInput) => form.formState.errors[name]?.message as string | undefined;
+  const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameMetricAction : createMetricAction, ({ id }) => {
+    router.push(`/metrics/${id}`);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit metric" : "New metric"}>
+      {problem ? <FormMessage kind="error">{problem}</FormMessage> : null}
+      <FormField id="name" label="Name: what is measured, and its scope" error={err("name")}>
+        {(a11y) => <Input {...a11y} placeholder="e.g. Russian military deaths in Ukraine since 24 Feb 2022" {...form.register("name")} />}
+      </FormField>
+      <FormField id="unit" label="Unit" error={err("unit")}>
+        {(a11y) => <Input {...a11y} placeholder="e.g. soldiers killed" {...form.register("unit")} />}
+      </FormField>
+      <FormField id="description" label="Description (optional)" error={err("description")}>
+        {(a11y) => <Textarea {...a11y} rows={3} placeholder="What counts and what does not; how sources define it." {...form.register("description")} />}
+      </FormField>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : props.mode === "edit" ? "Save metric" : "Create metric"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+import Link from "next/link";
+import { claimValueText } from "@/components/claims/claim-value";
+import { cn } from "@/lib/cn";
+import { STATUS_LABELS } from "@/lib/labels";
+import type { MetricFigure } from "@/lib/server/metrics";
+import { RATE_LABELS } from "@/lib/values";
+import { formatValueTick, layoutTimeline, type TimelineMark, type TimelineSeries } from "@/lib/timeline";
+
+/** A figure as the chart draws it: `n` is its row number in the table of figures. */
+export type NumberedFigure = MetricFigure & { n: number };
+
+const pct = (n: number) => `${n.toFixed(3)}%`;
+
+/** Figures an editor should not read as standing: decided false, retracted, or deprecated by a resolution. */
+const isSetAside = (f: MetricFigure) => f.status === "FALSE" || f.status === "RETRACTED" || f.rank === "DEPRECATED";
+
+function sourcesText(f: MetricFigure) {
+  const names = [...new Set(f.citations.map((c) => (c.source.outlet ? `${c.source.outlet}, “${c.source.title}”` : `“${c.source.title}”`)))];
+  return names.length ? names.join("; ") : "no source cited yet";
+}
+
+/** The accessible name of a mark: number, statement, figure and source. */
+export function markLabel(f: NumberedFigure) {
+  const aside = isSetAside(f) ? ` (${f.rank === "DEPRECATED" ? "deprecated" : STATUS_LABELS[f.status].toLowerCase()})` : "";
+  return `Figure ${f.n}${aside}: ${f.statement} ${claimValueText(f) ?? ""}. Source: ${sourcesText(f)}.`;
+}
+
+function Mark({ mark }: { mark: TimelineMark<NumberedFigure> }) {
+  const f = mark.figure;
+  const aside = isSetAside(f);
+  const tone = aside ? "border-dashed opacity-50" : "";
+  return (
+    <>
+      {mark.span ? (
+        mark.span.yBottom - mark.span.yTop < 0.5 ? (
+          <div
+            aria-hidden="true"
+            className={cn("absolute h-0.5 -translate-y-1/2 bg-primary/60", aside && "opacity-50")}
+            style={{ left: pct(mark.span.x1), width: pct(mark.span.x2 - mark.span.x1), top: pct(mark.span.yTop) }}
+          />
+        ) : (
+          <div
+            aria-hidden="true"
+            className={cn("absolute rounded-sm border border-primary/50 bg-primary/15", tone)}
+            style={{ left: pct(mark.span.x1), width: pct(mark.span.x2 - mark.span.x1), top: pct(mark.span.yTop), height: pct(mark.span.yBottom - mark.span.yTop) }}
+          />
+        )
+      ) : null}
+      {mark.bar ? (
+        <div
+          aria-hidden="true"
+          className={cn("absolute w-3 -translate-x-1/2 border-y-2 border-primary", tone)}
+          style={{ left: pct(mark.bar.x), top: pct(mark.bar.yTop), height: pct(mark.bar.yBottom - mark.bar.yTop) }}
+        >
+          <div className="mx-auto h-full w-1 rounded-full bg-primary" />
+        </div>
+      ) : null}
+      {mark.point ? (
+        <div
+          aria-hidden="true"
+          className={cn(
+            "absolute size-3 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-card",
+            mark.point.open ? "border-2 border-primary bg-card" : "bg-primary",
+            aside && "opacity-50",
+          )}
+          style={{ left: pct(mark.point.x), top: pct(mark.point.y) }}
+        />
+      ) : null}
+      <Link
+        href={`/claims/${f.id}`}
+        aria-label={markLabel(f)}
+        className="group absolute z-10 -translate-x-1/2 -translate-y-[calc(100%+0.375rem)] rounded-full focus-visible:z-20"
+        style={{ left: pct(mark.anchor.x), top: pct(mark.anchor.y) }}
+      >
+        <span
+          aria-hidden="true"
+          className={cn(
+            "block min-w-5 rounded-full border border-primary bg-card px-1.5 text-center text-[11px] font-semibold leading-4 text-primary group-hover:bg-primary group-hover:text-primary-foreground",
+            aside && "border-dashed",
+          )}
+        >
+          {f.n}
+          {mark.point?.open === "at-least" ? "↑" : mark.point?.open === "up-to" ? "↓" : ""}
+        </span>
+        <span
+          aria-hidden="true"
+          className={cn(
+            "pointer-events-none absolute top-full mt-1 hidden w-60 max-w-[45vw] rounded-md border border-border bg-card p-2 text-left text-xs font-normal text-foreground shadow-lg group-hover:block group-focus-visible:block",
+            mark.anchor.x > 50 ? "right-0" : "left-0",
+          )}
+        >
+          <span className="block font-medium">{f.statement}</span>
+          <span className="mt-1 block">{claimValueText(f)}</span>
+          <span className="mt-1 block text-muted-foreground">Source: {sourcesText(f)}</span>
+        </span>
+      </Link>
+    </>
+  );
+}
+
+function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries<NumberedFigure>; xTicks: { label: string; x: number }[]; unit: string; compact: boolean }) {
+  const title = series.ratePeriod ? `Rates: ${unit} ${RATE_LABELS[series.ratePeriod]}` : `Totals: ${unit}`;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm font-medium">{title}</p>
+      <div className={cn("relative text-xs", compact ? "h-40" : "h-64 sm:h-72")}>
+        <div className="absolute bottom-7 left-14 right-3 top-6 border-b border-l border-border">
+          {series.yTicks.map((t) => (
+            <div key={t.value} aria-hidden="true" className="absolute inset-x-0" style={{ top: pct(t.y) }}>
+              <div className="border-t border-dashed border-border" />
+              <span className="absolute right-full mr-2 -translate-y-1/2 whitespace-nowrap tabular-nums text-muted-foreground">{formatValueTick(t.value)}</span>
+            </div>
+          ))}
+          {xTicks.map((t, i) => (
+            <span
+              key={t.label}
+              aria-hidden="true"
+              className={cn(
+                "absolute top-full mt-1.5 whitespace-nowrap text-muted-foreground",
+                t.x < 12 ? "" : t.x > 88 ? "-translate-x-full" : "-translate-x-1/2",
+                i % 2 === 1 && "hidden sm:inline",
+              )}
+              style={{ left: pct(t.x) }}
+            >
+              {t.label}
+            </span>
+          ))}
+          {series.marks.map((m) => (
+            <Mark key={m.figure.id} mark={m} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Every figure of a metric on one time axis: a range at its as-of date as a bar, the period it
+ * covers as a band, the best value as a point; rates on their own axis below the totals. Drawn on
+ * the server in percentages, so it fits any width. The table of figures is its text alternative.
+ */
+export function MetricTimeline({ figures, unit, describedBy }: { figures: NumberedFigure[]; unit: string; describedBy: string }) {
+  const layout = layoutTimeline(figures);
+  if (!layout.series.length) {
+    return <p className="text-sm text-muted-foreground">No figure on this metric has both a number and a date yet, so there is nothing to draw.</p>;
+  }
+  return (
+    <figure aria-labelledby="timeline-caption" aria-describedby={describedBy} className="space-y-4 overflow-x-clip">
+      <figcaption id="timeline-caption" className="sr-only">
+        Timeline of the figures recorded for this metric. Each numbered mark links to its claim; the table below lists the same figures.
+      </figcaption>
+      {layout.series.map((s, i) => (
+        <SeriesChart key={s.ratePeriod ?? "total"} series={s} xTicks={layout.xTicks} unit={unit} compact={i > 0} />
+      ))}
+      <ul aria-label="Key" className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-muted-foreground">
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="h-3 w-3 border-y-2 border-primary">
+            <span className="mx-auto block h-full w-1 bg-primary" />
+          </span>
+          Range at its date
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="h-2.5 w-5 rounded-sm border border-primary/50 bg-primary/15" />
+          Period it covers
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="size-2.5 rounded-full bg-primary" />
+          Best estimate or single figure
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="size-2.5 rounded-full border-2 border-primary" />
+          At least (↑) or up to (↓)
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="rounded-full border border-dashed border-primary px-1 text-[10px] leading-3 text-primary">
+            n
+          </span>
+          Dashed and faded: false, retracted or deprecated
+        </li>
+      </ul>
+      {layout.undrawn.length ? (
+        <p className="text-xs text-muted-foreground">
+          Not drawn (no number or no date): {layout.undrawn.map((f) => `figure ${f.n}`).join(", ")}.
+        </p>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+import { useCombobox } from "downshift";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { cn } from "@/lib/cn";
+import { Label } from "./label";
+
+export interface ComboboxProps<T> {
+  /** The input's id; the label, list and hint ids derive from it. */
+  id: string;
+  label: string;
+  /** What the options are called in status messages: "metric" → "3 metrics found". */
+  noun: string;
+  selected: T | null;
+  onSelect: (item: T | null) => void;
+  /** Fetches the options for a query; called debounced as the editor types, aborted when superseded. */
+  search: (query: string, signal: AbortSignal) => Promise<T[]>;
+  itemToString: (item: T) => string;
+  itemKey: (item: T) => string;
+  renderItem?: (item: T) => ReactNode;
+  /** Shown under the input, e.g. the selected metric's unit. */
+  hint?: ReactNode;
+  error?: string;
+  placeholder?: string;
+}
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * A searchable picker in the WAI-ARIA combobox pattern (an input with role="combobox" and a
+ * listbox of options), built on downshift's useCombobox: arrows move, Enter picks, Escape closes.
+ * Typing searches the server; clearing the text clears the choice.
+ */
+export function Combobox<T>(props: ComboboxProps<T>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [status, setStatus] = useState<"idle" | "loading" | "done" | "failed">("idle");
+  const [query, setQuery] = useState<string | null>(null);
+  const searchRef = useRef(props.search);
+  searchRef.current = props.search;
+
+  useEffect(() => {
+    if (query === null) return;
+    const controller = new AbortController();
+    setStatus("loading");
+    const timer = setTimeout(() => {
+      searchRef.current(query, controller.signal).then(
+        (found) => {
+          setItems(found);
+          setStatus("done");
+        },
+        () => {
+          if (!controller.signal.aborted) setStatus("failed");
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const toText = (item: T | null) => (item ? props.itemToString(item) : "");
+  const combobox = useCombobox<T>({
+    id: props.id,
+    inputId: props.id,
+    labelId: `${props.id}-label`,
+    menuId: `${props.id}-listbox`,
+    items,
+    selectedItem: props.selected,
+    itemToString: toText,
+    itemToKey: (item) => (item ? props.itemKey(item) : null),
+    onSelectedItemChange: ({ selectedItem }) => props.onSelect(selectedItem ?? null),
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setQuery(inputValue);
+      if (inputValue.trim() === "" && props.selected) props.onSelect(null);
+    },
+    onIsOpenChange: ({ isOpen }) => {
+      if (isOpen && query === null) setQuery("");
+    },
+    stateReducer: (state, { type, changes }) => {
+      // Leaving the field without picking shows the current choice again rather than stray text.
+      if (type === useCombobox.stateChangeTypes.InputBlur && changes.selectedItem === state.selectedItem) {
+        return { ...changes, inputValue: toText(state.selectedItem) };
+      }
+      return changes;
+    },
+  });
+
+  const hintId = `${props.id}-hint`;
+  const errorId = `${props.id}-error`;
+  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const message =
+    status === "loading"
+      ? "Searching…"
+      : status === "failed"
+        ? "The search did not answer. Try again."
+        : status === "done" && combobox.isOpen
+          ? items.length === 0
+            ? `No ${props.noun} matches “${query ?? ""}”.`
+            : `${items.length} ${props.noun}${items.length === 1 ? "" : "s"} found.`
+          : "";
+
+  return (
+    <div className="space-y-1.5">
+      <Label {...combobox.getLabelProps()}>{props.label}</Label>
+      <div className="relative">
+        <input
+          {...combobox.getInputProps({
+            placeholder: props.placeholder,
+            "aria-invalid": Boolean(props.error),
+            "aria-describedby": describedBy,
+          })}
+          className="block min-h-10 w-full rounded-md border border-border bg-card px-3 pr-10 text-base text-foreground placeholder:text-muted-foreground aria-invalid:border-danger"
+        />
+        {props.selected ? (
+          <button
+            type="button"
+            aria-label={`Clear ${props.label.toLowerCase()}`}
+            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-md text-muted-foreground hover:text-foreground"
+            onClick={() => {
+              combobox.selectItem(null);
+              combobox.setInputValue("");
+              document.getElementById(props.id)?.focus();
+            }}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        ) : null}
+        <ul
+          {...combobox.getMenuProps()}
+          className={cn(
+            "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-border bg-card py-1 shadow-lg",
+            !(combobox.isOpen && items.length) && "hidden",
+          )}
+        >
+          {combobox.isOpen
+            ? items.map((item, index) => (
+                <li
+                  key={props.itemKey(item)}
+                  {...combobox.getItemProps({ item, index })}
+                  className={cn(
+                    "cursor-pointer px-3 py-2 text-sm",
+                    combobox.highlightedIndex === index && "bg-muted",
+                    props.selected && props.itemKey(props.selected) === props.itemKey(item) && "font-semibold",
+                  )}
+                >
+                  {props.renderItem ? props.renderItem(item) : props.itemToString(item)}
+                </li>
+              ))
+            : null}
+        </ul>
+      </div>
+      <p role="status" className={cn("text-sm text-muted-foreground", !message && "sr-only")}>
+        {message}
+      </p>
+      {props.hint ? (
+        <p id={hintId} className="text-sm text-muted-foreground">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={errorId} className="text-sm text-danger">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A `search` for Combobox that asks one of our JSON routes: GET path?q=…&limit=… → { items }. */
+export function searchRoute<T>(path: string, params: Record<string, string | undefined> = {}) {
+  return async (query: string, signal: AbortSignal): Promise<T[]> => {
+    const url = new URL(path, window.location.origin);
+    url.searchParams.set("q", query);
+    url.searchParams.set("limit", "10");
+    for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+    const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+    if (!response.ok) throw new Error(`Search failed: ${response.status}`);
+    return ((await response.json()) as { items: T[] }).items;
+  };
+}
