@@ -4,6 +4,7 @@ import { citationSchema, deleteCitationSchema, editCitationSchema, type Citation
 import { searchActors } from "@/lib/server/actors";
 import { ForbiddenError, type Actor } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
+import { reviewClaim } from "@/lib/server/reviews";
 import { createCitation, deleteCitation, searchClaimsToCite, updateCitation } from "@/lib/server/citations";
 import { findActiveActor } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
@@ -166,6 +167,7 @@ describe("citations with attribution chains", () => {
     const seeded = await db().citation.findFirstOrThrow({ where: { claimId: id } });
     await db().citation.update({ where: { id: seeded.id }, data: { isPrimary: true } });
     expect((await changeStatus(editor, { claimId: id, version: 1, toStatus: "IN_REVIEW", reason: "Ready" })).ok).toBe(true);
+    expect((await reviewClaim(await actor("reviewer@factdesk.test"), { claimId: id, version: 2, decision: "APPROVE" })).ok).toBe(true);
     expect((await changeStatus(editor, { claimId: id, version: 2, toStatus: "VERIFIED", reason: "Decree", justification: "The decree itself is dated 21 February 2022." })).ok).toBe(true);
 
     const result = await deleteCitation(editor, deleteCitationSchema.parse({ id: seeded.id, claimVersion: 3 }));

@@ -3,6 +3,7 @@ import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { ForbiddenError, type Actor } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { changeStatus } from "@/lib/server/claim-status";
+import { reviewClaim } from "@/lib/server/reviews";
 import { findActiveActor } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -84,6 +85,7 @@ describe("creating and editing claims", () => {
     const citation = await db().citation.findFirstOrThrow({ where: { claimId: id } });
     await db().citation.update({ where: { id: citation.id }, data: { isPrimary: true } });
     expect((await changeStatus(editor, { claimId: id, version: 1, toStatus: "IN_REVIEW", reason: "Ready" })).ok).toBe(true);
+    expect((await reviewClaim(await actor("reviewer@factdesk.test"), { claimId: id, version: 2, decision: "APPROVE" })).ok).toBe(true);
     const verified = await changeStatus(editor, { claimId: id, version: 2, toStatus: "VERIFIED", reason: "Decree", justification: "The decree itself is dated 21 February 2022." });
     expect(verified.ok).toBe(true);
 

@@ -81,7 +81,7 @@ describe("events", () => {
     expect(asEvent.ok).toBe(true);
     expect(await db().claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ kind: "EVENT", eventId: ruRecognises, eventDate: null });
 
-    const asStatement = await updateClaim(e, editClaimSchema.parse({ ...date, id, version: 2, kind: "ATTRIBUTED_STATEMENT" }));
+    const asStatement = await updateClaim(e, editClaimSchema.parse({ ...date, id, version: 2, kind: "ATTRIBUTED_STATEMENT", speakerName: "Vladimir Putin" }));
     expect(asStatement.ok).toBe(true);
     expect(await db().claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ eventId: null });
 
