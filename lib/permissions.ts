@@ -17,6 +17,7 @@ const permissions = {
   "sources:read": ["ADMIN", "EDITOR", "REVIEWER"],
   "sources:write": ["ADMIN", "EDITOR"],
   "comments:write": ["ADMIN", "EDITOR", "REVIEWER"],
+  "conflicts:flag": ["ADMIN", "EDITOR", "REVIEWER"],
   "conflicts:resolve": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],

@@ -49,10 +49,17 @@ export async function seedDatabase(db: Db, env: Record<string, string | undefine
         passwordHash: await hashPassword(env[u.passwordEnv] || u.defaultPassword),
       })),
   );
-  return db.$transaction((tx) => loadRows(tx, newUsers), { timeout: 60_000 });
+  const result = await db.$transaction((tx) => loadRows(tx, newUsers), { timeout: 60_000 });
+  if (result.claimIds.length) {
+    // The seeds hold a rate-versus-total conflict and a statement-date question: find them as a
+    // save would. Imported here so that reading seed ids does not load the data-access layer.
+    const { detectConflictsAsSystem } = await import("../lib/server/conflict-detection");
+    await detectConflictsAsSystem(db, result.claimIds);
+  }
+  return { created: result.created };
 }
 
-async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise<SeedResult> {
+async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise<SeedResult & { claimIds: string[] }> {
   const audit: Prisma.AuditLogCreateManyInput[] = [];
   const record = (entityType: string, rows: { id: string | bigint }[]) => {
     for (const row of rows) {
@@ -244,7 +251,7 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
   );
 
   if (audit.length) await tx.auditLog.createMany({ data: audit });
-  return { created };
+  return { created, claimIds: [...isNew] };
 }
 
 async function idsBy<K extends string>(rows: Promise<({ id: string } & Record<K, string>)[]>, key: K): Promise<Map<string, string>> {

@@ -1,24 +1,26 @@
 import { z } from "zod";
+import { fromMicro, parseFigure } from "@/lib/conflicts/figures";
 import { DATE_PRECISIONS, blankToUndefined, day, optionalText } from "./fields";
 
 export { DATE_PRECISIONS };
 export const CLAIM_KINDS = ["QUANTITY", "DATE", "EVENT", "ATTRIBUTED_STATEMENT"] as const;
 export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
 
-/** Plain decimals, optionally grouped by thousands: "15,000", "15 000", "15000.5". */
-const FIGURE = /^-?(\d{1,3}([,\s\u00a0]\d{3})+|\d+)(\.\d+)?$/;
-
-/** "15k", "1,5", "0x10" and "1e3" are refused rather than guessed at, to keep input exact. */
+/**
+ * Figures as people write them: "15000", "15,000", "15 000", "15k", "15 thousand", "1.5 million".
+ * "1,5", "0x10" and "1e3" are refused rather than guessed at, to keep input exact.
+ */
 const figure = z.preprocess(
   (v) => {
     if (typeof v !== "string") return blankToUndefined(v);
     const text = v.trim();
     if (text === "") return undefined;
-    return FIGURE.test(text) ? Number(text.replace(/[,\s\u00a0]/g, "")) : Number.NaN;
+    const micro = parseFigure(text);
+    return micro === null ? Number.NaN : Number(fromMicro(micro));
   },
   z
-    .number({ error: "Enter a number, like 15000 or 15,000." })
-    .finite("Enter a number, like 15000 or 15,000.")
+    .number({ error: "Enter a number, like 15000, 15,000 or 15k." })
+    .finite("Enter a number, like 15000, 15,000 or 15k.")
     // The column is NUMERIC(24, 6): refuse here what the database would refuse with an error.
     .refine((n) => Math.abs(n) < 1e15, "That number is too large to record.")
     .optional(),

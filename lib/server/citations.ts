@@ -7,6 +7,7 @@ import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type Actor } from "./authorize";
 import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { detectConflicts } from "./conflict-detection";
 import { db } from "./db";
 import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
 
@@ -106,6 +107,7 @@ export async function createCitation(actor: Actor, values: CitationValues) {
       select: citationSelect,
     });
     audit({ action: "citation.create", entityType: "Citation", entityId: citation.id, after: snapshot(citation) });
+    await detectConflicts(tx, [values.claimId], actor.id, audit);
     return ok({ id: citation.id, claimId: values.claimId, sourceId: values.sourceId, claimVersion: revised.value.version });
   });
 }
@@ -128,6 +130,7 @@ export async function updateCitation(actor: Actor, values: EditCitationValues) {
       select: citationSelect,
     });
     audit({ action: "citation.update", entityType: "Citation", entityId: values.id, before: snapshot(current), after: snapshot(citation) });
+    await detectConflicts(tx, [values.claimId], actor.id, audit);
     return ok({ id: values.id, claimId: values.claimId, sourceId: values.sourceId, previousSourceId: current.sourceId, claimVersion: revised.value.version });
   });
 }
@@ -141,6 +144,7 @@ export async function deleteCitation(actor: Actor, values: DeleteCitationValues)
     if (!revised.ok) return revised;
     await tx.citation.delete({ where: { id: values.id } });
     audit({ action: "citation.delete", entityType: "Citation", entityId: values.id, before: snapshot(current) });
+    await detectConflicts(tx, [current.claimId], actor.id, audit);
     return ok({ id: values.id, claimId: current.claimId, sourceId: current.sourceId, claimVersion: revised.value.version });
   });
 }

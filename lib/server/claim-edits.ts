@@ -4,6 +4,7 @@ import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type Actor } from "./authorize";
 import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
@@ -81,6 +82,7 @@ export async function createClaim(actor: Actor, values: ClaimValues) {
     if (missing) return missing;
     const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: actor.id }, select: { id: true } });
     await setTags(tx, claim.id, parseTags(values.tags));
+    await detectConflicts(tx, [claim.id], actor.id, audit);
     await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: actor.id } });
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
     audit({ action: "claim.create", entityType: "Claim", entityId: claim.id, after });
@@ -108,6 +110,7 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
     );
     if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));
+    await detectConflicts(tx, [values.id], actor.id, audit);
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
     const { status, ...before } = current;
     audit({

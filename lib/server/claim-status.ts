@@ -2,6 +2,7 @@ import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
 import { checkApproval, checkTransition, checkVerification } from "@/lib/status";
 import { authorize, type Actor } from "./authorize";
+import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse } from "./mutations";
 
 export const staleMessage = (what: string) =>
@@ -34,6 +35,11 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
       rule = verification.rule;
       const approval = checkApproval(claim.reviews, claim.version, actor.id);
       if (!approval.ok) return refuse(approval.message, { fieldErrors: { toStatus: [approval.message] } });
+      const open = await tx.conflictClaim.count({ where: { claimId: claim.id, conflict: { status: "OPEN" } } });
+      if (open > 0) {
+        const message = `This claim has ${open === 1 ? "an open conflict" : `${open} open conflicts`} with other claims: resolve ${open === 1 ? "it" : "them"} before verifying.`;
+        return refuse(message, { fieldErrors: { toStatus: [message] } });
+      }
     }
     const note = rule === "PRIMARY_SOURCE" ? (input.justification ?? null) : null;
     const updated = await tx.claim.updateMany({
@@ -51,6 +57,8 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
       before: { status: claim.status, version: claim.version },
       after: { status: input.toStatus, version: claim.version + 1, rule, verificationNote: note, statusChangeId: change.id },
     });
+    // A claim found false or retracted no longer conflicts; one brought back may again.
+    await detectConflicts(tx, [claim.id], actor.id, audit);
     return ok({ status: input.toStatus, version: claim.version + 1 });
   });
 }

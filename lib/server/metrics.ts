@@ -5,6 +5,7 @@ import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
 import { staleMessage } from "./claim-status";
+import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse } from "./mutations";
 import { db } from "./db";
 import { claimWithSourcesSelect } from "./claim-sources";
@@ -217,6 +218,8 @@ export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
                jsonb_build_object('metricId', ${target.id}::text, 'version', m.version)
         FROM unnest(${moved.map((c) => c.id)}::uuid[], ${moved.map((c) => c.version)}::int[]) AS m(id, version)`;
     }
+    // The moved claims now share a metric with the target's: compare them there.
+    await detectConflicts(tx, moved.map((c) => c.id), actor.id, audit);
     return ok({ targetId: target.id, claimsMoved: moved.length });
   }, { timeout: 60_000 });
 }

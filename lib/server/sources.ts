@@ -10,6 +10,7 @@ import { authorize, type Actor } from "./authorize";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
+import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
@@ -177,6 +178,11 @@ export async function updateSource(actor: Actor, values: EditSourceValues) {
     if (updated.count === 0) return stale();
     const passages = current.fullText === data.fullText ? [] : await reanchorPassages(tx, audit, values.id, data.fullText);
     const after = await tx.source.findUniqueOrThrow({ where: { id: values.id }, select: editable });
+    if (current.publishedAt?.getTime() !== after.publishedAt?.getTime() || current.publishedPrecision !== after.publishedPrecision) {
+      // "Monday" is read against the publication date: statements this source dates are compared again.
+      const statements = await tx.claim.findMany({ where: { kind: "ATTRIBUTED_STATEMENT", citations: { some: { sourceId: values.id } } }, select: { id: true } });
+      await detectConflicts(tx, statements.map((c) => c.id), actor.id, audit);
+    }
     audit({ action: "source.update", entityType: "Source", entityId: values.id, before: snapshot(current), after: snapshot(after) });
     return ok({ id: values.id, version: after.version, passages });
   });

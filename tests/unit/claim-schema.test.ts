@@ -25,10 +25,13 @@ describe("claimSchema", () => {
     expect(errorsOf({ ...range, unit: " " }).unit).toEqual(["Give the unit, like “soldiers killed” or “people”."]);
     expect(errorsOf({ ...range, asOf: "", periodStart: "" }).asOf).toEqual(["Give the date the figure holds for, or its period."]);
     expect(errorsOf({ ...range, asOfPrecision: "" }).asOfPrecision).toEqual(["Say how precisely the date is known."]);
-    expect(errorsOf({ ...range, valueLow: "lots" }).valueLow).toEqual(["Enter a number, like 15000 or 15,000."]);
+    expect(errorsOf({ ...range, valueLow: "lots" }).valueLow).toEqual(["Enter a number, like 15000, 15,000 or 15k."]);
     expect(errorsOf({ ...range, valueHigh: "1000000000000000" }).valueHigh).toEqual(["That number is too large to record."]);
-    for (const guess of ["1,5", "0x10", "1e3", "15k", "2,50"]) {
-      expect(errorsOf({ ...range, valueLow: guess }).valueLow, guess).toEqual(["Enter a number, like 15000 or 15,000."]);
+    for (const guess of ["1,5", "0x10", "1e3", "15 lakh", "2,50", "15kk"]) {
+      expect(errorsOf({ ...range, valueLow: guess }).valueLow, guess).toEqual(["Enter a number, like 15000, 15,000 or 15k."]);
+    }
+    for (const spelling of ["15000", "15,000", "15 000", "15k", "15 thousand", "15 Thousand", "0.015 million"]) {
+      expect(claimSchema.parse({ ...range, valueLow: spelling, valueHigh: "25000" }).valueLow, spelling).toBe(15000);
     }
     expect(claimSchema.parse({ ...range, valueLow: "15 000.5", valueHigh: "25000" }).valueLow).toBe(15000.5);
     expect(errorsOf({ ...range, asOf: "0000-01-01" }).asOf).toEqual(["Enter a date as YYYY-MM-DD."]);

@@ -1,0 +1,80 @@
+// Which conflicts a set of claims holds: the pairs on one metric or event, and each attributed
+// statement's own dates. Claims found false or retracted no longer conflict with anything.
+import { compareClaims, type ComparableClaim, type Finding } from "./compare";
+import { statementDateFinding, type DatedCitation } from "./statement-dates";
+
+export { fingerprint } from "./compare";
+export type { ComparableClaim, Finding } from "./compare";
+
+/** A claim found false or retracted no longer holds, so it conflicts with nothing. */
+export const INACTIVE_STATUSES = ["FALSE", "RETRACTED"] as const;
+
+export interface DetectableClaim extends ComparableClaim {
+  status: string;
+  citations?: readonly DatedCitation[];
+}
+
+export const isActive = (c: { status: string }) => !(INACTIVE_STATUSES as readonly string[]).includes(c.status);
+
+/** Conflicts that involve at least one of `focus`, found among `focus` and `others`. */
+export function findConflicts(focus: readonly DetectableClaim[], others: readonly DetectableClaim[]): Finding[] {
+  const findings = new Map<string, Finding>();
+  const add = (f: Finding | null) => {
+    if (f) findings.set(`${f.kind}:${f.claimIds.join(",")}`, f);
+  };
+  const all = new Map<string, DetectableClaim>();
+  for (const c of [...others, ...focus]) all.set(c.id, c);
+  const active = [...all.values()].filter(isActive);
+  const byMetric = groupBy(active.filter((c) => c.kind === "QUANTITY" && c.metricId), (c) => c.metricId!);
+  const byEvent = groupBy(active.filter((c) => c.kind === "DATE" && c.eventId), (c) => c.eventId!);
+  for (const claim of focus) {
+    if (!isActive(claim)) continue;
+    const peers = claim.kind === "QUANTITY" && claim.metricId ? byMetric.get(claim.metricId) : claim.kind === "DATE" && claim.eventId ? byEvent.get(claim.eventId) : undefined;
+    for (const other of peers ?? []) add(compareClaims(claim, other));
+    if (claim.kind === "ATTRIBUTED_STATEMENT" && claim.citations) add(statementDateFinding(claim.id, claim.citations));
+  }
+  return [...findings.values()];
+}
+
+/** Every conflict within a group of claims (one metric, one event): the full re-scan. */
+export function findAllConflicts(claims: readonly DetectableClaim[]): Finding[] {
+  return findConflicts(claims, []);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * What a claim says, as far as conflicts go, in a short stable string: a decided conflict is
+ * raised again only when this changes (a status change or an assignment does not change it).
+ */
+export function claimSignature(c: DetectableClaim): string {
+  const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d ? String(d).slice(0, 10) : "");
+  const num = (n: unknown) => (n === null || n === undefined ? "" : String(n).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""));
+  const parts = [
+    c.kind, isActive(c) ? "active" : "inactive", c.metricId ?? "", c.eventId ?? "", num(c.valueLow), num(c.valueHigh), num(c.valueBest), c.unit ?? "",
+    c.ratePeriod ?? "", day(c.asOf), c.asOfPrecision ?? "", day(c.periodStart), day(c.periodEnd), day(c.eventDate), c.eventDatePrecision ?? "",
+    ...(c.citations ?? [])
+      .map((x) => `${x.id}|${day(x.saidOn)}|${x.saidPrecision ?? ""}|${x.saidText ?? ""}|${day(x.source.publishedAt)}|${x.source.publishedPrecision ?? ""}`)
+      .sort(),
+  ];
+  return fnv1a(parts.join("\u241f"));
+}
+
+/** FNV-1a, 64-bit, as hex: a short fingerprint, not a security measure. */
+function fnv1a(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}

@@ -1,0 +1,137 @@
+// Figures compared exactly: decimals become integers of millionths (the column is NUMERIC(24, 6)),
+// so no rounding can make two figures look apart or together. Scales ("15k", "15 thousand") and
+// unit spellings ("Soldiers killed", "soldier killed") normalise before anything is compared.
+
+export const MICRO = 1_000_000n;
+
+/** A closed interval of millionths; null is unbounded on that side. */
+export interface Interval {
+  low: bigint | null;
+  high: bigint | null;
+}
+
+const SCALES: [RegExp, bigint][] = [
+  [/^(k|thousands?)$/i, 1_000n],
+  [/^(m|mn|mln|millions?)$/i, 1_000_000n],
+  [/^(bn|b|billions?)$/i, 1_000_000_000n],
+];
+
+function scaleOf(word: string): bigint | null {
+  for (const [pattern, factor] of SCALES) if (pattern.test(word)) return factor;
+  return null;
+}
+
+/** A plain decimal ("15000", "-1.5", "15000.000000") as millionths; null when it is not one. */
+export function toMicro(value: string | number | { toString(): string } | null | undefined): bigint | null {
+  if (value === null || value === undefined) return null;
+  const text = (typeof value === "number" ? numberText(value) : value.toString()).trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const fraction = (match[3] ?? "").slice(0, 6).padEnd(6, "0");
+  const micro = BigInt(match[2]!) * MICRO + BigInt(fraction);
+  return match[1] ? -micro : micro;
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  // Up to 6 decimals, never exponent notation.
+  return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 6 });
+}
+
+/** Millionths back to a plain decimal string ("15000", "0.5"). */
+export function fromMicro(micro: bigint): string {
+  const negative = micro < 0n;
+  const abs = negative ? -micro : micro;
+  const whole = abs / MICRO;
+  const fraction = (abs % MICRO).toString().padStart(6, "0").replace(/0+$/, "");
+  return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+/**
+ * A figure as people write it: "15,000", "15 000", "15k", "15 thousand", "1.5 million", "2bn".
+ * Returns millionths, or null when the text is not a figure. Ambiguous forms are refused rather
+ * than guessed at: "1,5" (a decimal comma or a typo), "1e3", "0x10".
+ */
+export function parseFigure(text: string): bigint | null {
+  const trimmed = text.trim().replace(/\u00a0/g, " ");
+  const match = /^(-?)(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?\s*([a-z]+)?$/i.exec(trimmed);
+  if (!match) return null;
+  const [, sign, whole, fraction, word] = match;
+  const digits = `${whole!.replace(/[, ]/g, "")}${fraction ? `.${fraction}` : ""}`;
+  let micro = toMicro(digits);
+  if (micro === null) return null;
+  if (word) {
+    const factor = scaleOf(word);
+    if (factor === null) return null;
+    // Decimals beyond the scale's digits are kept exactly: "1.5 million" is 1,500,000.
+    const exact = `${whole!.replace(/[, ]/g, "")}${fraction ?? ""}`;
+    const shift = (fraction ?? "").length;
+    micro = (BigInt(exact) * factor * MICRO) / 10n ** BigInt(shift);
+  }
+  return sign ? -micro : micro;
+}
+
+const IRREGULAR: Record<string, string> = { people: "person", persons: "person", men: "man", women: "woman", children: "child" };
+
+function singular(word: string): string {
+  if (IRREGULAR[word]) return IRREGULAR[word];
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * A unit as a comparable key and the scale it carries: "Thousand soldiers killed" is
+ * { key: "soldier killed", factor: 1000 }. Plural and singular, case and spacing do not matter;
+ * "people" and "persons" are one unit.
+ */
+export function normaliseUnit(unit: string | null | undefined): { key: string; factor: bigint } {
+  const words = (unit ?? "").toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
+  let factor = 1n;
+  while (words.length) {
+    const scale = scaleOf(words[0]!);
+    if (scale === null) break;
+    factor *= scale;
+    words.shift();
+    if (words[0] === "of") words.shift();
+  }
+  return { key: words.map(singular).join(" "), factor };
+}
+
+/** Whether two units can be compared: the same key, or one of them unknown. */
+export function sameUnit(a: string | null | undefined, b: string | null | undefined): boolean {
+  const ka = normaliseUnit(a).key;
+  const kb = normaliseUnit(b).key;
+  return ka === "" || kb === "" || ka === kb;
+}
+
+export interface FigureFields {
+  low?: string | number | { toString(): string } | null;
+  high?: string | number | { toString(): string } | null;
+  best?: string | number | { toString(): string } | null;
+  unit?: string | null;
+}
+
+/**
+ * The values a figure allows, in its unit's base scale: a range is its ends, a single figure is
+ * itself, "at least" and "up to" are open on one side. Null when the claim has no figure.
+ */
+export function figureInterval(f: FigureFields): Interval | null {
+  const factor = normaliseUnit(f.unit).factor;
+  const scale = (n: bigint | null) => (n === null ? null : n * factor);
+  const low = scale(toMicro(f.low));
+  const high = scale(toMicro(f.high));
+  const best = scale(toMicro(f.best));
+  if (low !== null || high !== null) return { low, high };
+  if (best !== null) return { low: best, high: best };
+  return null;
+}
+
+/** Whether no value lies in both intervals. */
+export function disjoint(a: Interval, b: Interval): boolean {
+  return (a.high !== null && b.low !== null && a.high < b.low) || (b.high !== null && a.low !== null && b.high < a.low);
+}
+
+export function scaleInterval(i: Interval, by: bigint): Interval {
+  return { low: i.low === null ? null : i.low * by, high: i.high === null ? null : i.high * by };
+}

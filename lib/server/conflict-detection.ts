@@ -1,0 +1,249 @@
+import "server-only";
+import { claimSignature, findAllConflicts, findConflicts, fingerprint, INACTIVE_STATUSES, type DetectableClaim, type Finding } from "@/lib/conflicts/detect";
+import type { Prisma, PrismaClient } from "@/prisma/client";
+import type { AuditEntry } from "./mutations";
+
+type Tx = Prisma.TransactionClient;
+type Audit = (entry: AuditEntry) => void;
+
+/** The columns the comparator reads; citations only for attributed statements. */
+export const comparableSelect = {
+  id: true, kind: true, status: true, version: true, metricId: true, eventId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true,
+  ratePeriod: true, asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
+} as const;
+
+const citationSelect = {
+  id: true, saidOn: true, saidPrecision: true, saidText: true,
+  source: { select: { title: true, outlet: true, publishedAt: true, publishedPrecision: true } },
+} as const;
+
+type Loaded = DetectableClaim & { version: number };
+
+const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparableSelect }> & { citations?: DetectableClaim["citations"] }): Loaded => ({
+  ...c,
+  valueLow: c.valueLow?.toString() ?? null,
+  valueHigh: c.valueHigh?.toString() ?? null,
+  valueBest: c.valueBest?.toString() ?? null,
+});
+
+async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise<Loaded[]> {
+  const claims = await tx.claim.findMany({ where, select: { ...comparableSelect, citations: { select: citationSelect } } });
+  return claims.map((c) => ({ ...asDetectable(c), citations: c.kind === "ATTRIBUTED_STATEMENT" ? c.citations : undefined }));
+}
+
+/** Claims on the same metrics (quantities) and events (dates) as `claims`, through their indexes. */
+async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
+  const metricIds = [...new Set(claims.filter((c) => c.kind === "QUANTITY" && c.metricId).map((c) => c.metricId!))];
+  const eventIds = [...new Set(claims.filter((c) => c.kind === "DATE" && c.eventId).map((c) => c.eventId!))];
+  const or: Prisma.ClaimWhereInput[] = [];
+  if (metricIds.length) or.push({ metricId: { in: metricIds }, kind: "QUANTITY" });
+  if (eventIds.length) or.push({ eventId: { in: eventIds }, kind: "DATE" });
+  if (!or.length) return [];
+  const peers = await tx.claim.findMany({ where: { OR: or, status: { notIn: [...INACTIVE_STATUSES] } }, select: comparableSelect });
+  return peers.map(asDetectable);
+}
+
+/**
+ * Finds the conflicts of the claims just saved and brings the stored ones in line, inside the
+ * saving transaction: a new conflict opens, a decided one reopens only when one of its claims
+ * now says something else, and an open one that no longer holds is cleared. Looks only at the
+ * claims of the same metric or event (indexed), never at all claims.
+ */
+export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit) {
+  if (!claimIds.length) return;
+  const focus = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  const peers = await loadPeers(tx, focus);
+  await reconcile(tx, focus, peers, findConflicts(focus, peers), actorId, audit);
+}
+
+/** What each claim says now, as far as conflicts go: stored with a decision, so only later changes reopen it. */
+export async function currentSignatures(tx: Tx, claimIds: readonly string[]): Promise<Map<string, { signature: string; version: number }>> {
+  const claims = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  return new Map(claims.map((c) => [c.id, { signature: claimSignature(c), version: c.version }]));
+}
+
+/** Stored automatic conflicts of these claims, and those the findings name. */
+async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]) {
+  return tx.conflict.findMany({
+    where: {
+      kind: { not: "MANUAL" },
+      OR: [{ claims: { some: { claimId: { in: [...claimIds] } } } }, ...(fingerprints.length ? [{ fingerprint: { in: [...fingerprints] } }] : [])],
+    },
+    select: { id: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
+  });
+}
+
+async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loaded[], findings: readonly Finding[], actorId: string | null, audit: Audit) {
+  const claims = new Map<string, Loaded>();
+  for (const c of [...peers, ...focus]) claims.set(c.id, c);
+  const signature = new Map([...claims.values()].map((c) => [c.id, claimSignature(c)]));
+  const focusIds = new Set(focus.map((c) => c.id));
+  const byPrint = new Map(findings.map((f) => [fingerprint(f.kind, f.claimIds), f]));
+  const stored = await storedConflicts(tx, [...focusIds], [...byPrint.keys()]);
+  const storedByPrint = new Map(stored.filter((s) => s.fingerprint).map((s) => [s.fingerprint!, s]));
+  const touchedClaims = new Set<string>();
+
+  for (const [print, finding] of byPrint) {
+    const existing = storedByPrint.get(print);
+    const links = finding.claimIds.map((id) => ({ claimId: id, claimVersion: claims.get(id)!.version, signature: signature.get(id)! }));
+    if (!existing) {
+      const created = await tx.conflict.create({
+        data: { kind: finding.kind, summary: finding.summary, detail: finding.detail as Prisma.InputJsonValue, fingerprint: print, claims: { create: links } },
+        select: { id: true },
+      });
+      audit({ action: "conflict.detect", entityType: "Conflict", entityId: created.id, after: { kind: finding.kind, claimIds: finding.claimIds, summary: finding.summary } });
+      continue;
+    }
+    const changed = existing.claims.filter((l) => signature.get(l.claimId) !== l.signature).map((l) => l.claimId);
+    if (existing.status === "OPEN") {
+      if (changed.length || existing.summary !== finding.summary) await refresh(tx, existing.id, finding, links);
+      continue;
+    }
+    if (!changed.length) continue; // Decided, and nothing it was decided on has changed.
+    await refresh(tx, existing.id, finding, links, "OPEN");
+    await tx.conflictDecision.create({
+      data: { conflictId: existing.id, action: "REOPEN", actorId, note: `Reopened: ${changed.length === 1 ? "a claim" : `${changed.length} claims`} changed after the decision.` },
+    });
+    audit({ action: "conflict.reopen", entityType: "Conflict", entityId: existing.id, before: { status: existing.status }, after: { status: "OPEN", changedClaimIds: changed, summary: finding.summary } });
+    existing.claims.forEach((l) => touchedClaims.add(l.claimId));
+  }
+
+  for (const s of stored) {
+    if (s.fingerprint && byPrint.has(s.fingerprint)) continue;
+    // Only what these claims were compared against can be said to no longer hold.
+    const compared = s.claims.every((l) => claims.has(l.claimId)) && s.claims.some((l) => focusIds.has(l.claimId));
+    if (!compared || s.status !== "OPEN") continue;
+    await tx.conflict.update({ where: { id: s.id }, data: { status: "RESOLVED", version: { increment: 1 } } });
+    await tx.conflictDecision.create({ data: { conflictId: s.id, action: "CLEAR", actorId, note: "Cleared: after a change to its claims they no longer conflict." } });
+    for (const l of s.claims) await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId: s.id, claimId: l.claimId } }, data: { signature: signature.get(l.claimId) ?? l.signature } });
+    audit({ action: "conflict.clear", entityType: "Conflict", entityId: s.id, before: { status: "OPEN" }, after: { status: "RESOLVED" } });
+  }
+  if (touchedClaims.size) await applyRanks(tx, [...touchedClaims]);
+}
+
+async function refresh(tx: Tx, conflictId: string, finding: Finding, links: { claimId: string; claimVersion: number; signature: string }[], status?: "OPEN") {
+  await tx.conflict.update({
+    where: { id: conflictId },
+    data: { summary: finding.summary, detail: finding.detail as Prisma.InputJsonValue, version: { increment: 1 }, ...(status ? { status } : {}) },
+  });
+  for (const l of links) {
+    await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId, claimId: l.claimId } }, data: { claimVersion: l.claimVersion, signature: l.signature } });
+  }
+}
+
+/**
+ * Wikidata-style ranks from the decisions in force: a claim preferred by a resolved conflict is
+ * PREFERRED, one passed over is DEPRECATED (that wins), others are NORMAL. A rank is a reading of
+ * decisions, not an edit: it does not change the claim's version.
+ */
+export async function applyRanks(tx: Tx, claimIds: readonly string[]) {
+  if (!claimIds.length) return;
+  await tx.$executeRaw`
+    WITH decided AS (
+      SELECT cc.claim_id, d.preferred_claim_id
+        FROM conflict_claims cc
+        JOIN conflicts c ON c.id = cc.conflict_id AND c.status = 'RESOLVED'
+        JOIN LATERAL (SELECT action, preferred_claim_id FROM conflict_decisions WHERE conflict_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) d
+          ON d.action = 'PREFER'
+       WHERE cc.claim_id = ANY(${[...claimIds]}::uuid[])),
+    ranked AS (
+      SELECT id,
+             CASE WHEN EXISTS (SELECT 1 FROM decided WHERE decided.claim_id = claims.id AND decided.preferred_claim_id <> claims.id) THEN 'DEPRECATED'
+                  WHEN EXISTS (SELECT 1 FROM decided WHERE decided.claim_id = claims.id) THEN 'PREFERRED'
+                  ELSE 'NORMAL' END::"ClaimRank" AS rank
+        FROM claims WHERE id = ANY(${[...claimIds]}::uuid[]))
+    UPDATE claims SET rank = ranked.rank FROM ranked WHERE claims.id = ranked.id AND claims.rank <> ranked.rank`;
+}
+
+/** Audit entries written by Factdesk itself (the re-scan), with no actor. */
+async function asSystem(db: PrismaClient, work: (tx: Tx, audit: Audit) => Promise<void>) {
+  await db.$transaction(
+    async (tx) => {
+      const entries: AuditEntry[] = [];
+      await work(tx, (e) => entries.push(e));
+      if (entries.length) {
+        await tx.auditLog.createMany({
+          data: entries.map((e) => ({ actorId: null, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before as Prisma.InputJsonValue, after: e.after as Prisma.InputJsonValue })),
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** Detection outside an editor's save (seeding): the same rules, recorded with no actor. */
+export async function detectConflictsAsSystem(db: PrismaClient, claimIds: readonly string[]) {
+  await asSystem(db, (tx, audit) => detectConflicts(tx, claimIds, null, audit));
+}
+
+export interface ScanReport {
+  metrics: number;
+  events: number;
+  statements: number;
+  claims: number;
+  found: number;
+  opened: number;
+  reopened: number;
+  cleared: number;
+}
+
+/**
+ * The full re-scan (`npm run conflicts:scan`): every metric, every event and every attributed
+ * statement, a batch at a time in keyset order, each batch in its own transaction. Idempotent:
+ * a second run opens nothing.
+ */
+export async function scanAllConflicts(db: PrismaClient, options: { batch?: number; log?: (line: string) => void } = {}): Promise<ScanReport> {
+  const batch = options.batch ?? 200;
+  const report: ScanReport = { metrics: 0, events: 0, statements: 0, claims: 0, found: 0, opened: 0, reopened: 0, cleared: 0 };
+  const count = (e: AuditEntry) => {
+    if (e.action === "conflict.detect") report.opened++;
+    else if (e.action === "conflict.reopen") report.reopened++;
+    else if (e.action === "conflict.clear") report.cleared++;
+  };
+
+  const groups = async (table: "metrics" | "events", kind: "QUANTITY" | "DATE", column: "metricId" | "eventId") => {
+    let after: string | null = null;
+    for (;;) {
+      const ids: { id: string }[] =
+        table === "metrics"
+          ? await db.metric.findMany({ where: { mergedIntoId: null, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, take: batch, select: { id: true } })
+          : await db.event.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: "asc" }, take: batch, select: { id: true } });
+      if (!ids.length) break;
+      after = ids.at(-1)!.id;
+      await asSystem(db, async (tx, audit) => {
+        const claims = await tx.claim.findMany({ where: { [column]: { in: ids.map((i) => i.id) }, kind }, select: comparableSelect });
+        const loaded = claims.map(asDetectable);
+        const findings = findAllConflicts(loaded);
+        report.claims += loaded.length;
+        report.found += findings.length;
+        await reconcile(tx, loaded, [], findings, null, (e) => (count(e), audit(e)));
+      });
+      if (table === "metrics") report.metrics += ids.length;
+      else report.events += ids.length;
+      options.log?.(`${table}: ${table === "metrics" ? report.metrics : report.events} scanned`);
+    }
+  };
+  await groups("metrics", "QUANTITY", "metricId");
+  await groups("events", "DATE", "eventId");
+
+  let after: string | null = null;
+  for (;;) {
+    const ids: { id: string }[] = await db.claim.findMany({
+      where: { kind: "ATTRIBUTED_STATEMENT", ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: { id: true },
+    });
+    if (!ids.length) break;
+    after = ids.at(-1)!.id;
+    await asSystem(db, async (tx, audit) => {
+      const loaded = await loadWithCitations(tx, { id: { in: ids.map((i) => i.id) } });
+      const findings = findAllConflicts(loaded);
+      report.claims += loaded.length;
+      report.statements += loaded.length;
+      report.found += findings.length;
+      await reconcile(tx, loaded, [], findings, null, (e) => (count(e), audit(e)));
+    });
+  }
+  return report;
+}

@@ -1,0 +1,222 @@
+import "server-only";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from "@/lib/schemas/conflict";
+import type { Prisma } from "@/prisma/client";
+import { authorize, type Actor } from "./authorize";
+import { changesSince } from "./changes";
+import { reviseClaim } from "./claim-revision";
+import { staleMessage } from "./claim-status";
+import { applyRanks, currentSignatures, detectConflicts } from "./conflict-detection";
+import { db } from "./db";
+import { isUniqueViolation } from "./names";
+import { inTransaction, ok, refuse } from "./mutations";
+
+const listSelect = {
+  id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true,
+  claims: { select: { claim: { select: { id: true, statement: true, status: true, rank: true } } } },
+} satisfies Prisma.ConflictSelect;
+
+/** One page of conflicts in one status (and kind), newest first, keyset-paged. */
+export async function listConflicts(actor: Actor, q: ConflictListQuery) {
+  authorize(actor, "claims:read");
+  const cursor = decodeCursor(q.cursor);
+  const rows = await db.conflict.findMany({
+    where: {
+      status: q.status,
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    select: listSelect,
+  });
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}
+export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
+
+/** How many conflicts each status holds, for the tabs and the dashboard. */
+export async function countConflicts(actor: Actor, kind?: ConflictListQuery["kind"]) {
+  authorize(actor, "claims:read");
+  const groups = await db.conflict.groupBy({ by: ["status"], where: kind ? { kind } : {}, _count: { _all: true } });
+  const counts = { OPEN: 0, RESOLVED: 0, DISMISSED: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}
+
+export async function getConflict(actor: Actor, id: string) {
+  authorize(actor, "claims:read");
+  return db.conflict.findUnique({
+    where: { id },
+    include: {
+      createdBy: { select: { name: true } },
+      claims: {
+        orderBy: { claimId: "asc" },
+        include: {
+          claim: {
+            include: {
+              metric: { select: { id: true, name: true, unit: true } },
+              event: { select: { id: true, name: true } },
+              speaker: { select: { id: true, name: true } },
+              citations: {
+                orderBy: { createdAt: "asc" },
+                include: {
+                  source: { select: { id: true, title: true, outlet: true, url: true, kind: true, publishedAt: true, publishedPrecision: true, publishedApprox: true } },
+                  chain: { orderBy: { position: "asc" }, include: { actor: { select: { id: true, name: true, kind: true, description: true } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+      decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, include: { actor: { select: { name: true } }, preferredClaim: { select: { id: true, statement: true } } } },
+    },
+  });
+}
+export type ConflictDetail = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
+
+/** The conflicts a claim is in, open first, for its page. */
+export async function conflictsOfClaim(actor: Actor, claimId: string) {
+  authorize(actor, "claims:read");
+  const rows = await db.conflict.findMany({
+    where: { claims: { some: { claimId } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50,
+    select: { ...listSelect, decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { action: true, note: true, preferredClaimId: true } } },
+  });
+  const order = { OPEN: 0, RESOLVED: 1, DISMISSED: 2 } as const;
+  return rows.sort((a, b) => order[a.status] - order[b.status]);
+}
+
+/** Any editor or reviewer may say that claims cannot all hold, with a reason. */
+export async function flagConflict(actor: Actor, input: FlagConflictValues) {
+  authorize(actor, "conflicts:flag");
+  return inTransaction(actor, async (tx, audit) => {
+    const found = await currentSignatures(tx, input.claimIds);
+    if (found.size !== input.claimIds.length) return refuse("A chosen claim no longer exists.", { fieldErrors: { claimIds: ["Choose claims from the list."] } });
+    const conflict = await tx.conflict.create({
+      data: {
+        kind: "MANUAL",
+        summary: input.reason,
+        createdById: actor.id,
+        claims: { create: input.claimIds.map((claimId) => ({ claimId, claimVersion: found.get(claimId)!.version, signature: found.get(claimId)!.signature })) },
+      },
+      select: { id: true },
+    });
+    audit({ action: "conflict.flag", entityType: "Conflict", entityId: conflict.id, after: { kind: "MANUAL", claimIds: input.claimIds, reason: input.reason } });
+    return ok({ id: conflict.id });
+  });
+}
+
+const STATUS_AFTER = { PREFER: "RESOLVED", DIFFERENT_SCOPES: "RESOLVED", SETTLE: "RESOLVED", DISMISS: "DISMISSED", REOPEN: "OPEN" } as const;
+
+/**
+ * An editor's decision on a conflict: prefer one claim (the others are deprecated), mark them as
+ * different scopes (optionally moving some claims to a new metric or event), settle a question,
+ * dismiss it, or reopen it. Each decision is a new row: the record keeps every earlier one, and a
+ * later decision reverses an earlier one.
+ */
+export async function decideConflict(actor: Actor, input: DecideConflictValues) {
+  authorize(actor, "conflicts:resolve");
+  return inTransaction(actor, async (tx, audit) => {
+    const conflict = await tx.conflict.findUnique({
+      where: { id: input.conflictId },
+      select: {
+        id: true, kind: true, status: true, version: true,
+        claims: { select: { claim: { select: { id: true, kind: true, status: true, version: true, metricId: true, eventId: true, metric: { select: { name: true, unit: true } }, event: { select: { name: true } } } } } },
+      },
+    });
+    if (!conflict) return refuse("This conflict does not exist.");
+    if (conflict.version !== input.version) {
+      return refuse(staleMessage("conflict"), { stale: true, changes: await changesSince(tx, "Conflict", conflict.id, input.version) });
+    }
+    const claims = conflict.claims.map((c) => c.claim);
+    const ids = new Set(claims.map((c) => c.id));
+    const field = (name: string, message: string) => refuse(message, { fieldErrors: { [name]: [message] } });
+    if (input.action === "REOPEN" && conflict.status === "OPEN") return field("action", "This conflict is already open.");
+    if (input.action === "PREFER") {
+      if (claims.length < 2) return field("action", "This conflict has one claim: settle it or dismiss it.");
+      if (!ids.has(input.preferredClaimId!)) return field("preferredClaimId", "Choose one of this conflict's claims.");
+    }
+
+    const scope: { metricId?: string; eventId?: string; moved: string[] } = { moved: [] };
+    if (input.action === "DIFFERENT_SCOPES" && input.scopeName) {
+      const moving = claims.filter((c) => input.movingClaimIds.includes(c.id));
+      if (moving.length !== input.movingClaimIds.length) return field("movingClaimIds", "Choose claims of this conflict.");
+      if (moving.length === claims.length) return field("movingClaimIds", "Leave at least one claim where it is: move only the claims that measure something else.");
+      const first = moving[0]!;
+      const byMetric = moving.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first.metricId);
+      const byEvent = moving.every((c) => c.kind === "DATE" && c.eventId && c.eventId === first.eventId);
+      if (!byMetric && !byEvent) return field("movingClaimIds", "Only claims on one metric or one event can move to a new scope.");
+      try {
+        if (byMetric) {
+          const metric = await tx.metric.create({
+            data: { name: input.scopeName!, unit: first.metric!.unit, description: `Split from “${first.metric!.name}”: ${input.note}`, createdById: actor.id },
+            select: { id: true, name: true, unit: true },
+          });
+          audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: { ...metric, splitFrom: first.metricId, conflictId: conflict.id } });
+          scope.metricId = metric.id;
+        } else {
+          const event = await tx.event.create({
+            data: { name: input.scopeName!, description: `Split from “${first.event!.name}”: ${input.note}`, createdById: actor.id },
+            select: { id: true, name: true },
+          });
+          audit({ action: "event.create", entityType: "Event", entityId: event.id, after: { ...event, splitFrom: first.eventId, conflictId: conflict.id } });
+          scope.eventId = event.id;
+        }
+      } catch (e) {
+        if (isUniqueViolation(e)) return field("scopeName", `A ${byMetric ? "metric" : "event"} with this name already exists: choose another name.`);
+        throw e;
+      }
+      for (const c of moving) {
+        const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
+        const revised = await reviseClaim(tx, actor.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
+        if (!revised) return refuse(staleMessage("claim"), { stale: true });
+        audit({
+          action: byMetric ? "claim.metric.split" : "claim.event.split",
+          entityType: "Claim",
+          entityId: c.id,
+          before: { ...(byMetric ? { metricId: c.metricId } : { eventId: c.eventId }), version: c.version, status: c.status },
+          after: { ...data, version: revised.version, status: revised.status, conflictId: conflict.id },
+        });
+        scope.moved.push(c.id);
+      }
+    }
+
+    const status = STATUS_AFTER[input.action];
+    const updated = await tx.conflict.updateMany({ where: { id: conflict.id, version: conflict.version }, data: { status, version: { increment: 1 } } });
+    if (updated.count === 0) return refuse(staleMessage("conflict"), { stale: true });
+    const decision = await tx.conflictDecision.create({
+      data: {
+        conflictId: conflict.id,
+        action: input.action,
+        preferredClaimId: input.action === "PREFER" ? input.preferredClaimId : null,
+        scopeMetricId: scope.metricId ?? null,
+        scopeEventId: scope.eventId ?? null,
+        note: input.note,
+        actorId: actor.id,
+      },
+      select: { id: true },
+    });
+    // Later changes are measured from what the claims say now.
+    const signatures = await currentSignatures(tx, [...ids]);
+    for (const [claimId, s] of signatures) {
+      await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId: conflict.id, claimId } }, data: { signature: s.signature, claimVersion: s.version } });
+    }
+    await applyRanks(tx, [...ids]);
+    if (scope.moved.length) await detectConflicts(tx, scope.moved, actor.id, audit);
+    audit({
+      action: "conflict.decide",
+      entityType: "Conflict",
+      entityId: conflict.id,
+      before: { status: conflict.status, version: conflict.version },
+      after: {
+        status, version: conflict.version + 1, action: input.action, decisionId: decision.id, note: input.note,
+        preferredClaimId: input.action === "PREFER" ? input.preferredClaimId : null, scopeMetricId: scope.metricId, scopeEventId: scope.eventId, movedClaimIds: scope.moved,
+      },
+    });
+    return ok({ id: conflict.id, status, version: conflict.version + 1 });
+  });
+}
+

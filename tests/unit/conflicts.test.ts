@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareClaims, compareEventDates, compareRateTotal, type ComparableClaim } from "@/lib/conflicts/compare";
+import { claimSignature, findAllConflicts, findConflicts } from "@/lib/conflicts/detect";
+import { disjoint, fromMicro, normaliseUnit, parseFigure, sameUnit, toMicro } from "@/lib/conflicts/figures";
+import { readPhrase, saidDate, statementDateFinding } from "@/lib/conflicts/statement-dates";
+import { toDay } from "@/lib/conflicts/time";
+
+const quantity = (id: string, fields: Partial<ComparableClaim>): ComparableClaim => ({
+  id, kind: "QUANTITY", metricId: "m", unit: "people", asOf: "2022-08-01", asOfPrecision: "MONTH", ...fields,
+});
+// The seeds' pair: 15,000–25,000 killed over about five months, and about 100 a day.
+const range = quantity("range", { valueLow: "15000", valueHigh: "25000", unit: "soldiers killed", periodStart: "2022-02-24" });
+const rate = quantity("rate", { valueBest: "100", unit: "soldiers killed", ratePeriod: "DAY", periodStart: "2022-02-24" });
+
+// Figures: whole numbers and ranges up to a billion, in millionths-safe decimals.
+const amount = fc.integer({ min: 0, max: 1_000_000_000 });
+const figure = fc.oneof(
+  amount.map((n) => ({ valueBest: String(n) })),
+  fc.tuple(amount, amount).map(([a, b]) => ({ valueLow: String(Math.min(a, b)), valueHigh: String(Math.max(a, b)) })),
+  amount.map((n) => ({ valueLow: String(n) })),
+  amount.map((n) => ({ valueHigh: String(n) })),
+);
+const when = fc.oneof(
+  fc.constant({ asOf: "2022-08-01", asOfPrecision: "MONTH" as const }),
+  fc.constant({ asOf: "2022-08-15", asOfPrecision: "DAY" as const }),
+  fc.constant({ asOf: "2023-03-01", asOfPrecision: "DAY" as const }),
+  fc.constant({ asOf: null, periodStart: "2022-02-24", periodEnd: "2022-07-31" }),
+);
+const claimPair = fc.tuple(figure, figure, when, when, fc.boolean(), fc.boolean()).map(([fa, fb, wa, wb, ra, rb]) => [
+  quantity("a", { ...fa, ...wa, ratePeriod: ra ? "DAY" : null, periodStart: (wa as { periodStart?: string }).periodStart ?? "2022-02-24" }),
+  quantity("b", { ...fb, ...wb, ratePeriod: rb ? "WEEK" : null, periodStart: (wb as { periodStart?: string }).periodStart ?? "2022-02-24" }),
+] as const);
+
+describe("figures", () => {
+  it("reads the spellings of one figure as one number", () => {
+    for (const text of ["15000", "15,000", "15 000", "15k", "15K", "15 thousand", "15 thousands", "0.015 million", "15000.000"]) {
+      expect(parseFigure(text), text).toBe(15_000n * 1_000_000n);
+    }
+    expect(parseFigure("1.5 million")).toBe(1_500_000n * 1_000_000n);
+    expect(parseFigure("2bn")).toBe(2_000_000_000n * 1_000_000n);
+    for (const text of ["1,5", "1e3", "0x10", "lots", "15 lakh", ""]) expect(parseFigure(text), text).toBeNull();
+  });
+
+  it("normalises unit spellings and the scales they carry", () => {
+    expect(normaliseUnit("Soldiers killed")).toEqual({ key: "soldier killed", factor: 1n });
+    expect(normaliseUnit("soldier  killed")).toEqual({ key: "soldier killed", factor: 1n });
+    expect(normaliseUnit("thousands of soldiers killed")).toEqual({ key: "soldier killed", factor: 1000n });
+    expect(normaliseUnit("people").key).toBe(normaliseUnit("persons").key);
+    expect(normaliseUnit("countries").key).toBe("country");
+    expect(sameUnit("Countries", "country")).toBe(true);
+    expect(sameUnit("people", "countries")).toBe(false);
+  });
+
+  it("property: a figure written with a scale word equals its digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom(["k", 1_000n], ["thousand", 1_000n], ["million", 1_000_000n], ["bn", 1_000_000_000n]), (n, [word, factor]) => {
+        expect(parseFigure(`${n} ${word}`)).toBe(BigInt(n) * factor * 1_000_000n);
+        expect(parseFigure(`${n}${word}`)).toBe(BigInt(n) * factor * 1_000_000n);
+        expect(parseFigure(n.toLocaleString("en-US"))).toBe(BigInt(n) * 1_000_000n);
+      }),
+    );
+  });
+
+  it("property: millionths round-trip through text", () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (micro) => {
+      expect(toMicro(fromMicro(micro))).toBe(micro);
+    }));
+  });
+});
+
+describe("the comparator", () => {
+  it("property: symmetric, whichever claim is saved first", () => {
+    fc.assert(
+      fc.property(claimPair, ([a, b]) => {
+        expect(compareClaims(a, b)).toEqual(compareClaims(b, a));
+      }),
+    );
+  });
+
+  it("property: overlapping ranges never conflict", () => {
+    fc.assert(
+      fc.property(amount, amount, amount, amount, (w, x, y, z) => {
+        const [l1, h1] = [Math.min(w, x), Math.max(w, x)];
+        const [l2, h2] = [Math.min(y, z), Math.max(y, z)];
+        fc.pre(l1 <= h2 && l2 <= h1);
+        const a = quantity("a", { valueLow: String(l1), valueHigh: String(h1) });
+        const b = quantity("b", { valueLow: String(l2), valueHigh: String(h2) });
+        expect(compareClaims(a, b)).toBeNull();
+      }),
+    );
+  });
+
+  it("property: ranges that do not overlap always conflict", () => {
+    fc.assert(
+      fc.property(amount, amount, fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (low, width, gap, width2) => {
+        const a = quantity("a", { valueLow: String(low), valueHigh: String(low + width) });
+        const b = quantity("b", { valueLow: String(low + width + gap), valueHigh: String(low + width + gap + width2) });
+        expect(compareClaims(a, b)?.kind).toBe("VALUE");
+      }),
+    );
+  });
+
+  it("property: scaling both figures alike changes nothing", () => {
+    fc.assert(
+      fc.property(claimPair, fc.constantFrom(["thousand", 1000], ["million", 1_000_000], ["", 7], ["", 3]), ([a, b], [word, factor]) => {
+        const scale = (c: ComparableClaim): ComparableClaim => {
+          if (word) return { ...c, unit: `${word} ${c.unit}` };
+          const times = (v: unknown) => (v === undefined || v === null ? v : String(BigInt(String(v)) * BigInt(factor)));
+          return { ...c, valueLow: times(c.valueLow) as string, valueHigh: times(c.valueHigh) as string, valueBest: times(c.valueBest) as string };
+        };
+        expect(compareClaims(scale(a), scale(b))?.kind ?? null).toBe(compareClaims(a, b)?.kind ?? null);
+      }),
+    );
+  });
+
+  it("property: unit spellings normalise: the same figures in another spelling of the unit compare alike", () => {
+    fc.assert(
+      fc.property(claimPair, fc.constantFrom(["people", "persons"], ["people", "People"], ["soldiers killed", "soldier killed"], ["countries", " Countries "]), ([a, b], [u1, u2]) => {
+        const result = compareClaims({ ...a, unit: u1 }, { ...b, unit: u1 });
+        expect(compareClaims({ ...a, unit: u1 }, { ...b, unit: u2 })?.kind ?? null).toBe(result?.kind ?? null);
+      }),
+    );
+  });
+
+  it("leaves claims on other metrics, at other times or in other units alone", () => {
+    const a = quantity("a", { valueBest: "100000" });
+    expect(compareClaims(a, quantity("b", { valueBest: "30000", metricId: "other" }))).toBeNull();
+    expect(compareClaims(a, quantity("b", { valueBest: "30000", asOf: "2023-01-01", asOfPrecision: "DAY" }))).toBeNull();
+    expect(compareClaims(a, quantity("b", { valueBest: "30000", unit: "countries" }))).toBeNull();
+    expect(compareClaims(a, quantity("b", { valueBest: "30000" }))?.kind).toBe("VALUE");
+    expect(compareClaims(a, quantity("b", { valueBest: "100", unit: "thousand people" }))).toBeNull();
+  });
+
+  it("shows the arithmetic of the seeds' rate against the total", () => {
+    const found = compareRateTotal(rate, range)!;
+    expect(found.kind).toBe("RATE_TOTAL");
+    expect(found.claimIds).toEqual(["range", "rate"]);
+    expect(found.detail).toMatchObject({ severity: "tension", end: "low", days: [158, 188], impliedTotal: ["15800", "18800"] });
+    expect(found.detail.arithmetic).toEqual([
+      "100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.",
+      "15,000–25,000 over 158–188 days = 80–158 a day.",
+      "The rate fits only the low end of the range: its total 15,800–18,800 lies below the range's midpoint, 20,000.",
+    ]);
+    expect(compareClaims(range, rate)).toEqual(found);
+  });
+
+  it("calls a rate that cannot make the total a contradiction, and one in the middle no conflict", () => {
+    expect(compareRateTotal({ ...rate, valueBest: "20" }, range)?.detail.severity).toBe("contradiction");
+    expect(compareRateTotal({ ...rate, valueBest: "400" }, range)?.detail.severity).toBe("contradiction");
+    expect(compareRateTotal({ ...rate, valueBest: "140" }, range)?.detail).toMatchObject({ severity: "tension", end: "high" });
+    expect(compareRateTotal({ ...rate, valueBest: "125" }, range)).toBeNull();
+    expect(compareRateTotal({ ...rate, valueBest: "700", ratePeriod: "WEEK" }, range)?.detail.severity).toBe("tension");
+    expect(compareRateTotal(rate, { ...range, periodStart: null })).toBeNull();
+  });
+
+  it("compares event dates at the precision both share", () => {
+    const date = (id: string, eventDate: string, eventDatePrecision: "DAY" | "MONTH" | "YEAR"): ComparableClaim => ({ id, kind: "DATE", eventId: "e", eventDate, eventDatePrecision });
+    expect(compareEventDates(date("a", "2022-07-13", "DAY"), date("b", "2022-07-14", "DAY"))?.kind).toBe("DATE");
+    expect(compareEventDates(date("a", "2022-07-13", "DAY"), date("b", "2022-07-01", "MONTH"))).toBeNull();
+    expect(compareEventDates(date("a", "2022-07-13", "DAY"), date("b", "2022-06-01", "MONTH"))?.detail.precision).toBe("MONTH");
+    expect(compareEventDates(date("a", "2014-05-11", "DAY"), date("b", "2014-01-01", "YEAR"))).toBeNull();
+    expect(compareEventDates(date("a", "2022-07-13", "DAY"), { ...date("b", "2022-07-14", "DAY"), eventId: "other" })).toBeNull();
+  });
+});
+
+describe("statement dates", () => {
+  const source = (publishedAt: string | null, publishedPrecision: "DAY" | "MONTH" | null) => ({ title: "Article", publishedAt, publishedPrecision });
+  it("reads a bare weekday as the last one on or before publication", () => {
+    expect(readPhrase("Monday", toDay("2022-07-01")!)).toEqual({ from: toDay("2022-06-27"), to: toDay("2022-06-27") });
+    expect(readPhrase("on Monday", toDay("2022-07-04")!)).toEqual({ from: toDay("2022-07-04"), to: toDay("2022-07-04") });
+    expect(readPhrase("in July", toDay("2022-08-01")!)).toEqual({ from: toDay("2022-07-01"), to: toDay("2022-07-31") });
+  });
+
+  it("raises the seeds' question: “in July” against “Monday” in an article dated only to July", () => {
+    const found = statementDateFinding("s", [
+      { id: "c1", saidOn: "2022-07-01", saidPrecision: "MONTH", saidText: "in July", source: source("2022-08-01", "MONTH") },
+      { id: "c2", saidText: "Monday", source: source("2022-07-01", "MONTH") },
+    ])!;
+    expect(found).toMatchObject({ kind: "STATEMENT_DATE", claimIds: ["s"], detail: { severity: "question" } });
+    expect(found.summary).toContain("“Monday” (between 27 Jun 2022 and 25 Jul 2022");
+    expect(saidDate({ id: "c3", saidText: "Monday", source: source(null, null) })).toBeNull();
+  });
+
+  it("is satisfied when every citation gives the same date, and certain when they cannot agree", () => {
+    const c1 = { id: "c1", saidOn: "2022-07-04", saidPrecision: "DAY" as const, source: source("2022-07-05", "DAY") };
+    expect(statementDateFinding("s", [c1, { id: "c2", saidText: "Monday", source: source("2022-07-05", "DAY") }])).toBeNull();
+    expect(statementDateFinding("s", [c1, { id: "c2", saidText: "yesterday", source: source("2022-08-10", "DAY") }])?.detail.severity).toBe("contradiction");
+    expect(statementDateFinding("s", [c1])).toBeNull();
+  });
+});
+
+describe("detection over a group", () => {
+  it("finds each pair once, ignores claims found false, and keys a claim's content, not its status", () => {
+    const a = quantity("a", { valueBest: "10" });
+    const b = quantity("b", { valueBest: "20" });
+    const c = quantity("c", { valueBest: "30" });
+    const all = [a, b, c].map((x) => ({ ...x, status: "UNVERIFIED" }));
+    expect(findAllConflicts(all)).toHaveLength(3);
+    expect(findConflicts([all[0]!], all)).toHaveLength(2);
+    expect(findAllConflicts([{ ...all[0]!, status: "FALSE" }, all[1]!, all[2]!])).toHaveLength(1);
+    expect(claimSignature({ ...all[0]!, status: "VERIFIED" })).toBe(claimSignature(all[0]!));
+    expect(claimSignature({ ...all[0]!, valueBest: "11" })).not.toBe(claimSignature(all[0]!));
+    expect(disjoint({ low: 1n, high: 2n }, { low: 3n, high: null })).toBe(true);
+  });
+});
