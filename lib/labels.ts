@@ -39,3 +39,24 @@ export const ACTOR_KIND_LABELS = {
 } as const;
 
 export const PRECISION_LABELS = { DAY: "Day", MONTH: "Month", YEAR: "Year" } as const;
+
+export const CONFLICT_KIND_LABELS = {
+  VALUE: "Figures disagree",
+  RATE_TOTAL: "Rate against total",
+  DATE: "Dates disagree",
+  STATEMENT_DATE: "When was it said?",
+  MANUAL: "Flagged by hand",
+} as const;
+
+export const CONFLICT_STATUS_LABELS = { OPEN: "Open", RESOLVED: "Resolved", DISMISSED: "Dismissed" } as const;
+
+export const CONFLICT_ACTION_LABELS = {
+  PREFER: "Preferred one claim",
+  DIFFERENT_SCOPES: "Different scopes",
+  DISMISS: "Dismissed",
+  REOPEN: "Reopened",
+  SETTLE: "Settled",
+  CLEAR: "Cleared",
+} as const;
+
+export const RANK_LABELS = { PREFERRED: "Preferred", NORMAL: "Normal", DEPRECATED: "Deprecated" } as const;

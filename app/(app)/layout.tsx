@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/sources", "Sources"],
                 ["/metrics", "Metrics"],
                 ["/events", "Events"],
+                ["/conflicts", "Conflicts"],
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">

@@ -77,7 +77,7 @@ export default async function DashboardPage() {
             </li>
           ))}
           <li>
-            <Link href={claimsHref({}, { conflict: "open" })} className="block rounded-lg border border-border bg-card p-3 hover:bg-muted">
+            <Link href="/conflicts" className="block rounded-lg border border-border bg-card p-3 hover:bg-muted">
               <span className="block text-2xl font-bold tabular-nums">{d.openConflicts.toLocaleString("en-GB")}</span>
               <span className="text-xs font-semibold">Open conflicts</span>
             </Link>
@@ -92,12 +92,14 @@ export default async function DashboardPage() {
         <Section id="mine-heading" title="My assignments" more={{ href: claimsHref({}, { assignee: "me" }), label: "All my claims" }}>
           <ClaimList claims={d.mine} empty="No claim is assigned to you. Pick one from the unassigned claims." />
         </Section>
-        <Section id="conflicts-heading" title="Open conflicts" more={{ href: claimsHref({}, { conflict: "open" }), label: "Claims in conflict" }}>
+        <Section id="conflicts-heading" title="Open conflicts" more={{ href: "/conflicts", label: "All open conflicts" }}>
           {d.conflicts.length ? (
             <ul className="divide-y divide-border text-sm">
               {d.conflicts.map((c) => (
                 <li key={c.id} className="py-2 first:pt-0">
-                  <p>{c.summary}</p>
+                  <Link href={`/conflicts/${c.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {c.summary}
+                  </Link>
                   <ul className="mt-1 list-disc pl-5 text-muted-foreground">
                     {c.claims.map(({ claim }) => (
                       <li key={claim.id}>

@@ -26,7 +26,7 @@ export async function getDashboard(actor: Actor, take = 8) {
     db.conflict.count({ where: { status: "OPEN" } }),
     db.conflict.findMany({
       where: { status: "OPEN" },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 5,
       select: { id: true, kind: true, summary: true, claims: { take: 3, select: { claim: claimLink } } },
     }),

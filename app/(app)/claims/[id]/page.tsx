@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimNotes } from "@/components/annotations/claim-notes";
+import { ClaimConflictsCard } from "@/components/conflicts/claim-conflicts";
 import { CitationsCard } from "@/components/citations/citations-card";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -15,6 +16,7 @@ import { can } from "@/lib/permissions";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { notesForClaim } from "@/lib/server/annotations";
 import { getClaim } from "@/lib/server/claims";
+import { conflictsOfClaim } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
 import { listAssignees } from "@/lib/server/users";
 import { allowedTransitions, checkApproval, checkVerification } from "@/lib/status";
@@ -31,7 +33,7 @@ export default async function ClaimPage({ params }: Params) {
   const claim = isUuid(id) ? await getClaim(user, id) : null;
   if (!claim) notFound();
   const value = claimValueText(claim);
-  const notes = await notesForClaim(user, claim.id, claim.citations);
+  const [notes, conflicts] = await Promise.all([notesForClaim(user, claim.id, claim.citations), conflictsOfClaim(user, claim.id)]);
   const readiness = checkVerification(claim.citations);
   const transitions = allowedTransitions(claim.status, user.role);
   const approval = checkApproval(
@@ -146,6 +148,8 @@ export default async function ClaimPage({ params }: Params) {
 
       <ClaimNotes claimId={claim.id} notes={notes} viewer={user} canWrite={can(user.role, "annotations:write")} />
 
+      <ClaimConflictsCard claimId={claim.id} rank={claim.rank} conflicts={conflicts} canFlag={can(user.role, "conflicts:flag") && claim.status !== "RETRACTED"} />
+
       <Card aria-labelledby="verification-heading">
         <h2 id="verification-heading" className="text-lg font-semibold">
           Verification
@@ -166,6 +170,15 @@ export default async function ClaimPage({ params }: Params) {
             <p className="mt-1 text-sm" data-testid="approval-state">
               {approval.ok ? `Review: approved by ${approval.by} for the claim as it stands.` : `Review: ${approval.message}`}
             </p>
+            {conflicts.some((c) => c.status === "OPEN") ? (
+              <p className="mt-1 text-sm font-medium" data-testid="conflict-block">
+                Conflicts: this claim cannot be verified while a conflict with other claims is open.{" "}
+                <a href="#conflicts-heading" className="underline">
+                  See its conflicts
+                </a>
+                .
+              </p>
+            ) : null}
           </>
         )}
         {claim.status === "IN_REVIEW" && can(user.role, "claims:review") ? (

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
+import { CONFLICT_KINDS, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
+import { countConflicts, listConflicts } from "@/lib/server/conflicts";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Conflicts" };
+
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function ConflictsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const parsed = conflictListSchema.safeParse(params);
+  const query = parsed.success ? parsed.data : conflictListSchema.parse({});
+  const [page, counts] = await Promise.all([listConflicts(user, query), countConflicts(user, query.kind)]);
+  const href = (extra: Record<string, string | undefined>) => {
+    const all: Record<string, string | undefined> = { status: query.status, kind: query.kind, ...extra };
+    const search = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/conflicts${search.size ? `?${search}` : ""}`;
+  };
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="font-serif text-3xl font-bold tracking-tight">Conflicts</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Claims that cannot all be true, found when a claim or citation is saved, or flagged by hand. An open conflict blocks verification of its claims.
+        </p>
+      </div>
+      {!parsed.success ? <p className="text-sm text-danger">{parsed.error.issues[0]?.message}</p> : null}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <nav aria-label="Conflict status">
+          <ul className="flex flex-wrap gap-1 rounded-lg border border-border bg-card p-1">
+            {CONFLICT_STATUSES.map((s) => (
+              <li key={s}>
+                <Link
+                  href={href({ status: s, cursor: undefined })}
+                  aria-current={query.status === s ? "page" : undefined}
+                  className="block rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground"
+                >
+                  {CONFLICT_STATUS_LABELS[s]} <span className="tabular-nums">({counts[s].toLocaleString("en-GB")})</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form action="/conflicts" method="get" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="status" value={query.status} />
+          <div className="space-y-1">
+            <label htmlFor="conflict-kind" className="block text-sm font-medium">
+              Kind
+            </label>
+            <select id="conflict-kind" name="kind" defaultValue={query.kind ?? ""} className="h-10 rounded-md border border-border bg-card px-3 text-sm">
+              <option value="">All kinds</option>
+              {CONFLICT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CONFLICT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="h-10 rounded-md border border-border bg-card px-4 text-sm font-medium hover:bg-muted">
+            Show
+          </button>
+        </form>
+      </div>
+
+      {page.items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-border p-8 text-center">
+          <p className="font-medium">No {CONFLICT_STATUS_LABELS[query.status].toLowerCase()} conflicts{query.kind ? ` of this kind` : ""}.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {query.status === "OPEN"
+              ? "Conflicts appear here when a saved claim contradicts another on the same metric or event. To flag one by hand, open a claim and use “Flag a conflict”."
+              : "Decided conflicts appear here with the decision that settled them."}
+          </p>
+        </div>
+      ) : (
+        <ul className="space-y-3" aria-label={`${CONFLICT_STATUS_LABELS[query.status]} conflicts`}>
+          {page.items.map((c) => (
+            <li key={c.id} className="rounded-lg border border-border bg-card p-4">
+              <div className="flex flex-wrap items-center gap-2">
+                <ConflictStatusBadge status={c.status} />
+                <ConflictKindLabel kind={c.kind} />
+                <span className="ml-auto text-xs text-muted-foreground">
+                  Found <time dateTime={c.createdAt.toISOString()}>{date.format(c.createdAt)}</time>
+                </span>
+              </div>
+              <h2 className="mt-2 text-base font-semibold">
+                <Link href={`/conflicts/${c.id}`} className="underline-offset-2 hover:underline">
+                  {c.summary}
+                </Link>
+              </h2>
+              <ul className="mt-2 space-y-1 text-sm text-muted-foreground">
+                {c.claims.map(({ claim }) => (
+                  <li key={claim.id} className="flex flex-wrap items-center gap-2">
+                    <span aria-hidden="true">·</span>
+                    <Link href={`/claims/${claim.id}`} className="underline-offset-2 hover:underline">
+                      {claim.statement}
+                    </Link>
+                    <RankBadge rank={claim.rank} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.nextCursor ? (
+        <nav aria-label="Pagination" className="flex justify-end">
+          <Link href={href({ cursor: page.nextCursor })} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
+            More conflicts →
+          </Link>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
