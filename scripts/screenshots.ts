@@ -22,6 +22,7 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["metric-edit", `/metrics/${seedId("metric", "ru-deaths")}/edit`, "Edit metric"],
   ["events", "/events", "Events"],
   ["event", `/events/${seedId("event", "nk-recognises")}`, "North Korea recognises the Donetsk and Luhansk people’s republics"],
+  ["conflicts", "/conflicts", "Conflicts"],
 ];
 
 try {
@@ -50,6 +51,15 @@ try {
       await page.getByRole("link", { name: "Edit claim" }).click();
       await page.getByRole("form", { name: "Edit claim" }).waitFor();
       await shot("claim-edit");
+      // The seeds' rate-versus-total conflict, and a statement-date question.
+      await page.goto(`${base}/conflicts?kind=RATE_TOTAL`);
+      await page.getByRole("link", { name: /a day over/ }).first().click();
+      await page.getByRole("heading", { name: "The arithmetic" }).waitFor();
+      await shot("conflict-rate");
+      await page.goto(`${base}/conflicts?kind=STATEMENT_DATE`);
+      await page.getByRole("link", { name: /The statement is dated/ }).first().click();
+      await page.getByRole("heading", { name: "How each source dates the statement" }).waitFor();
+      await shot("conflict-statement-date");
       await page.goto(`${base}/claims/new`);
       await page.getByLabel("Low").fill("45,000");
       await page.getByLabel("High").fill("40,000");

@@ -31,7 +31,7 @@ export function DecideConflictForm(props: {
   canSplit: "metric" | "event" | null;
 }) {
   const actions = (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).filter(
-    (a) => (a !== "PREFER" || props.claims.length > 1) && (a !== "REOPEN" || props.status !== "OPEN"),
+    (a) => ((a !== "PREFER" && a !== "DIFFERENT_SCOPES") || props.claims.length > 1) && (a !== "REOPEN" || props.status !== "OPEN"),
   );
   const defaults: DecideConflictInput = {
     conflictId: props.conflictId,

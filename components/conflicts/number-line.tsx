@@ -17,7 +17,7 @@ export function NumberLineChart({ line, caption }: { line: NumberLine; caption: 
   const at = (v: number): number => (line.axis === "date" ? dates(new Date(v)) : numbers(v));
   const ticks =
     line.axis === "date"
-      ? dates.ticks(5).map((d) => ({ value: d.getTime(), text: formatDate(d, (max - min) / 86_400_000 > 400 ? "YEAR" : (max - min) / 86_400_000 > 120 ? "MONTH" : "DAY") }))
+      ? dates.ticks(4).map((d) => ({ value: d.getTime(), text: formatDate(d, (max - min) / 86_400_000 > 400 ? "YEAR" : (max - min) / 86_400_000 > 120 ? "MONTH" : "DAY") }))
       : numbers.ticks(5).map((v) => ({ value: v, text: formatNumber(v) }));
 
   return (
@@ -30,13 +30,6 @@ export function NumberLineChart({ line, caption }: { line: NumberLine; caption: 
       </figcaption>
       <div className="relative rounded-md border border-border bg-card px-3 pb-8 pt-3">
         <div className="relative">
-          {line.shared ? (
-            <div
-              aria-hidden="true"
-              className="absolute inset-y-0 rounded-sm bg-[var(--status-verified-bg)] outline outline-1 outline-[var(--status-verified)]/40"
-              style={{ left: pct(at(line.shared.low)), width: pct(Math.max(at(line.shared.high) - at(line.shared.low), 0.6)) }}
-            />
-          ) : null}
           <ul className="relative space-y-3">
             {line.rows.map((r, i) => {
               const left = r.low === null ? 0 : at(r.low);
@@ -49,6 +42,12 @@ export function NumberLineChart({ line, caption }: { line: NumberLine; caption: 
                   </p>
                   <div className="relative h-4" aria-hidden="true">
                     <div className="absolute inset-x-0 top-1/2 h-px bg-border" />
+                    {line.shared ? (
+                      <div
+                        className="absolute -inset-y-1 rounded-sm bg-[var(--status-verified-bg)] outline outline-1 outline-[var(--status-verified)]"
+                        style={{ left: pct(at(line.shared.low)), width: pct(Math.max(at(line.shared.high) - at(line.shared.low), 0.6)) }}
+                      />
+                    ) : null}
                     {point ? (
                       <div
                         className={cn("absolute top-1/2 size-3.5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-card", r.tone === "implied" ? "bg-[var(--status-in-review)]" : "bg-primary")}
@@ -75,8 +74,13 @@ export function NumberLineChart({ line, caption }: { line: NumberLine; caption: 
           </ul>
         </div>
         <div className="absolute inset-x-3 bottom-1 h-6" aria-hidden="true">
-          {ticks.map((t) => (
-            <span key={t.value} className="absolute -translate-x-1/2 whitespace-nowrap text-xs tabular-nums text-muted-foreground" style={{ left: pct(at(t.value)) }}>
+          {ticks.map((t, i) => (
+            // On a phone every other tick is left out, so the labels do not run into each other.
+            <span
+              key={t.value}
+              className={cn("absolute -translate-x-1/2 whitespace-nowrap text-xs tabular-nums text-muted-foreground", i % 2 === 1 && "max-sm:hidden")}
+              style={{ left: pct(at(t.value)) }}
+            >
               {t.text}
             </span>
           ))}

@@ -49,15 +49,17 @@ const DAY_MS = 86_400_000;
 
 /**
  * The rows for a conflict: its claims' figures (a rate's figure becomes the total it implies, from
- * the conflict's arithmetic), its dates, or the dates its citations give a statement.
+ * the conflict's arithmetic), its dates, or the dates its citations give a statement. `labelOf`
+ * names a claim or, for statement dates, a citation.
  */
 export function numberLine(kind: string, claims: readonly LineClaim[], detail: Record<string, unknown> | null, labelOf: (claimId: string) => string): NumberLine | null {
   const rows: LineRow[] = [];
   let axis: NumberLine["axis"] = "number";
   if (kind === "STATEMENT_DATE") {
     axis = "date";
-    const dates = (detail?.dates ?? []) as { label: string; from: number; to: number }[];
-    dates.forEach((d, i) => rows.push({ label: `Citation ${i + 1}`, detail: d.label, low: d.from * DAY_MS, high: d.to * DAY_MS, tone: "claim" }));
+    const dates = (detail?.dates ?? []) as { citationId: string; label: string; from: number; to: number }[];
+    for (const d of dates) rows.push({ label: labelOf(d.citationId), detail: d.label, low: d.from * DAY_MS, high: d.to * DAY_MS, tone: "claim" });
+    rows.sort((a, b) => a.label.localeCompare(b.label, "en", { numeric: true }));
   } else if (claims.every((c) => c.kind === "DATE")) {
     axis = "date";
     for (const c of claims) {

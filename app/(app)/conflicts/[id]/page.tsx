@@ -26,12 +26,14 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
   const conflict = isUuid(id) ? await getConflict(user, id) : null;
   if (!conflict) notFound();
   const claims = conflict.claims.map((l) => l.claim);
-  const labelOf = (claimId: string) => `Claim ${claims.findIndex((c) => c.id === claimId) + 1}`;
+  const citationNumber = new Map(claims.flatMap((c) => c.citations).map((c, i) => [c.id, i + 1]));
+  const labelOf = (id: string) => (citationNumber.has(id) ? `Citation ${citationNumber.get(id)}` : `Claim ${claims.findIndex((c) => c.id === id) + 1}`);
   const detail = (conflict.detail ?? null) as Record<string, unknown> | null;
   const line = numberLine(conflict.kind, claims, detail, labelOf);
   const arithmetic = Array.isArray(detail?.arithmetic) ? (detail.arithmetic as string[]) : [];
-  const statementDates = conflict.kind === "STATEMENT_DATE" ? ((detail?.dates ?? []) as { citationId: string; label: string; how: string }[]) : [];
-  const citationNumber = new Map(claims.flatMap((c) => c.citations).map((c, i) => [c.id, i + 1]));
+  const statementDates = (conflict.kind === "STATEMENT_DATE" ? ((detail?.dates ?? []) as { citationId: string; label: string; how: string }[]) : []).toSorted(
+    (a, b) => (citationNumber.get(a.citationId) ?? 0) - (citationNumber.get(b.citationId) ?? 0),
+  );
   const first = claims[0];
   const canSplit =
     claims.length > 1 && claims.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first?.metricId)
