@@ -1,6 +1,7 @@
 // The comparator: which pairs of claims on one metric or event cannot both hold, and why.
 // Pure: the data-access layer hands it claims and stores what it finds.
 import { formatDate, formatFigure, formatNumber, RATE_LABELS, type DatePrecision, type RatePeriod } from "@/lib/values";
+import { fnv1a } from "./hash";
 import { disjoint, figureInterval, fromMicro, sameUnit, scaleInterval, type Interval } from "./figures";
 import { coarser, dayToDate, precisionSpan, spansOverlap, toDay, type DateInput, type DaySpan } from "./time";
 
@@ -35,9 +36,13 @@ export interface Finding {
   detail: Record<string, unknown>;
 }
 
-/** One conflict per kind and set of claims: found again, it is the same conflict. */
+/**
+ * One conflict per kind and set of claims: found again, it is the same conflict. Large sets are
+ * named by a hash of their ids, so the unique index stays small.
+ */
 export function fingerprint(kind: string, claimIds: readonly string[]): string {
-  return `${kind}:${[...claimIds].sort().join(",")}`;
+  const ids = [...claimIds].sort();
+  return ids.length <= 4 ? `${kind}:${ids.join(",")}` : `${kind}:${ids.length}:${fnv1a(ids.join(","))}`;
 }
 
 /**
@@ -70,6 +75,23 @@ export function totalDays(c: ComparableClaim): { min: number; max: number; from:
   return min > 0 ? { min, max, from: start, to: end, endLabel } : null;
 }
 
+/** A rate's or a total's figure, comparable with others of its kind: rates become per day × 10227. */
+export function comparableInterval(c: ComparableClaim): Interval | null {
+  const i = figureInterval({ low: c.valueLow, high: c.valueHigh, best: c.valueBest, unit: c.unit });
+  return i && c.ratePeriod ? scaleInterval(i, PER_DAY_FACTOR[c.ratePeriod]) : i;
+}
+
+export function figureText(c: ComparableClaim): string {
+  const base = formatFigure({ low: c.valueLow, high: c.valueHigh, best: c.valueBest });
+  return c.ratePeriod ? `${base} ${RATE_LABELS[c.ratePeriod]}` : base;
+}
+
+export function spanText(s: DaySpan): string {
+  if (s.from === null && s.to === null) return "no date";
+  if (s.from === s.to) return formatDate(dayToDate(s.from!));
+  return `${s.from === null ? "…" : formatDate(dayToDate(s.from))} – ${s.to === null ? "…" : formatDate(dayToDate(s.to))}`;
+}
+
 const fig = (micro: bigint | null) => (micro === null ? "" : formatNumber(fromMicro(micro)));
 const whole = (n: number) => formatNumber(Math.round(n));
 const ratio = (micro: bigint, by: bigint) => Number(micro) / 1e6 / Number(by);
@@ -81,27 +103,12 @@ function describeInterval(i: Interval): string {
   return "any figure";
 }
 
-function figureText(c: ComparableClaim): string {
-  const base = formatFigure({ low: c.valueLow, high: c.valueHigh, best: c.valueBest });
-  return c.ratePeriod ? `${base} ${RATE_LABELS[c.ratePeriod]}` : base;
-}
-
-function spanText(s: DaySpan): string {
-  if (s.from === null && s.to === null) return "no date";
-  if (s.from === s.to) return formatDate(dayToDate(s.from!));
-  return `${s.from === null ? "…" : formatDate(dayToDate(s.from))} – ${s.to === null ? "…" : formatDate(dayToDate(s.to))}`;
-}
 
 /** Two totals (or two rates) whose figures cannot both hold for overlapping times. */
-function compareValues(a: ComparableClaim, b: ComparableClaim): Finding | null {
-  let ia = figureInterval({ low: a.valueLow, high: a.valueHigh, best: a.valueBest, unit: a.unit });
-  let ib = figureInterval({ low: b.valueLow, high: b.valueHigh, best: b.valueBest, unit: b.unit });
-  if (!ia || !ib) return null;
-  if (a.ratePeriod && b.ratePeriod) {
-    ia = scaleInterval(ia, PER_DAY_FACTOR[a.ratePeriod]);
-    ib = scaleInterval(ib, PER_DAY_FACTOR[b.ratePeriod]);
-  }
-  if (!disjoint(ia, ib)) return null;
+export function compareValues(a: ComparableClaim, b: ComparableClaim): Finding | null {
+  const ia = comparableInterval(a);
+  const ib = comparableInterval(b);
+  if (!ia || !ib || !disjoint(ia, ib)) return null;
   const [first, second] = a.id < b.id ? [a, b] : [b, a];
   return {
     kind: "VALUE",
@@ -202,7 +209,7 @@ export function compareEventDates(a: ComparableClaim, b: ComparableClaim): Findi
 }
 
 /** Whether two quantity claims are about the same thing at overlapping times. */
-function comparableQuantities(a: ComparableClaim, b: ComparableClaim): boolean {
+export function comparableQuantities(a: ComparableClaim, b: ComparableClaim): boolean {
   return (
     a.kind === "QUANTITY" && b.kind === "QUANTITY" && !!a.metricId && a.metricId === b.metricId && sameUnit(a.unit, b.unit) &&
     spansOverlap(quantitySpan(a), quantitySpan(b))

@@ -1,6 +1,8 @@
 // Which conflicts a set of claims holds: the pairs on one metric or event, and each attributed
 // statement's own dates. Claims found false or retracted no longer conflict with anything.
-import { compareClaims, type ComparableClaim, type Finding } from "./compare";
+import { comparableQuantities, compareEventDates, compareRateTotal, fingerprint, type ComparableClaim, type Finding } from "./compare";
+import { valueConflicts } from "./groups";
+import { fnv1a } from "./hash";
 import { statementDateFinding, type DatedCitation } from "./statement-dates";
 
 export { fingerprint } from "./compare";
@@ -16,21 +18,40 @@ export interface DetectableClaim extends ComparableClaim {
 
 export const isActive = (c: { status: string }) => !(INACTIVE_STATUSES as readonly string[]).includes(c.status);
 
-/** Conflicts that involve at least one of `focus`, found among `focus` and `others`. */
+/**
+ * Conflicts that involve at least one of `focus`, found among `focus` and `others` (the claims of
+ * the same metrics and events). Value conflicts come in groups (lib/conflicts/groups.ts); a rate
+ * and a total, or two dates, come in pairs.
+ */
 export function findConflicts(focus: readonly DetectableClaim[], others: readonly DetectableClaim[]): Finding[] {
   const findings = new Map<string, Finding>();
   const add = (f: Finding | null) => {
-    if (f) findings.set(`${f.kind}:${f.claimIds.join(",")}`, f);
+    if (f) findings.set(fingerprint(f.kind, f.claimIds), f);
   };
   const all = new Map<string, DetectableClaim>();
   for (const c of [...others, ...focus]) all.set(c.id, c);
   const active = [...all.values()].filter(isActive);
+  const focusIds = new Set(focus.filter(isActive).map((c) => c.id));
   const byMetric = groupBy(active.filter((c) => c.kind === "QUANTITY" && c.metricId), (c) => c.metricId!);
   const byEvent = groupBy(active.filter((c) => c.kind === "DATE" && c.eventId), (c) => c.eventId!);
+
+  const metrics = new Set(focus.filter((c) => focusIds.has(c.id) && c.kind === "QUANTITY" && c.metricId).map((c) => c.metricId!));
+  for (const metricId of metrics) {
+    const claims = byMetric.get(metricId) ?? [];
+    for (const f of valueConflicts(claims)) if (f.claimIds.some((id) => focusIds.has(id))) add(f);
+    const rates = claims.filter((c) => c.ratePeriod);
+    const totals = claims.filter((c) => !c.ratePeriod);
+    for (const claim of claims) {
+      if (!focusIds.has(claim.id)) continue;
+      for (const other of claim.ratePeriod ? totals : rates) {
+        if (!comparableQuantities(claim, other)) continue;
+        add(claim.ratePeriod ? compareRateTotal(claim, other) : compareRateTotal(other, claim));
+      }
+    }
+  }
   for (const claim of focus) {
-    if (!isActive(claim)) continue;
-    const peers = claim.kind === "QUANTITY" && claim.metricId ? byMetric.get(claim.metricId) : claim.kind === "DATE" && claim.eventId ? byEvent.get(claim.eventId) : undefined;
-    for (const other of peers ?? []) add(compareClaims(claim, other));
+    if (!focusIds.has(claim.id)) continue;
+    if (claim.kind === "DATE" && claim.eventId) for (const other of byEvent.get(claim.eventId) ?? []) if (other.id !== claim.id) add(compareEventDates(claim, other));
     if (claim.kind === "ATTRIBUTED_STATEMENT" && claim.citations) add(statementDateFinding(claim.id, claim.citations));
   }
   return [...findings.values()];
@@ -67,14 +88,4 @@ export function claimSignature(c: DetectableClaim): string {
       .sort(),
   ];
   return fnv1a(parts.join("\u241f"));
-}
-
-/** FNV-1a, 64-bit, as hex: a short fingerprint, not a security measure. */
-function fnv1a(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return hash.toString(16).padStart(16, "0");
 }

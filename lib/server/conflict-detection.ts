@@ -73,62 +73,110 @@ async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints
   });
 }
 
+type Link = { conflictId: string; claimId: string; claimVersion: number; signature: string };
+
+/**
+ * Brings stored conflicts in line with what was found, in a fixed number of statements however
+ * many conflicts a save touches: creates, refreshes, reopenings and clearings are each written
+ * in one batch.
+ */
 async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loaded[], findings: readonly Finding[], actorId: string | null, audit: Audit) {
   const claims = new Map<string, Loaded>();
   for (const c of [...peers, ...focus]) claims.set(c.id, c);
-  const signature = new Map([...claims.values()].map((c) => [c.id, claimSignature(c)]));
+  const signatures = new Map<string, string>();
+  const signature = (id: string) => {
+    let sig = signatures.get(id);
+    if (sig === undefined) signatures.set(id, (sig = claimSignature(claims.get(id)!)));
+    return sig;
+  };
   const focusIds = new Set(focus.map((c) => c.id));
   const byPrint = new Map(findings.map((f) => [fingerprint(f.kind, f.claimIds), f]));
   const stored = await storedConflicts(tx, [...focusIds], [...byPrint.keys()]);
   const storedByPrint = new Map(stored.filter((s) => s.fingerprint).map((s) => [s.fingerprint!, s]));
+  const linksOf = (conflictId: string, claimIds: readonly string[]): Link[] =>
+    claimIds.map((claimId) => ({ conflictId, claimId, claimVersion: claims.get(claimId)!.version, signature: signature(claimId) }));
+
+  const toCreate: [string, Finding][] = [];
+  const toRefresh: { id: string; finding: Finding; reopen: boolean }[] = [];
+  const decisions: { conflictId: string; action: "REOPEN" | "CLEAR"; actorId: string | null; note: string }[] = [];
+  const links: Link[] = [];
   const touchedClaims = new Set<string>();
 
   for (const [print, finding] of byPrint) {
     const existing = storedByPrint.get(print);
-    const links = finding.claimIds.map((id) => ({ claimId: id, claimVersion: claims.get(id)!.version, signature: signature.get(id)! }));
     if (!existing) {
-      const created = await tx.conflict.create({
-        data: { kind: finding.kind, summary: finding.summary, detail: finding.detail as Prisma.InputJsonValue, fingerprint: print, claims: { create: links } },
-        select: { id: true },
-      });
-      audit({ action: "conflict.detect", entityType: "Conflict", entityId: created.id, after: { kind: finding.kind, claimIds: finding.claimIds, summary: finding.summary } });
+      toCreate.push([print, finding]);
       continue;
     }
-    const changed = existing.claims.filter((l) => signature.get(l.claimId) !== l.signature).map((l) => l.claimId);
+    const changed = existing.claims.filter((l) => signature(l.claimId) !== l.signature).map((l) => l.claimId);
     if (existing.status === "OPEN") {
-      if (changed.length || existing.summary !== finding.summary) await refresh(tx, existing.id, finding, links);
+      if (changed.length || existing.summary !== finding.summary) {
+        toRefresh.push({ id: existing.id, finding, reopen: false });
+        links.push(...linksOf(existing.id, finding.claimIds));
+      }
       continue;
     }
     if (!changed.length) continue; // Decided, and nothing it was decided on has changed.
-    await refresh(tx, existing.id, finding, links, "OPEN");
-    await tx.conflictDecision.create({
-      data: { conflictId: existing.id, action: "REOPEN", actorId, note: `Reopened: ${changed.length === 1 ? "a claim" : `${changed.length} claims`} changed after the decision.` },
-    });
+    toRefresh.push({ id: existing.id, finding, reopen: true });
+    links.push(...linksOf(existing.id, finding.claimIds));
+    decisions.push({ conflictId: existing.id, action: "REOPEN", actorId, note: `Reopened: ${changed.length === 1 ? "a claim" : `${changed.length} claims`} changed after the decision.` });
     audit({ action: "conflict.reopen", entityType: "Conflict", entityId: existing.id, before: { status: existing.status }, after: { status: "OPEN", changedClaimIds: changed, summary: finding.summary } });
     existing.claims.forEach((l) => touchedClaims.add(l.claimId));
   }
 
+  const toClear: string[] = [];
   for (const s of stored) {
     if (s.fingerprint && byPrint.has(s.fingerprint)) continue;
     // Only what these claims were compared against can be said to no longer hold.
     const compared = s.claims.every((l) => claims.has(l.claimId)) && s.claims.some((l) => focusIds.has(l.claimId));
     if (!compared || s.status !== "OPEN") continue;
-    await tx.conflict.update({ where: { id: s.id }, data: { status: "RESOLVED", version: { increment: 1 } } });
-    await tx.conflictDecision.create({ data: { conflictId: s.id, action: "CLEAR", actorId, note: "Cleared: after a change to its claims they no longer conflict." } });
-    for (const l of s.claims) await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId: s.id, claimId: l.claimId } }, data: { signature: signature.get(l.claimId) ?? l.signature } });
+    toClear.push(s.id);
+    links.push(...linksOf(s.id, s.claims.map((l) => l.claimId)));
+    decisions.push({ conflictId: s.id, action: "CLEAR", actorId, note: "Cleared: after a change to its claims they no longer conflict." });
     audit({ action: "conflict.clear", entityType: "Conflict", entityId: s.id, before: { status: "OPEN" }, after: { status: "RESOLVED" } });
   }
+
+  if (toCreate.length) {
+    const created = await tx.conflict.createManyAndReturn({
+      data: toCreate.map(([print, f]) => ({ kind: f.kind, summary: f.summary, detail: f.detail as Prisma.InputJsonValue, fingerprint: print })),
+      select: { id: true, fingerprint: true },
+    });
+    const idOf = new Map(created.map((c) => [c.fingerprint!, c.id]));
+    for (const [print, f] of toCreate) {
+      const id = idOf.get(print)!;
+      links.push(...linksOf(id, f.claimIds));
+      audit({ action: "conflict.detect", entityType: "Conflict", entityId: id, after: { kind: f.kind, claimIds: f.claimIds, summary: f.summary } });
+    }
+  }
+  if (toRefresh.length) {
+    await tx.$executeRaw`
+      UPDATE conflicts c
+         SET summary = u.summary, detail = u.detail::jsonb, version = c.version + 1, updated_at = now(),
+             status = CASE WHEN u.reopen THEN 'OPEN'::"ConflictStatus" ELSE c.status END
+        FROM unnest(${toRefresh.map((r) => r.id)}::uuid[], ${toRefresh.map((r) => r.finding.summary)}::text[],
+                    ${toRefresh.map((r) => JSON.stringify(r.finding.detail))}::text[], ${toRefresh.map((r) => r.reopen)}::boolean[]) AS u(id, summary, detail, reopen)
+       WHERE c.id = u.id`;
+  }
+  if (toClear.length) await tx.conflict.updateMany({ where: { id: { in: toClear } }, data: { status: "RESOLVED", version: { increment: 1 } } });
+  if (decisions.length) await tx.conflictDecision.createMany({ data: decisions });
+  await saveLinksMany(tx, links);
   if (touchedClaims.size) await applyRanks(tx, [...touchedClaims]);
 }
 
-async function refresh(tx: Tx, conflictId: string, finding: Finding, links: { claimId: string; claimVersion: number; signature: string }[], status?: "OPEN") {
-  await tx.conflict.update({
-    where: { id: conflictId },
-    data: { summary: finding.summary, detail: finding.detail as Prisma.InputJsonValue, version: { increment: 1 }, ...(status ? { status } : {}) },
-  });
-  for (const l of links) {
-    await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId, claimId: l.claimId } }, data: { claimVersion: l.claimVersion, signature: l.signature } });
-  }
+/** Writes conflicts' claims with what each said when compared, in one statement. */
+async function saveLinksMany(tx: Tx, links: readonly Link[]) {
+  if (!links.length) return;
+  await tx.$executeRaw`
+    INSERT INTO conflict_claims (conflict_id, claim_id, claim_version, signature)
+    SELECT l.conflict_id, l.claim_id, l.claim_version, l.signature
+      FROM unnest(${links.map((l) => l.conflictId)}::uuid[], ${links.map((l) => l.claimId)}::uuid[], ${links.map((l) => l.claimVersion)}::int[],
+                  ${links.map((l) => l.signature)}::text[]) AS l(conflict_id, claim_id, claim_version, signature)
+    ON CONFLICT (conflict_id, claim_id) DO UPDATE SET claim_version = EXCLUDED.claim_version, signature = EXCLUDED.signature`;
+}
+
+/** Writes one conflict's claims with what each said when compared (a decision, a flag). */
+export async function saveLinks(tx: Tx, conflictId: string, links: readonly { claimId: string; claimVersion: number; signature: string }[]) {
+  await saveLinksMany(tx, links.map((l) => ({ ...l, conflictId })));
 }
 
 /**

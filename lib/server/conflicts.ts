@@ -6,7 +6,7 @@ import { authorize, type Actor } from "./authorize";
 import { changesSince } from "./changes";
 import { reviseClaim } from "./claim-revision";
 import { staleMessage } from "./claim-status";
-import { applyRanks, currentSignatures, detectConflicts } from "./conflict-detection";
+import { applyRanks, currentSignatures, detectConflicts, saveLinks } from "./conflict-detection";
 import { db } from "./db";
 import { isUniqueViolation } from "./names";
 import { inTransaction, ok, refuse } from "./mutations";
@@ -100,10 +100,10 @@ export async function flagConflict(actor: Actor, input: FlagConflictValues) {
         kind: "MANUAL",
         summary: input.reason,
         createdById: actor.id,
-        claims: { create: input.claimIds.map((claimId) => ({ claimId, claimVersion: found.get(claimId)!.version, signature: found.get(claimId)!.signature })) },
       },
       select: { id: true },
     });
+    await saveLinks(tx, conflict.id, input.claimIds.map((claimId) => ({ claimId, claimVersion: found.get(claimId)!.version, signature: found.get(claimId)!.signature })));
     audit({ action: "conflict.flag", entityType: "Conflict", entityId: conflict.id, after: { kind: "MANUAL", claimIds: input.claimIds, reason: input.reason } });
     return ok({ id: conflict.id });
   });
@@ -201,11 +201,10 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
     });
     // Later changes are measured from what the claims say now.
     const signatures = await currentSignatures(tx, [...ids]);
-    for (const [claimId, s] of signatures) {
-      await tx.conflictClaim.update({ where: { conflictId_claimId: { conflictId: conflict.id, claimId } }, data: { signature: s.signature, claimVersion: s.version } });
-    }
+    await saveLinks(tx, conflict.id, [...signatures].map(([claimId, s]) => ({ claimId, claimVersion: s.version, signature: s.signature })));
     await applyRanks(tx, [...ids]);
-    if (scope.moved.length) await detectConflicts(tx, scope.moved, actor.id, audit);
+    // After a split, the claims that stayed and those that moved are compared again in their new company.
+    if (scope.moved.length) await detectConflicts(tx, [...ids], actor.id, audit);
     audit({
       action: "conflict.decide",
       entityType: "Conflict",

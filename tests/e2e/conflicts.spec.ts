@@ -25,7 +25,7 @@ test("an editor resolves a seeded conflict on the record, and the claim can then
   await expect(list.getByRole("link", { name: /^The statement is dated/ })).toHaveCount(3);
 
   // The rate conflict shows its arithmetic and its figures on a number line.
-  await list.getByRole("link", { name: /^100 a day over/ }).click();
+  await list.getByRole("link", { name: /^100 a day over 158–188 days/ }).click();
   await expect(page.getByRole("region", { name: "The arithmetic" })).toContainText("100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.");
   await expect(page.getByTestId("overlap-state")).toHaveText("The shaded band is where they all overlap.");
   await expect(page.getByRole("region", { name: "On a number line" })).toContainText("Claim 2 × 158–188 days");
@@ -98,7 +98,7 @@ test("while a conflict is open, verifying is refused and the claim page says why
   const page = await (await browser.newContext()).newPage();
   await signIn(page, accounts.reviewer);
   await page.goto("/conflicts?kind=RATE_TOTAL");
-  await page.getByRole("link", { name: /^100 a day over/ }).click();
+  await page.getByRole("link", { name: /^100 a day over 158–188 days/ }).click();
   await expect(page.getByRole("form", { name: "Decide conflict" })).toHaveCount(0);
   await expect(page.getByText("Editors resolve conflicts")).toBeVisible();
 

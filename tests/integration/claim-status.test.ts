@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
+import { decideConflict } from "@/lib/server/conflicts";
 import { reviewClaim } from "@/lib/server/reviews";
 import { findActiveActor } from "@/lib/server/users";
 import { nameKey } from "@/lib/names";
@@ -88,6 +89,10 @@ describe("changeStatus", () => {
     const unapproved = await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" });
     expect(unapproved).toMatchObject({ ok: false, message: "A reviewer must approve the claim before it can be verified." });
     expect(await reviewClaim(await actor("reviewer@factdesk.test"), { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
+    // The two articles date the interview differently: an editor settles that first.
+    const question = await db().conflict.findFirstOrThrow({ where: { kind: "STATEMENT_DATE", status: "OPEN", claims: { some: { claimId } } } });
+    expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" })).toMatchObject({ ok: false, message: expect.stringContaining("open conflict") });
+    expect(await decideConflict(editor, { conflictId: question.id, version: question.version, action: "SETTLE", note: "Monday 4 July 2022 fits both articles.", movingClaimIds: [] })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" });
     expect(verified).toEqual({ ok: true, value: { status: "VERIFIED", version: version + 1 } });
     expect(await current()).toMatchObject({ status: "VERIFIED", verificationRule: "INDEPENDENT_ORIGINS" });

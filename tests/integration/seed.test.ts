@@ -60,7 +60,10 @@ describe("seed data", () => {
     }
     // Each claim's status history starts with its recording; every seeded row is in the audit log.
     expect(await db().statusChange.count({ where: { fromStatus: null } })).toBe(seedClaims.length);
-    expect(await db().auditLog.count()).toBe(created);
+    expect(await db().auditLog.count({ where: { action: "seed.create" } })).toBe(created);
+    // Detection runs on the seeded claims as on any save: the rate against the total, and three statement dates.
+    expect(await db().auditLog.count({ where: { action: "conflict.detect" } })).toBe(4);
+    expect(await db().auditLog.count()).toBe(created + 4);
   });
 
   it("takes demo passwords from the environment when set", async () => {

@@ -3,6 +3,7 @@ import { assignSchema, commentSchema, resolveCommentSchema, reviewSchema } from 
 import { ForbiddenError, type Actor } from "@/lib/server/authorize";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { changeStatus } from "@/lib/server/claim-status";
+import { decideConflict } from "@/lib/server/conflicts";
 import { addComment, resolveComment } from "@/lib/server/comments";
 import { getDashboard } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
@@ -111,6 +112,14 @@ describe("assignment, reviews and comments", () => {
         message: expect.stringContaining("changed after it was approved"),
       });
       expect(await reviewClaim(reviewer, { claimId, version: version + 1, decision: "APPROVE" })).toMatchObject({ ok: true });
+      // The seeds' rate-versus-total conflict stands in the way until an editor decides it.
+      expect(await changeStatus(editor, { claimId, version: version + 1, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("open conflict"),
+      });
+      for (const c of await db().conflict.findMany({ where: { status: "OPEN", claims: { some: { claimId } } } })) {
+        expect(await decideConflict(editor, { conflictId: c.id, version: c.version, action: "PREFER", preferredClaimId: claimId, note: "The range is the reported estimate.", movingClaimIds: [] })).toMatchObject({ ok: true });
+      }
       expect(await changeStatus(editor, { claimId, version: version + 1, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({ ok: true });
     });
 

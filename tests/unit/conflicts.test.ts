@@ -196,11 +196,43 @@ describe("detection over a group", () => {
     const b = quantity("b", { valueBest: "20" });
     const c = quantity("c", { valueBest: "30" });
     const all = [a, b, c].map((x) => ({ ...x, status: "UNVERIFIED" }));
-    expect(findAllConflicts(all)).toHaveLength(3);
-    expect(findConflicts([all[0]!], all)).toHaveLength(2);
-    expect(findAllConflicts([{ ...all[0]!, status: "FALSE" }, all[1]!, all[2]!])).toHaveLength(1);
+    // Figures at one time make one group conflict, not a conflict per pair.
+    expect(findAllConflicts(all).map((f) => f.claimIds)).toEqual([["a", "b", "c"]]);
+    expect(findAllConflicts(all)[0]!.summary).toBe("3 figures for overlapping times cannot all hold: they run from 10 to 30.");
+    expect(findConflicts([all[0]!], all)).toHaveLength(1);
+    expect(findAllConflicts([{ ...all[0]!, status: "FALSE" }, all[1]!, all[2]!]).map((f) => f.claimIds)).toEqual([["b", "c"]]);
     expect(claimSignature({ ...all[0]!, status: "VERIFIED" })).toBe(claimSignature(all[0]!));
     expect(claimSignature({ ...all[0]!, valueBest: "11" })).not.toBe(claimSignature(all[0]!));
     expect(disjoint({ low: 1n, high: 2n }, { low: 3n, high: null })).toBe(true);
+  });
+});
+
+describe("value groups", () => {
+  // Brute force: a figure is in conflict when some other, at an overlapping time, contradicts it.
+  const bruteForce = (claims: ComparableClaim[]) =>
+    claims.filter((a) => claims.some((b) => b.id !== a.id && compareClaims(a, b)?.kind === "VALUE")).map((c) => c.id).sort();
+  const groupOf = fc.array(fc.tuple(figure, when), { minLength: 2, maxLength: 12 }).map((rows) =>
+    rows.map(([f, w], i) => quantity(`c${String(i).padStart(2, "0")}`, { ...f, ...w, periodStart: (w as { periodStart?: string }).periodStart })),
+  );
+
+  it("property: the claims in value conflicts are exactly those some other figure contradicts", () => {
+    fc.assert(
+      fc.property(groupOf, (claims) => {
+        const found = findAllConflicts(claims.map((c) => ({ ...c, status: "UNVERIFIED" })))
+          .filter((f) => f.kind === "VALUE")
+          .flatMap((f) => f.claimIds)
+          .sort();
+        expect(found).toEqual(bruteForce(claims));
+      }),
+    );
+  });
+
+  it("groups thousands of figures at one time in one conflict, quickly", () => {
+    const many = Array.from({ length: 12_000 }, (_, i) => ({ ...quantity(`m${i}`, { valueBest: String(i) }), status: "UNVERIFIED" }));
+    const started = performance.now();
+    const found = findAllConflicts(many);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.claimIds).toHaveLength(12_000);
   });
 });
