@@ -3,8 +3,8 @@ import { scaleBand, scaleLinear } from "d3-scale";
 const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const weekLong = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
-const W = 640;
-const H = 220;
+const W = 420;
+const H = 180;
 const M = { top: 12, right: 8, bottom: 28, left: 36 };
 
 /**

@@ -125,8 +125,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
             {page.items.map((claim) => {
               const value = claimValueText(claim);
               return (
-                <TableRow key={claim.id} data-shortcut-row className="data-selected:bg-muted data-selected:shadow-[inset_4px_0_0_var(--primary)]">
-                  <TableCell>
+                <TableRow
+                  key={claim.id}
+                  data-shortcut-row
+                  className="flex-row flex-wrap items-center gap-x-4 data-selected:bg-muted data-selected:shadow-[inset_4px_0_0_var(--primary)]"
+                >
+                  <TableCell className="w-full md:w-auto">
                     <Link href={`/claims/${claim.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
                       {claim.statement}
                     </Link>
