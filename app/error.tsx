@@ -1,24 +1,10 @@
 "use client";
-import { ErrorView, HomeLinks } from "@/components/error-view";
-import { Button } from "@/components/ui/button";
+import { ServerErrorView } from "@/components/error-view";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="main">
-      <ErrorView
-        code="500"
-        title="Something went wrong on our side"
-        actions={
-          <>
-            <Button type="button" onClick={reset}>
-              Try again
-            </Button>
-            <HomeLinks />
-          </>
-        }
-      >
-        <p>Nothing you saved before this was lost. Try again; if it keeps happening, tell the desk’s admin{error.digest ? <> and quote the code <code className="font-mono">{error.digest}</code></> : null}.</p>
-      </ErrorView>
+      <ServerErrorView {...props} />
     </main>
   );
 }

@@ -29,3 +29,31 @@ export function HomeLinks() {
     </>
   );
 }
+
+/** The 500 page's content, for the root, the app and the global error boundaries alike. */
+export function ServerErrorView({ error, reset, title = "Something went wrong on our side" }: { error: Error & { digest?: string }; reset: () => void; title?: string }) {
+  return (
+    <ErrorView
+      code="500"
+      title={title}
+      actions={
+        <>
+          <button type="button" onClick={reset} className={`${errorLinkClass} bg-primary text-primary-foreground hover:opacity-90`}>
+            Try again
+          </button>
+          <HomeLinks />
+        </>
+      }
+    >
+      <p>
+        Nothing you saved before this was lost. Try again; if it keeps happening, tell the desk’s admin
+        {error.digest ? (
+          <>
+            {" "}and quote the code <code className="font-mono">{error.digest}</code>
+          </>
+        ) : null}
+        .
+      </p>
+    </ErrorView>
+  );
+}

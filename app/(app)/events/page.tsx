@@ -40,26 +40,26 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </EmptyState>
       ) : (
         <Table caption="Events by name, with the number of claims about each">
-            <TableHead>
-                <TableHeader>Event</TableHeader>
-                <TableHeader numeric>Claims</TableHeader>
-              </TableHead>
-            <TableBody>
-              {page.items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>
-                    <Link href={`/events/${e.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {e.name}
-                    </Link>
-                    {e.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{e.description}</p> : null}
-                  </TableCell>
-                  <TableCell muted numeric label="Claims">
-                    {e.claimCount}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableHead>
+            <TableHeader>Event</TableHeader>
+            <TableHeader numeric>Claims</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  <Link href={`/events/${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {e.name}
+                  </Link>
+                  {e.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{e.description}</p> : null}
+                </TableCell>
+                <TableCell muted numeric label="Claims">
+                  {e.claimCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {next ? (
         <nav aria-label="Pagination" className="flex justify-end">

@@ -50,31 +50,31 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         </EmptyState>
       ) : (
         <Table caption="Metrics by name, with their unit and number of figures">
-            <TableHead>
-                <TableHeader>Metric</TableHeader>
-                <TableHeader>Unit</TableHeader>
-                <TableHeader numeric>Figures</TableHeader>
-              </TableHead>
-            <TableBody>
-              {page.items.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>
-                    <Link href={`/metrics/${m.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {m.name}
-                    </Link>
-                    {m.mergedInto ? <p className="mt-0.5 text-muted-foreground">Merged into {m.mergedInto.name}</p> : null}
-                    {m.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{m.description}</p> : null}
-                  </TableCell>
-                  <TableCell muted label="Unit">
-                    {m.unit}
-                  </TableCell>
-                  <TableCell muted numeric label="Figures">
-                    {m.claimCount}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableHead>
+            <TableHeader>Metric</TableHeader>
+            <TableHeader>Unit</TableHeader>
+            <TableHeader numeric>Figures</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>
+                  <Link href={`/metrics/${m.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {m.name}
+                  </Link>
+                  {m.mergedInto ? <p className="mt-0.5 text-muted-foreground">Merged into {m.mergedInto.name}</p> : null}
+                  {m.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{m.description}</p> : null}
+                </TableCell>
+                <TableCell muted label="Unit">
+                  {m.unit}
+                </TableCell>
+                <TableCell muted numeric label="Figures">
+                  {m.claimCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">

@@ -60,35 +60,35 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </EmptyState>
       ) : (
         <Table caption={`${q ? `Sources matching “${q}”` : "Sources"}, with kind, publication date and number of citations`}>
-            <TableHead>
-                <TableHeader>Source</TableHeader>
-                <TableHeader>Kind</TableHeader>
-                <TableHeader>Published</TableHeader>
-                <TableHeader numeric>Citations</TableHeader>
-              </TableHead>
-            <TableBody>
-              {page.items.map((s) => (
-                <TableRow key={s.id}>
-                  <TableCell>
-                    <Link href={`/sources/${s.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
-                      {s.title}
-                    </Link>
-                    <p className="mt-0.5 text-muted-foreground">
-                      {s.outlet ?? "Unknown outlet"}
-                      {s.hasText ? " · text stored" : ""}
-                    </p>
-                  </TableCell>
-                  <TableCell muted>{SOURCE_KIND_LABELS[s.kind]}</TableCell>
-                  <TableCell muted label="Published">
-                    {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
-                  </TableCell>
-                  <TableCell muted numeric label="Citations">
-                    {s.citationCount}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableHead>
+            <TableHeader>Source</TableHeader>
+            <TableHeader>Kind</TableHeader>
+            <TableHeader>Published</TableHeader>
+            <TableHeader numeric>Citations</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>
+                  <Link href={`/sources/${s.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+                    {s.title}
+                  </Link>
+                  <p className="mt-0.5 text-muted-foreground">
+                    {s.outlet ?? "Unknown outlet"}
+                    {s.hasText ? " · text stored" : ""}
+                  </p>
+                </TableCell>
+                <TableCell muted>{SOURCE_KIND_LABELS[s.kind]}</TableCell>
+                <TableCell muted label="Published">
+                  {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
+                </TableCell>
+                <TableCell muted numeric label="Citations">
+                  {s.citationCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">
