@@ -27,6 +27,7 @@ export const PAGES: { name: string; path: string; roles?: (keyof typeof accounts
   { name: "event", path: `/events/${event}` },
   { name: "event edit", path: `/events/${event}/edit`, roles: ["admin", "editor"] },
   { name: "new event", path: "/events/new", roles: ["admin", "editor"] },
+  // Conflict pages, once merged: { name: "conflicts", path: "/conflicts" }, { name: "conflict", path: `/conflicts/${id}` },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];
