@@ -1,11 +1,15 @@
 // npm run screenshots [-- <base-url>]: signs in to a running app and saves the main pages at
 // 1440 px and 390 px, light and dark, into screenshots/.
+// npm run screenshots -- --readme [<base-url>]: also copies the README's chosen few, shrunk, into
+// docs/screenshots/ (committed, so the README shows the app as it is).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { seedId } from "../seeds/load";
 
-const base = process.argv[2] ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
+const args = process.argv.slice(2);
+const readme = args.includes("--readme");
+const base = args.find((a) => !a.startsWith("--")) ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
 const out = path.resolve(import.meta.dirname, "../screenshots");
 mkdirSync(out, { recursive: true });
 
@@ -87,7 +91,40 @@ try {
       await context.close();
     }
   }
+  if (readme) await readmeShots();
 } finally {
   await browser.close();
 }
-console.log(`Screenshots in ${path.relative(process.cwd(), out)}/`);
+console.log(`Screenshots in ${path.relative(process.cwd(), out)}/${readme ? " and docs/screenshots/" : ""}`);
+
+/** The README's images: the main pages at 1440 px in light, and the claims list on a phone in dark. */
+async function readmeShots() {
+  const docs = path.resolve(import.meta.dirname, "../docs/screenshots");
+  mkdirSync(docs, { recursive: true });
+  // The desktop shots are drawn at half scale (a 720 px-wide image of the 1440 px layout) to keep the repository small.
+  for (const [colorScheme, width, names] of [
+    ["light", 1440, ["dashboard", "claims", "claim", "source", "metric"]],
+    ["dark", 390, ["claims"]],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width > 1000 ? 0.5 : 1 });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill("editor@factdesk.test");
+    await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    const at: Record<string, string> = {
+      dashboard: "/",
+      claims: "/claims",
+      claim: `/claims/${seedId("claim", "ru-deaths-range")}`,
+      source: `/sources/${seedId("source", "un-es11-1-vote")}`,
+      metric: `/metrics/${seedId("metric", "ru-deaths")}`,
+    };
+    for (const name of names) {
+      await page.goto(`${base}${at[name]}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.screenshot({ path: path.join(docs, `${name}-${width}-${colorScheme}.png`), fullPage: name !== "claim" && name !== "source" });
+    }
+    await context.close();
+  }
+}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { Button } from "@/components/ui/button";
+import { Toaster } from "@/components/ui/toast";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
 import { signOutAction } from "./actions";
@@ -33,7 +35,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <KeyboardShortcuts />
             <span>
               <span className="font-medium">{user.name}</span>{" "}
               <span className="text-muted-foreground">({ROLE_LABELS[user.role]})</span>
@@ -49,6 +52,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}
       </main>
+      <Toaster />
     </div>
   );
 }

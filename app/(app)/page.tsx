@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusMixChart } from "@/components/dashboard/status-mix-chart";
+import { VerifiedChart } from "@/components/dashboard/verified-chart";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/labels";
 import { claimsHref } from "@/lib/schemas/claim-filters";
@@ -84,6 +86,15 @@ export default async function DashboardPage() {
           </li>
         </ul>
       </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="verified-heading" title="Claims verified over time" more={{ href: claimsHref({}, { status: "VERIFIED" }), label: "All verified" }}>
+          <VerifiedChart weeks={d.verifiedByWeek} />
+        </Section>
+        <Section id="mix-heading" title="Status mix">
+          <StatusMixChart counts={d.counts} order={CLAIM_STATUSES} />
+        </Section>
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="waiting-heading" title="Waiting for review" more={{ href: claimsHref({}, { status: "IN_REVIEW" }), label: "All in review" }}>

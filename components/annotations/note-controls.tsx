@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
+import { notifySaved } from "@/components/ui/toast";
 import { annotationSchema } from "@/lib/schemas/annotation";
 
 type Target = { claimId: string } | { sourceId: string; quote: string; startOffset: number; endOffset: number };
@@ -36,6 +37,7 @@ export function NoteForm(props: { target: Target; submitLabel: string; onDone?: 
         setBody("");
         router.refresh();
         setOutcome({ kind: "success", text: "Note added." });
+        notifySaved("Note saved.");
         props.onDone?.("Note added.");
         return;
       }
@@ -88,8 +90,10 @@ export function DeleteNoteButton({ id, version, label }: { id: string; version: 
         onClick={() =>
           startTransition(async () => {
             const result = await deleteAnnotationAction({ id, version });
-            if (result.ok) router.refresh();
-            else setError(result.message);
+            if (result.ok) {
+              notifySaved("Note deleted.");
+              router.refresh();
+            } else setError(result.message);
           })
         }
       >

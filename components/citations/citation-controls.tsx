@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { notifySaved } from "@/components/ui/toast";
 import { deleteCitationAction } from "@/app/(app)/citations/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -64,6 +65,7 @@ export function CitationActions(props: {
     startTransition(async () => {
       const result = await deleteCitationAction({ id: props.citationId, claimVersion: props.claim.version });
       if (result.ok) {
+        notifySaved("Citation deleted.");
         router.refresh();
         return;
       }

@@ -72,6 +72,7 @@ export function CitationForm(props: {
         router.refresh();
         props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
       },
+      props.mode === "edit" ? "Citation saved." : "Citation added.",
     );
   });
 

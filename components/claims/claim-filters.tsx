@@ -29,7 +29,14 @@ export function ClaimFilterBar(props: {
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <label className={`${field} flex-1`}>
           Search claims
-          <Input type="search" name="q" defaultValue={f.q ?? ""} placeholder="Words from statements and quotes, e.g. volunteers" />
+          <Input
+            type="search"
+            name="q"
+            defaultValue={f.q ?? ""}
+            placeholder="Words from statements and quotes, e.g. volunteers"
+            aria-keyshortcuts="/"
+            data-shortcut-search
+          />
         </label>
         <Button type="submit" className="sm:w-auto">
           Apply

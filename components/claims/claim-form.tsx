@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { notifySaved } from "@/components/ui/toast";
 import { useForm, type Resolver } from "react-hook-form";
 import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
 import { EventPicker, type EventOption } from "@/components/events/event-picker";
@@ -77,6 +78,7 @@ export function ClaimForm(props: {
       try {
         const result = props.mode === "edit" ? await updateClaimAction(values) : await createClaimAction(values);
         if (result.ok) {
+          notifySaved(props.mode === "edit" ? "Claim saved." : "Claim recorded.");
           router.push(`/claims/${result.value.id}`);
           router.refresh();
           return;

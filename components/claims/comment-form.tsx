@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
+import { notifySaved } from "@/components/ui/toast";
 import { commentSchema } from "@/lib/schemas/workflow";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
@@ -16,6 +17,7 @@ export function CommentForm(props: { claimId: string; parentId?: string; formNam
     defaultValues: { claimId: props.claimId, parentId: props.parentId ?? "", body: "" },
     action: addCommentAction,
     success: () => null,
+    toast: props.parentId ? "Reply posted." : "Comment posted.",
   });
   const id = props.parentId ? `reply-${props.parentId}` : "comment-body";
   return (
@@ -46,8 +48,10 @@ export function ResolveButton(props: { claimId: string; commentId: string; versi
         onClick={() =>
           startTransition(async () => {
             const result = await resolveCommentAction(props.claimId, { commentId: props.commentId, version: props.version, resolved: !props.resolved });
-            if (result.ok) router.refresh();
-            else setError(result.message);
+            if (result.ok) {
+              notifySaved(props.resolved ? "Thread reopened." : "Thread resolved.");
+              router.refresh();
+            } else setError(result.message);
           })
         }
       >

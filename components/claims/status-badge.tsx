@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
-import { cn } from "@/lib/cn";
+import { Badge } from "@/components/ui/badge";
 
 const tones: Record<ClaimStatus, string> = {
   UNVERIFIED: "text-[var(--status-unverified)] bg-[var(--status-unverified-bg)]",
@@ -15,9 +15,9 @@ const marks: Record<ClaimStatus, string> = { UNVERIFIED: "○", IN_REVIEW: "◐"
 /** Status as text with a mark, never colour alone. */
 export function StatusBadge({ status }: { status: ClaimStatus }) {
   return (
-    <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold", tones[status])}>
+    <Badge className={tones[status]}>
       <span aria-hidden="true">{marks[status]}</span>
       {STATUS_LABELS[status]}
-    </span>
+    </Badge>
   );
 }

@@ -9,6 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { notifySaved } from "@/components/ui/toast";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
 import { changeStatusSchema, type ChangeStatusInput } from "@/lib/schemas/status";
 
@@ -30,6 +31,7 @@ export function StatusChanger(props: { claimId: string; version: number; options
       const result = await changeStatusAction({ ...values, claimId: props.claimId, version: props.version });
       if (result.ok) {
         setOutcome({ kind: "success", text: `Moved to ${STATUS_LABELS[result.value.status as ClaimStatus]}.` });
+        notifySaved(`Status changed to ${STATUS_LABELS[result.value.status as ClaimStatus]}.`);
         form.reset({ claimId: props.claimId, version: result.value.version, toStatus: "" as ClaimStatus, reason: "", justification: "" });
         router.refresh();
         return;

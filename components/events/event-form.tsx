@@ -24,7 +24,7 @@ export function EventForm(props: { mode: "create" | "edit"; initial?: EventFormV
   const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameEventAction : createEventAction, ({ id }) => {
     router.push(`/events/${id}`);
     router.refresh();
-  });
+  }, props.mode === "edit" ? "Event saved." : "Event recorded.");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit event" : "New event"}>

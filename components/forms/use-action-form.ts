@@ -12,7 +12,7 @@ export type Outcome = { kind: "error" | "success"; text: string };
 /**
  * A react-hook-form form bound to a server action, for the small forms of the claim page: the zod
  * schema checks in the browser, the action checks again on the server (useFormAction puts its
- * field errors on their fields and keeps the input), and success shows a message and refreshes.
+ * field errors on their fields and keeps the input), and success shows a message and a toast and refreshes.
  */
 export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(options: {
   schema: S;
@@ -21,6 +21,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(opti
   /** The success message, or null for none; the form is reset to its defaults unless keepValues is set. */
   success: (value: T) => string | null;
   keepValues?: boolean;
+  /** The toast after success when `success` gives no message; "Saved." by default. */
+  toast?: string;
 }) {
   type Values = z.input<S> & FieldValues;
   const router = useRouter();
@@ -39,6 +41,7 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(opti
         if (!options.keepValues) form.reset(options.defaultValues as DefaultValues<Values>);
         router.refresh();
       },
+      (value) => options.success(value) ?? options.toast ?? "Saved.",
     );
   });
   const outcome: Outcome | undefined = problem ? { kind: "error", text: problem.message } : done ? { kind: "success", text: done } : undefined;

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { notifySaved } from "@/components/ui/toast";
 import { mergeMetricsAction } from "@/app/(app)/metrics/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -36,6 +37,7 @@ export function MergeMetricForm(props: { metric: { id: string; name: string; ver
       try {
         const result = await mergeMetricsAction(values);
         if (result.ok) {
+          notifySaved("Metrics merged.");
           router.push(`/metrics/${result.value.targetId}`);
           router.refresh();
           return;

@@ -24,7 +24,7 @@ export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFor
   const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameMetricAction : createMetricAction, ({ id }) => {
     router.push(`/metrics/${id}`);
     router.refresh();
-  });
+  }, props.mode === "edit" ? "Metric saved." : "Metric recorded.");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit metric" : "New metric"}>

@@ -56,6 +56,7 @@ export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFor
         form.setValue("version", value.version ?? values.version);
         setSaved({ id: value.id, lines: passagesSummary(passages) });
       },
+      props.mode === "edit" ? "Source saved." : "Source recorded.",
     );
   });
 

@@ -1,15 +1,21 @@
 import "server-only";
 import { CLAIM_STATUSES } from "@/lib/status";
 import type { ClaimStatus } from "@/lib/labels";
+import { weekStart, weeklySeries } from "@/lib/weeks";
 import { authorize, type Actor } from "./authorize";
 import { db } from "./db";
+
+/** How many weeks the "verified over time" chart shows. */
+export const VERIFIED_WEEKS = 12;
 
 const claimLink = { select: { id: true, statement: true, status: true } } as const;
 
 /** Everything the home page shows; each part is a short indexed read. */
 export async function getDashboard(actor: Actor, take = 8) {
   authorize(actor, "claims:read");
-  const [byStatus, waiting, mine, openConflicts, conflicts, changes, comments] = await Promise.all([
+  const now = new Date();
+  const since = new Date(weekStart(now).getTime() - (VERIFIED_WEEKS - 1) * 7 * 86_400_000);
+  const [byStatus, waiting, mine, openConflicts, conflicts, changes, comments, verified] = await Promise.all([
     db.claim.groupBy({ by: ["status"], _count: { _all: true } }),
     db.claim.findMany({
       where: { status: "IN_REVIEW" },
@@ -41,6 +47,12 @@ export async function getDashboard(actor: Actor, take = 8) {
       take,
       select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, claim: claimLink },
     }),
+    // Claims verified per week (Monday, UTC): a range read on the created_at index.
+    db.$queryRaw<{ week: Date; count: number }[]>`
+      SELECT date_trunc('week', created_at AT TIME ZONE 'UTC') AS week, count(DISTINCT claim_id)::int AS count
+      FROM status_changes
+      WHERE created_at >= ${since} AND to_status = 'VERIFIED'
+      GROUP BY 1`,
   ]);
   const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
   for (const row of byStatus) counts[row.status] = row._count._all;
@@ -51,5 +63,6 @@ export async function getDashboard(actor: Actor, take = 8) {
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, take + 2);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { counts, total, waiting, mine, openConflicts, conflicts, activity };
+  const verifiedByWeek = weeklySeries(verified, now, VERIFIED_WEEKS);
+  return { counts, total, waiting, mine, openConflicts, conflicts, activity, verifiedByWeek };
 }

@@ -4,6 +4,8 @@ import { ClaimFilterBar } from "@/components/claims/claim-filters";
 import { claimValueText } from "@/components/claims/claim-value";
 import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { FILTER_KEYS, claimsHref, readClaimFilters, type ClaimFilters } from "@/lib/schemas/claim-filters";
@@ -46,7 +48,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="font-serif text-3xl font-bold tracking-tight">Claims</h1>
-          <p className="mt-1 text-sm text-muted-foreground">Every checkable statement from the reporting.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Every checkable statement from the reporting. Press <kbd className="rounded border border-border bg-muted px-1 font-mono text-xs">/</kbd> to search,{" "}
+            <kbd className="rounded border border-border bg-muted px-1 font-mono text-xs">j</kbd> and <kbd className="rounded border border-border bg-muted px-1 font-mono text-xs">k</kbd> to move.
+          </p>
         </div>
         {can(user.role, "claims:write") ? (
           <Link href="/claims/new" className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:opacity-90">
@@ -101,63 +106,60 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
       </div>
 
       {page.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-border p-8 text-center">
-          <p className="font-medium">{filtered ? "No claim matches this view." : "No claims yet."}</p>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {filtered ? "Try fewer filters or other words." : can(user.role, "claims:write") ? "Record the first claim from your reporting." : "Editors have not recorded any claim yet."}
-          </p>
-        </div>
+        <EmptyState
+          title={filtered ? "No claim matches this view." : "No claims yet."}
+          action={filtered ? { href: claimsHref({ sort: filters.sort }), label: "Show all claims" } : can(user.role, "claims:write") ? { href: "/claims/new", label: "Record a claim" } : undefined}
+        >
+          {filtered ? "Try fewer filters or other words." : can(user.role, "claims:write") ? "Record the first claim from your reporting." : "Editors have not recorded any claim yet."}
+        </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-border bg-card">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Claims with their status, kind, assignee and number of sources</caption>
-            <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Claim</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Assignee</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Sources</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((claim) => {
-                const value = claimValueText(claim);
-                return (
-                  <tr key={claim.id} className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/60 md:table-row md:p-0">
-                    <td className="md:px-4 md:py-3">
-                      <Link href={`/claims/${claim.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
-                        {claim.statement}
-                      </Link>
-                      {value ? <p className="mt-0.5 text-muted-foreground">{value}</p> : null}
-                      {claim.metric ? (
-                        <p className="mt-0.5 text-xs text-muted-foreground">
-                          <span className="sr-only">Metric: </span>
-                          {claim.metric.name}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className="text-muted-foreground md:px-4 md:py-3">{KIND_LABELS[claim.kind]}</td>
-                    <td className="md:px-4 md:py-3">
-                      <span className="flex flex-wrap gap-1">
-                        <StatusBadge status={claim.status} />
-                        {claim.hasOpenConflict ? <ConflictBadge /> : null}
-                      </span>
-                    </td>
-                    <td className="text-muted-foreground md:px-4 md:py-3">
-                      <span className="md:hidden">Assignee: </span>
-                      {claim.assignee?.name ?? "Unassigned"}
-                    </td>
-                    <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
-                      <span className="md:hidden">Sources: </span>
-                      {claim.sourceCount}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Claims with their status, kind, assignee and number of sources">
+          <TableHead>
+            <TableHeader>Claim</TableHeader>
+            <TableHeader>Kind</TableHeader>
+            <TableHeader>Status</TableHeader>
+            <TableHeader>Assignee</TableHeader>
+            <TableHeader numeric>Sources</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((claim) => {
+              const value = claimValueText(claim);
+              return (
+                <TableRow
+                  key={claim.id}
+                  data-shortcut-row
+                  className="flex-row flex-wrap items-center gap-x-4 data-selected:bg-muted data-selected:shadow-[inset_4px_0_0_var(--primary)]"
+                >
+                  <TableCell className="w-full md:w-auto">
+                    <Link href={`/claims/${claim.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+                      {claim.statement}
+                    </Link>
+                    {value ? <p className="mt-0.5 text-muted-foreground">{value}</p> : null}
+                    {claim.metric ? (
+                      <p className="mt-0.5 text-xs text-muted-foreground">
+                        <span className="sr-only">Metric: </span>
+                        {claim.metric.name}
+                      </p>
+                    ) : null}
+                  </TableCell>
+                  <TableCell muted>{KIND_LABELS[claim.kind]}</TableCell>
+                  <TableCell>
+                    <span className="flex flex-wrap gap-1">
+                      <StatusBadge status={claim.status} />
+                      {claim.hasOpenConflict ? <ConflictBadge /> : null}
+                    </span>
+                  </TableCell>
+                  <TableCell muted label="Assignee">
+                    {claim.assignee?.name ?? "Unassigned"}
+                  </TableCell>
+                  <TableCell muted numeric label="Sources">
+                    {claim.sourceCount}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NameSearch } from "@/components/ui/name-search";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { namePageQuerySchema } from "@/lib/pagination";
 import { can } from "@/lib/permissions";
 import { listEvents } from "@/lib/server/events";
@@ -30,37 +32,34 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       </div>
       <NameSearch action="/events" label="Search events" query={query.q} />
       {page.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
-          {query.q ? `No event matches “${query.q}”.` : "No events yet."}
-        </p>
+        <EmptyState
+          title={query.q ? `No event matches “${query.q}”.` : "No events yet."}
+          action={query.q ? { href: "/events", label: "Show all events" } : can(user.role, "events:write") ? { href: "/events/new", label: "Create an event" } : undefined}
+        >
+          {query.q ? "Try another word from the event’s name." : "An event groups the date claims about one thing that happened, so they can be compared."}
+        </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-border bg-card">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Events by name, with the number of claims about each</caption>
-            <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Event</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Claims</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((e) => (
-                <tr key={e.id} className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/60 md:table-row md:p-0">
-                  <td className="md:px-4 md:py-3">
-                    <Link href={`/events/${e.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {e.name}
-                    </Link>
-                    {e.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{e.description}</p> : null}
-                  </td>
-                  <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
-                    <span className="md:hidden">Claims: </span>
-                    {e.claimCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Events by name, with the number of claims about each">
+          <TableHead>
+            <TableHeader>Event</TableHeader>
+            <TableHeader numeric>Claims</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  <Link href={`/events/${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {e.name}
+                  </Link>
+                  {e.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{e.description}</p> : null}
+                </TableCell>
+                <TableCell muted numeric label="Claims">
+                  {e.claimCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {next ? (
         <nav aria-label="Pagination" className="flex justify-end">

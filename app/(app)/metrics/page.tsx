@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NameSearch } from "@/components/ui/name-search";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { namePageQuerySchema } from "@/lib/pagination";
 import { can } from "@/lib/permissions";
 import { listMetrics } from "@/lib/server/metrics";
@@ -40,43 +42,39 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         </Link>
       </div>
       {page.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
-          {query.q ? `No metric matches “${query.q}”.` : "No metrics yet."}
-        </p>
+        <EmptyState
+          title={query.q ? `No metric matches “${query.q}”.` : "No metrics yet."}
+          action={query.q ? { href: "/metrics", label: "Show all metrics" } : can(user.role, "metrics:write") ? { href: "/metrics/new", label: "Create a metric" } : undefined}
+        >
+          {query.q ? "Try another word from the metric’s name." : "A metric names what is measured, so that figures from different sources can be compared."}
+        </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-border bg-card">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Metrics by name, with their unit and number of figures</caption>
-            <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Metric</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Unit</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Figures</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((m) => (
-                <tr key={m.id} className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/60 md:table-row md:p-0">
-                  <td className="md:px-4 md:py-3">
-                    <Link href={`/metrics/${m.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {m.name}
-                    </Link>
-                    {m.mergedInto ? <p className="mt-0.5 text-muted-foreground">Merged into {m.mergedInto.name}</p> : null}
-                    {m.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{m.description}</p> : null}
-                  </td>
-                  <td className="text-muted-foreground md:px-4 md:py-3">
-                    <span className="md:hidden">Unit: </span>
-                    {m.unit}
-                  </td>
-                  <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
-                    <span className="md:hidden">Figures: </span>
-                    {m.claimCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Metrics by name, with their unit and number of figures">
+          <TableHead>
+            <TableHeader>Metric</TableHeader>
+            <TableHeader>Unit</TableHeader>
+            <TableHeader numeric>Figures</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>
+                  <Link href={`/metrics/${m.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {m.name}
+                  </Link>
+                  {m.mergedInto ? <p className="mt-0.5 text-muted-foreground">Merged into {m.mergedInto.name}</p> : null}
+                  {m.description ? <p className="mt-0.5 line-clamp-2 text-muted-foreground">{m.description}</p> : null}
+                </TableCell>
+                <TableCell muted label="Unit">
+                  {m.unit}
+                </TableCell>
+                <TableCell muted numeric label="Figures">
+                  {m.claimCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">

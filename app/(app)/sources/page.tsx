@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { SOURCE_KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { pageQuerySchema } from "@/lib/pagination";
@@ -50,47 +52,43 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         ) : null}
       </form>
       {page.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-8 text-center text-muted-foreground">
-          {q ? `No source’s title or outlet contains “${q}”.` : "No sources yet."}
-        </p>
+        <EmptyState
+          title={q ? `No source’s title or outlet contains “${q}”.` : "No sources yet."}
+          action={q ? { href: "/sources", label: "Show all sources" } : can(user.role, "sources:write") ? { href: "/sources/new", label: "Add a source" } : undefined}
+        >
+          {q ? "Try part of the title, or the outlet’s name." : "Sources are the articles, broadcasts and records claims are cited from."}
+        </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-border bg-card">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{q ? `Sources matching “${q}”` : "Sources"}, with kind, publication date and number of citations</caption>
-            <thead className="hidden bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Source</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Published</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Citations</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((s) => (
-                <tr key={s.id} className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/60 md:table-row md:p-0">
-                  <td className="md:px-4 md:py-3">
-                    <Link href={`/sources/${s.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
-                      {s.title}
-                    </Link>
-                    <p className="mt-0.5 text-muted-foreground">
-                      {s.outlet ?? "Unknown outlet"}
-                      {s.hasText ? " · text stored" : ""}
-                    </p>
-                  </td>
-                  <td className="text-muted-foreground md:px-4 md:py-3">{SOURCE_KIND_LABELS[s.kind]}</td>
-                  <td className="text-muted-foreground md:px-4 md:py-3">
-                    <span className="md:hidden">Published: </span>
-                    {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
-                  </td>
-                  <td className="text-muted-foreground md:px-4 md:py-3 md:text-right">
-                    <span className="md:hidden">Citations: </span>
-                    {s.citationCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={`${q ? `Sources matching “${q}”` : "Sources"}, with kind, publication date and number of citations`}>
+          <TableHead>
+            <TableHeader>Source</TableHeader>
+            <TableHeader>Kind</TableHeader>
+            <TableHeader>Published</TableHeader>
+            <TableHeader numeric>Citations</TableHeader>
+          </TableHead>
+          <TableBody>
+            {page.items.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>
+                  <Link href={`/sources/${s.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+                    {s.title}
+                  </Link>
+                  <p className="mt-0.5 text-muted-foreground">
+                    {s.outlet ?? "Unknown outlet"}
+                    {s.hasText ? " · text stored" : ""}
+                  </p>
+                </TableCell>
+                <TableCell muted>{SOURCE_KIND_LABELS[s.kind]}</TableCell>
+                <TableCell muted label="Published">
+                  {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
+                </TableCell>
+                <TableCell muted numeric label="Citations">
+                  {s.citationCount}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {page.nextCursor ? (
         <nav aria-label="Pagination" className="flex justify-end">

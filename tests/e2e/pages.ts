@@ -1,0 +1,35 @@
+import { seedId } from "../../seeds/load";
+import type { accounts } from "./helpers";
+
+// Every page of the app, for the page-wide checks (axe scan, no sideways scroll). A new page is
+// one line here; `roles` limits it to the roles that may open it.
+const claim = seedId("claim", "ru-deaths-range");
+const source = seedId("source", "un-es11-1-vote");
+const metric = seedId("metric", "ru-deaths");
+const event = seedId("event", "nk-recognises");
+
+export const PAGES: { name: string; path: string; roles?: (keyof typeof accounts)[] }[] = [
+  { name: "dashboard", path: "/" },
+  { name: "claims list", path: "/claims" },
+  { name: "claims list, filtered to nothing", path: "/claims?q=zzzzzz-no-such-claim" },
+  { name: "claim", path: `/claims/${claim}` },
+  { name: "new claim", path: "/claims/new", roles: ["admin", "editor"] },
+  { name: "claim edit", path: `/claims/${claim}/edit`, roles: ["admin", "editor"] },
+  { name: "sources", path: "/sources" },
+  { name: "source", path: `/sources/${source}` },
+  { name: "new source", path: "/sources/new", roles: ["admin", "editor"] },
+  { name: "source edit", path: `/sources/${source}/edit`, roles: ["admin", "editor"] },
+  { name: "metrics", path: "/metrics" },
+  { name: "metric", path: `/metrics/${metric}` },
+  { name: "metric edit", path: `/metrics/${metric}/edit`, roles: ["admin", "editor"] },
+  { name: "new metric", path: "/metrics/new", roles: ["admin", "editor"] },
+  { name: "events", path: "/events" },
+  { name: "event", path: `/events/${event}` },
+  { name: "event edit", path: `/events/${event}/edit`, roles: ["admin", "editor"] },
+  { name: "new event", path: "/events/new", roles: ["admin", "editor"] },
+  // Conflict pages, once merged: { name: "conflicts", path: "/conflicts" }, { name: "conflict", path: `/conflicts/${id}` },
+  { name: "404", path: "/no-such-page" },
+  { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
+];
+
+export const pagesFor = (role: keyof typeof accounts) => PAGES.filter((p) => !p.roles || p.roles.includes(role));
