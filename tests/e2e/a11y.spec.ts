@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { accounts, signIn } from "./helpers";
-import { pagesFor } from "./pages";
+import { openPage, pagesFor } from "./pages";
 
 /** axe-core's findings that block: serious and critical, each with where it is. */
 async function blockingViolations(page: Page) {
@@ -43,7 +43,7 @@ for (const { colorScheme, roles } of RUNS) {
         await signIn(page, accounts[role]);
         const found: string[] = [];
         for (const p of pagesFor(role)) {
-          await page.goto(p.path);
+          await openPage(page, p);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
           for (const v of await blockingViolations(page)) found.push(`${p.name} (${p.path}): ${v}`);
         }

@@ -1,4 +1,5 @@
 import { seedId } from "../../seeds/load";
+import type { Page } from "@playwright/test";
 import type { accounts } from "./helpers";
 
 // Every page of the app, for the page-wide checks (axe scan, no sideways scroll). A new page is
@@ -8,7 +9,8 @@ const source = seedId("source", "un-es11-1-vote");
 const metric = seedId("metric", "ru-deaths");
 const event = seedId("event", "nk-recognises");
 
-export const PAGES: { name: string; path: string; roles?: (keyof typeof accounts)[] }[] = [
+/** A page reached by address, then (for pages whose ids are not fixed, like a conflict's) by following the first link named `follow`. */
+export const PAGES: { name: string; path: string; follow?: RegExp; roles?: (keyof typeof accounts)[] }[] = [
   { name: "dashboard", path: "/" },
   { name: "claims list", path: "/claims" },
   { name: "claims list, filtered to nothing", path: "/claims?q=zzzzzz-no-such-claim" },
@@ -27,9 +29,21 @@ export const PAGES: { name: string; path: string; roles?: (keyof typeof accounts
   { name: "event", path: `/events/${event}` },
   { name: "event edit", path: `/events/${event}/edit`, roles: ["admin", "editor"] },
   { name: "new event", path: "/events/new", roles: ["admin", "editor"] },
-  // Conflict pages, once merged: { name: "conflicts", path: "/conflicts" }, { name: "conflict", path: `/conflicts/${id}` },
+  { name: "conflicts", path: "/conflicts" },
+  { name: "conflicts, dismissed (empty)", path: "/conflicts?status=DISMISSED&kind=DATE" },
+  { name: "conflict: rate against total", path: "/conflicts?kind=RATE_TOTAL", follow: /^100 a day over 158–188 days/ },
+  { name: "conflict: statement date", path: "/conflicts?kind=STATEMENT_DATE", follow: /^The statement is dated/ },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];
+
+/** Opens a page of the list: its address, then its link when it has one to follow. */
+export async function openPage(page: Page, p: (typeof PAGES)[number]) {
+  await page.goto(p.path);
+  if (!p.follow) return;
+  const from = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: p.follow }).first().click();
+  await page.waitForURL((url) => url.pathname !== from);
+}
 
 export const pagesFor = (role: keyof typeof accounts) => PAGES.filter((p) => !p.roles || p.roles.includes(role));

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { accounts, signIn } from "./helpers";
-import { pagesFor } from "./pages";
+import { openPage, pagesFor } from "./pages";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -16,7 +16,7 @@ test("no page scrolls sideways on a 390 px phone", async ({ page }) => {
   await signIn(page, accounts.editor);
   const wide: string[] = [];
   for (const p of pagesFor("editor")) {
-    await page.goto(p.path);
+    await openPage(page, p);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const { scrollWidth, innerWidth } = await page.evaluate(overflow);
     if (scrollWidth > innerWidth) wide.push(`${p.name} (${p.path}): ${scrollWidth} px wide in a ${innerWidth} px window`);
