@@ -103,7 +103,7 @@ async function readmeShots() {
   mkdirSync(docs, { recursive: true });
   // The desktop shots are drawn at half scale (a 720 px-wide image of the 1440 px layout) to keep the repository small.
   for (const [colorScheme, width, names] of [
-    ["light", 1440, ["dashboard", "claims", "claim", "source", "metric"]],
+    ["light", 1440, ["dashboard", "claims", "claim", "source", "metric", "conflicts", "conflict"]],
     ["dark", 390, ["claims"]],
   ] as const) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width > 1000 ? 0.5 : 1 });
@@ -119,9 +119,16 @@ async function readmeShots() {
       claim: `/claims/${seedId("claim", "ru-deaths-range")}`,
       source: `/sources/${seedId("source", "un-es11-1-vote")}`,
       metric: `/metrics/${seedId("metric", "ru-deaths")}`,
+      conflicts: "/conflicts",
+      conflict: "/conflicts?kind=RATE_TOTAL",
     };
     for (const name of names) {
       await page.goto(`${base}${at[name]}`);
+      // A conflict's id is not fixed: open the seeds' rate-versus-total conflict from the list.
+      if (name === "conflict") {
+        await page.getByRole("link", { name: /a day over/ }).first().click();
+        await page.getByRole("heading", { name: "The arithmetic" }).waitFor();
+      }
       await page.getByRole("heading", { level: 1 }).waitFor();
       await page.screenshot({ path: path.join(docs, `${name}-${width}-${colorScheme}.png`), fullPage: name !== "claim" && name !== "source" });
     }

@@ -49,13 +49,24 @@ export async function seedDatabase(db: Db, env: Record<string, string | undefine
         passwordHash: await hashPassword(env[u.passwordEnv] || u.defaultPassword),
       })),
   );
-  const result = await db.$transaction((tx) => loadRows(tx, newUsers), { timeout: 60_000 });
-  if (result.claimIds.length) {
-    // The seeds hold a rate-versus-total conflict and a statement-date question: find them as a
-    // save would. Imported here so that reading seed ids does not load the data-access layer.
-    const { detectConflictsAsSystem } = await import("../lib/server/conflict-detection");
-    await detectConflictsAsSystem(db, result.claimIds);
-  }
+  const result = await db.$transaction(
+    async (tx) => {
+      const loaded = await loadRows(tx, newUsers);
+      if (loaded.claimIds.length) {
+        // The seeds hold a rate-versus-total conflict and statement-date questions: find them as a
+        // save would, in the same transaction. Imported here so that reading seed ids does not load
+        // the data-access layer.
+        const { detectConflicts } = await import("../lib/server/conflict-detection");
+        const entries: Prisma.AuditLogCreateManyInput[] = [];
+        await detectConflicts(tx, loaded.claimIds, null, (e) =>
+          entries.push({ action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before as Prisma.InputJsonValue, after: e.after as Prisma.InputJsonValue }),
+        );
+        if (entries.length) await tx.auditLog.createMany({ data: entries });
+      }
+      return loaded;
+    },
+    { timeout: 60_000 },
+  );
   return { created: result.created };
 }
 

@@ -53,13 +53,20 @@ const PER_DAY_DENOMINATOR = 10_227n;
 const PER_DAY_FACTOR: Record<RatePeriod, bigint> = { DAY: 10_227n, WEEK: 1_461n, MONTH: 336n, YEAR: 28n };
 
 /** The days a quantity holds for: its as-of date at its precision, else its period. */
-export function quantitySpan(c: ComparableClaim): DaySpan {
+/**
+ * When a figure holds, or null when it is not dated. A total holds at a moment: its as-of date (at
+ * its precision), else the end of its period; totals to different moments are not compared, as
+ * counts grow. A rate holds over its period (or at its as-of date). A figure with no date is
+ * compared with nothing: it cannot be placed.
+ */
+export function quantitySpan(c: ComparableClaim): DaySpan | null {
   const asOf = precisionSpan(c.asOf, c.asOfPrecision);
   if (asOf) return asOf;
   const start = toDay(c.periodStart);
   const end = toDay(c.periodEnd);
+  if (!c.ratePeriod) return end === null ? null : { from: end, to: end };
   if (start !== null || end !== null) return { from: start ?? end, to: end };
-  return { from: null, to: null };
+  return null;
 }
 
 /** How many days a total covers: from its period's start to its end or as-of date, as a range. */
@@ -114,7 +121,7 @@ export function compareValues(a: ComparableClaim, b: ComparableClaim): Finding |
     kind: "VALUE",
     claimIds: [first.id, second.id],
     summary: `${figureText(first)} and ${figureText(second)} cannot both hold for the same time: the figures do not overlap.`,
-    detail: { severity: "contradiction", lines: [`${figureText(first)} (${spanText(quantitySpan(first))})`, `${figureText(second)} (${spanText(quantitySpan(second))})`] },
+    detail: { severity: "contradiction", lines: [first, second].map((c) => `${figureText(c)} (${spanText(quantitySpan(c) ?? { from: null, to: null })})`) },
   };
 }
 
@@ -210,10 +217,10 @@ export function compareEventDates(a: ComparableClaim, b: ComparableClaim): Findi
 
 /** Whether two quantity claims are about the same thing at overlapping times. */
 export function comparableQuantities(a: ComparableClaim, b: ComparableClaim): boolean {
-  return (
-    a.kind === "QUANTITY" && b.kind === "QUANTITY" && !!a.metricId && a.metricId === b.metricId && sameUnit(a.unit, b.unit) &&
-    spansOverlap(quantitySpan(a), quantitySpan(b))
-  );
+  if (a.kind !== "QUANTITY" || b.kind !== "QUANTITY" || !a.metricId || a.metricId !== b.metricId || !sameUnit(a.unit, b.unit)) return false;
+  const sa = quantitySpan(a);
+  const sb = quantitySpan(b);
+  return !!sa && !!sb && spansOverlap(sa, sb);
 }
 
 /** Every reason two claims cannot both hold (at most one). Symmetric in its arguments. */

@@ -35,10 +35,12 @@ export function findConflicts(focus: readonly DetectableClaim[], others: readonl
   const byMetric = groupBy(active.filter((c) => c.kind === "QUANTITY" && c.metricId), (c) => c.metricId!);
   const byEvent = groupBy(active.filter((c) => c.kind === "DATE" && c.eventId), (c) => c.eventId!);
 
-  const metrics = new Set(focus.filter((c) => focusIds.has(c.id) && c.kind === "QUANTITY" && c.metricId).map((c) => c.metricId!));
+  // Every value group of a touched metric: when a figure leaves a group (edited to agree, found
+  // false), the figures it leaves behind may still disagree among themselves.
+  const metrics = new Set(focus.filter((c) => c.kind === "QUANTITY" && c.metricId).map((c) => c.metricId!));
   for (const metricId of metrics) {
     const claims = byMetric.get(metricId) ?? [];
-    for (const f of valueConflicts(claims)) if (f.claimIds.some((id) => focusIds.has(id))) add(f);
+    for (const f of valueConflicts(claims)) add(f);
     const rates = claims.filter((c) => c.ratePeriod);
     const totals = claims.filter((c) => !c.ratePeriod);
     for (const claim of claims) {
@@ -83,7 +85,9 @@ export function claimSignature(c: DetectableClaim): string {
   const parts = [
     c.kind, isActive(c) ? "active" : "inactive", c.metricId ?? "", c.eventId ?? "", num(c.valueLow), num(c.valueHigh), num(c.valueBest), c.unit ?? "",
     c.ratePeriod ?? "", day(c.asOf), c.asOfPrecision ?? "", day(c.periodStart), day(c.periodEnd), day(c.eventDate), c.eventDatePrecision ?? "",
+    // Only citations that date the statement: adding an undated one changes no statement date.
     ...(c.citations ?? [])
+      .filter((x) => x.saidOn || x.saidText)
       .map((x) => `${x.id}|${day(x.saidOn)}|${x.saidPrecision ?? ""}|${x.saidText ?? ""}|${day(x.source.publishedAt)}|${x.source.publishedPrecision ?? ""}`)
       .sort(),
   ];

@@ -80,6 +80,13 @@ function singular(word: string): string {
   return word;
 }
 
+/** Scale words a unit may start with: whole words only, so "m" (metres) is a unit, not a million. */
+const UNIT_SCALES: [RegExp, bigint][] = [
+  [/^thousands?$/i, 1_000n],
+  [/^millions?$/i, 1_000_000n],
+  [/^billions?$/i, 1_000_000_000n],
+];
+
 /**
  * A unit as a comparable key and the scale it carries: "Thousand soldiers killed" is
  * { key: "soldier killed", factor: 1000 }. Plural and singular, case and spacing do not matter;
@@ -89,7 +96,7 @@ export function normaliseUnit(unit: string | null | undefined): { key: string; f
   const words = (unit ?? "").toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
   let factor = 1n;
   while (words.length) {
-    const scale = scaleOf(words[0]!);
+    const scale = UNIT_SCALES.find(([pattern]) => pattern.test(words[0]!))?.[1] ?? null;
     if (scale === null) break;
     factor *= scale;
     words.shift();

@@ -40,12 +40,29 @@ function timeGroups(items: Item[]): Item[][] {
   return groups;
 }
 
-/** The figures of a group that some other figure, at an overlapping time, contradicts. */
+/**
+ * The figures of a group that some other figure, at an overlapping time, contradicts. Exact: by
+ * pairs in a small group, by extremes among figures for the very same days (the common case: one
+ * as-of month). A large group of differing days is split by its days, and only figures for the
+ * same days are compared there: an approximation that never invents a conflict.
+ */
 function members(group: Item[]): Item[] {
   const sameSpan = group.every((g) => g.span.from === group[0]!.span.from && g.span.to === group[0]!.span.to);
   if (!sameSpan && group.length <= PAIRWISE_LIMIT) {
     return group.filter((a) => group.some((b) => b !== a && spansOverlap(a.span, b.span) && disjoint(a.figure, b.figure)));
   }
+  if (!sameSpan) {
+    const buckets = new Map<string, Item[]>();
+    for (const g of group) {
+      const key = `${g.span.from}|${g.span.to}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), g]);
+    }
+    return [...buckets.values()].filter((b) => b.length > 1).flatMap(byExtremes);
+  }
+  return byExtremes(group);
+}
+
+function byExtremes(group: Item[]): Item[] {
   // By extremes: a figure conflicts with the group when another's high is below its low, or
   // another's low above its high. The two lowest highs and two highest lows answer that for all.
   const byHigh = [...group].sort((a, b) => (highOf(a.figure) < highOf(b.figure) ? -1 : highOf(a.figure) > highOf(b.figure) ? 1 : 0));
@@ -64,12 +81,13 @@ export function valueConflicts(claims: readonly ComparableClaim[]): Finding[] {
   for (const claim of claims) {
     if (claim.kind !== "QUANTITY" || !claim.metricId) continue;
     const figure = comparableInterval(claim);
-    if (!figure) continue;
+    const span = quantitySpan(claim);
+    if (!figure || !span) continue;
     // A figure with no unit is read in the metric's one unit, when it has just one.
     const unit = normaliseUnit(claim.unit).key || (units.size === 1 ? [...units][0]! : "");
     const key = `${claim.metricId}|${unit}|${claim.ratePeriod ? "rate" : "total"}`;
     const list = partitions.get(key) ?? [];
-    list.push({ claim, span: quantitySpan(claim), figure });
+    list.push({ claim, span, figure });
     partitions.set(key, list);
   }
   const findings: Finding[] = [];

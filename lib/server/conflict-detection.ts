@@ -51,9 +51,30 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
  */
 export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit) {
   if (!claimIds.length) return;
-  const focus = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  // The claims these share a stored conflict with are compared again too: a claim that moved to
+  // another metric or event leaves its old conflicts behind, and only its old company can clear them.
+  const partners = await tx.$queryRaw<{ claim_id: string }[]>`
+    SELECT DISTINCT other.claim_id::text FROM conflict_claims mine
+      JOIN conflicts c ON c.id = mine.conflict_id AND c.kind <> 'MANUAL' AND c.status = 'OPEN'
+      JOIN conflict_claims other ON other.conflict_id = mine.conflict_id
+     WHERE mine.claim_id = ANY(${[...claimIds]}::uuid[])`;
+  const ids = [...new Set([...claimIds, ...partners.map((p) => p.claim_id)])];
+  const focus = await loadWithCitations(tx, { id: { in: ids } });
+  await lockScopes(tx, focus);
+  // Peers are read under the locks: a save on the same metric that committed meanwhile is seen.
   const peers = await loadPeers(tx, focus);
   await reconcile(tx, focus, peers, findConflicts(focus, peers), actorId, audit);
+}
+
+/**
+ * Serialises detection per metric and event (transaction-scoped advisory locks, taken in one
+ * order): two saves on one metric at once cannot each miss the other's figure.
+ */
+export async function lockScopes(tx: Tx, claims: readonly { kind: string; metricId?: string | null; eventId?: string | null }[]) {
+  const keys = [
+    ...new Set(claims.flatMap((c) => [c.kind === "QUANTITY" && c.metricId ? `metric:${c.metricId}` : null, c.kind === "DATE" && c.eventId ? `event:${c.eventId}` : null]).filter((k): k is string => !!k)),
+  ].sort();
+  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
 /** What each claim says now, as far as conflicts go: stored with a decision, so only later changes reopen it. */
@@ -62,14 +83,22 @@ export async function currentSignatures(tx: Tx, claimIds: readonly string[]): Pr
   return new Map(claims.map((c) => [c.id, { signature: claimSignature(c), version: c.version }]));
 }
 
-/** Stored automatic conflicts of these claims, and those the findings name. */
+/**
+ * Stored automatic conflicts of these claims, and those the findings name, locked (in id order)
+ * so that an editor's decision committing meanwhile is read, not overwritten.
+ */
 async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]) {
+  await tx.$queryRaw`
+    SELECT c.id FROM conflicts c
+     WHERE c.kind <> 'MANUAL'
+       AND (c.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])) OR c.fingerprint = ANY(${[...fingerprints]}::text[]))
+     ORDER BY c.id FOR UPDATE`;
   return tx.conflict.findMany({
     where: {
       kind: { not: "MANUAL" },
       OR: [{ claims: { some: { claimId: { in: [...claimIds] } } } }, ...(fingerprints.length ? [{ fingerprint: { in: [...fingerprints] } }] : [])],
     },
-    select: { id: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
+    select: { id: true, kind: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
   });
 }
 
@@ -91,7 +120,8 @@ async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loade
   };
   const focusIds = new Set(focus.map((c) => c.id));
   const byPrint = new Map(findings.map((f) => [fingerprint(f.kind, f.claimIds), f]));
-  const stored = await storedConflicts(tx, [...focusIds], [...byPrint.keys()]);
+  const involved = new Set([...focusIds, ...findings.flatMap((f) => f.claimIds)]);
+  const stored = await storedConflicts(tx, [...involved], [...byPrint.keys()]);
   const storedByPrint = new Map(stored.filter((s) => s.fingerprint).map((s) => [s.fingerprint!, s]));
   const linksOf = (conflictId: string, claimIds: readonly string[]): Link[] =>
     claimIds.map((claimId) => ({ conflictId, claimId, claimVersion: claims.get(claimId)!.version, signature: signature(claimId) }));
@@ -113,6 +143,7 @@ async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loade
       if (changed.length || existing.summary !== finding.summary) {
         toRefresh.push({ id: existing.id, finding, reopen: false });
         links.push(...linksOf(existing.id, finding.claimIds));
+        audit({ action: "conflict.update", entityType: "Conflict", entityId: existing.id, before: { summary: existing.summary }, after: { summary: finding.summary, changedClaimIds: changed } });
       }
       continue;
     }
@@ -127,8 +158,9 @@ async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loade
   const toClear: string[] = [];
   for (const s of stored) {
     if (s.fingerprint && byPrint.has(s.fingerprint)) continue;
-    // Only what these claims were compared against can be said to no longer hold.
-    const compared = s.claims.every((l) => claims.has(l.claimId)) && s.claims.some((l) => focusIds.has(l.claimId));
+    // Only what was compared again can be said to no longer hold: a value group when its metric was
+    // (all its claims loaded), a pair when one of its claims was saved.
+    const compared = s.claims.every((l) => claims.has(l.claimId)) && (s.kind === "VALUE" || s.claims.some((l) => focusIds.has(l.claimId)));
     if (!compared || s.status !== "OPEN") continue;
     toClear.push(s.id);
     links.push(...linksOf(s.id, s.claims.map((l) => l.claimId)));
@@ -219,11 +251,6 @@ async function asSystem(db: PrismaClient, work: (tx: Tx, audit: Audit) => Promis
   );
 }
 
-/** Detection outside an editor's save (seeding): the same rules, recorded with no actor. */
-export async function detectConflictsAsSystem(db: PrismaClient, claimIds: readonly string[]) {
-  await asSystem(db, (tx, audit) => detectConflicts(tx, claimIds, null, audit));
-}
-
 export interface ScanReport {
   metrics: number;
   events: number;
@@ -259,6 +286,7 @@ export async function scanAllConflicts(db: PrismaClient, options: { batch?: numb
       if (!ids.length) break;
       after = ids.at(-1)!.id;
       await asSystem(db, async (tx, audit) => {
+        await lockScopes(tx, ids.map((i) => (kind === "QUANTITY" ? { kind, metricId: i.id } : { kind, eventId: i.id })));
         const claims = await tx.claim.findMany({ where: { [column]: { in: ids.map((i) => i.id) }, kind }, select: comparableSelect });
         const loaded = claims.map(asDetectable);
         const findings = findAllConflicts(loaded);

@@ -6,7 +6,7 @@ import { authorize, type Actor } from "./authorize";
 import { changesSince } from "./changes";
 import { reviseClaim } from "./claim-revision";
 import { staleMessage } from "./claim-status";
-import { applyRanks, currentSignatures, detectConflicts, saveLinks } from "./conflict-detection";
+import { applyRanks, currentSignatures, detectConflicts, lockScopes, saveLinks } from "./conflict-detection";
 import { db } from "./db";
 import { isUniqueViolation } from "./names";
 import { inTransaction, ok, refuse } from "./mutations";
@@ -81,12 +81,12 @@ export async function conflictsOfClaim(actor: Actor, claimId: string) {
   authorize(actor, "claims:read");
   const rows = await db.conflict.findMany({
     where: { claims: { some: { claimId } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // Open first (the enum's order), so an open conflict is never pushed off the page by decided ones.
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
     take: 50,
     select: { ...listSelect, decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { action: true, note: true, preferredClaimId: true } } },
   });
-  const order = { OPEN: 0, RESOLVED: 1, DISMISSED: 2 } as const;
-  return rows.sort((a, b) => order[a.status] - order[b.status]);
+  return rows;
 }
 
 /** Any editor or reviewer may say that claims cannot all hold, with a reason. */
@@ -128,6 +128,8 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
       },
     });
     if (!conflict) return refuse("This conflict does not exist.");
+    // The same order of locks as detection on save takes: scopes first, then the conflict row.
+    await lockScopes(tx, conflict.claims.map((c) => c.claim));
     if (conflict.version !== input.version) {
       return refuse(staleMessage("conflict"), { stale: true, changes: await changesSince(tx, "Conflict", conflict.id, input.version) });
     }
@@ -170,6 +172,7 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
         throw e;
       }
       for (const c of moving) {
+        if (c.status === "RETRACTED") return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
         const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
         const revised = await reviseClaim(tx, actor.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
         if (!revised) return refuse(staleMessage("claim"), { stale: true });

@@ -83,7 +83,7 @@ test("an editor resolves a seeded conflict on the record, and the claim can then
   await signIn(reviewerPage, accounts.reviewer);
   await openClaim(reviewerPage);
   await reviewerPage.getByRole("form", { name: "Review claim" }).getByRole("button", { name: "Approve" }).click();
-  await expect(reviewerPage.getByTestId("approval-state")).toContainText("approved by Rita Reviewer");
+  await expect(reviewerPage.getByTestId("approval-state")).toContainText("You approved this claim");
 
   // Now the editor verifies it.
   await page.reload();
@@ -112,6 +112,6 @@ test("while a conflict is open, verifying is refused and the claim page says why
   await expect(flag.getByRole("list", { name: "Claims flagged with this one" })).toContainText("North Korea has offered Russia 100,000 volunteers");
   await flag.getByLabel("Why they cannot all be true").fill(`Test flag: the volunteer count and the deaths come from one state-TV segment (${run}).`);
   await flag.getByRole("button", { name: "Flag conflict" }).click();
-  await expect(flag.getByRole("status")).toContainText("Conflict flagged");
+  await expect(flag.getByText("Conflict flagged: it now blocks verification")).toBeVisible();
   await expect(page.getByRole("region", { name: /Conflicts/ }).getByRole("link", { name: new RegExp(`one state-TV segment \\(${run}\\)`) })).toBeVisible();
 });

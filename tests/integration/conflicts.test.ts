@@ -237,4 +237,64 @@ describe("conflicts", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect((await listConflicts(reviewer, { status: "OPEN", kind: "MANUAL", limit: 10 })).items.map((c) => c.id)).toEqual([conflict.id]);
   });
+
+  describe("as groups change", () => {
+    const make = async (metricId: string, best: string, label: string) => {
+      const r = await createClaim(await actor("editor"), claimSchema.parse({ kind: "QUANTITY", metricId, unit: "people", asOf: "2023-01-01", asOfPrecision: "MONTH", tags: "", statement: `Group test figure ${label} for the shelter count.`, valueBest: best }));
+      if (!r.ok) throw new Error(r.message);
+      return r.value.id;
+    };
+    const edit = async (claimId: string, changes: Record<string, string>) => {
+      const c = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
+      const r = await updateClaim(await actor("editor"), editClaimSchema.parse({
+        id: c.id, version: c.version, statement: c.statement, kind: "QUANTITY", metricId: c.metricId, unit: "people", asOf: "2023-01-01", asOfPrecision: "MONTH", tags: "", valueBest: String(c.valueBest), ...changes,
+      }));
+      if (!r.ok) throw new Error(r.message);
+    };
+    const openOn = (metricId: string) =>
+      db().conflict.findMany({ where: { status: "OPEN", kind: "VALUE", claims: { some: { claim: { metricId } } } }, include: { claims: true } });
+    const ids = (c: { claims: { claimId: string }[] }) => c.claims.map((l) => l.claimId).sort();
+
+    it("a new figure joins the group: the smaller conflict gives way to the larger one", async () => {
+      const metric = await db().metric.create({ data: { name: "People in shelters (group test)", unit: "people", createdById: (await actor("editor")).id } });
+      const a = await make(metric.id, "100", "A");
+      const b = await make(metric.id, "200", "B");
+      const [pair] = await openOn(metric.id);
+      expect(ids(pair!)).toEqual([a, b].sort());
+      const c = await make(metric.id, "300", "C");
+      const open = await openOn(metric.id);
+      expect(open.map(ids)).toEqual([[a, b, c].sort()]);
+      expect(await db().conflict.findUniqueOrThrow({ where: { id: pair!.id }, include: { decisions: true } })).toMatchObject({ status: "RESOLVED", decisions: [{ action: "CLEAR" }] });
+
+      // A leaves the group by agreeing with B: B and C still disagree, and stay in conflict.
+      await edit(a, { valueBest: "200" });
+      expect((await openOn(metric.id)).map(ids)).toEqual([[a, b, c].sort()]);
+      await edit(c, { valueBest: "200" });
+      expect(await openOn(metric.id)).toEqual([]);
+      await edit(c, { valueBest: "999" });
+      await edit(a, { valueBest: "100" });
+      expect((await openOn(metric.id)).map(ids)).toEqual([[a, b, c].sort()]);
+      // Found false, a figure drops out; the two left still disagree.
+      const admin = await actor("admin");
+      let current = await db().claim.findUniqueOrThrow({ where: { id: a } });
+      expect((await changeStatus(admin, { claimId: a, version: current.version, toStatus: "IN_REVIEW", reason: "Checking the count" })).ok).toBe(true);
+      current = await db().claim.findUniqueOrThrow({ where: { id: a } });
+      expect((await changeStatus(admin, { claimId: a, version: current.version, toStatus: "FALSE", reason: "The shelter never opened" })).ok).toBe(true);
+      expect((await openOn(metric.id)).map(ids)).toEqual([[b, c].sort()]);
+    });
+
+    it("a figure that moves to another metric leaves no open conflict behind", async () => {
+      const editor = await actor("editor");
+      const metric = await db().metric.create({ data: { name: "People evacuated (move test)", unit: "people", createdById: editor.id } });
+      const other = await db().metric.create({ data: { name: "People sheltered (move test)", unit: "people", createdById: editor.id } });
+      const a = await make(metric.id, "100", "M1");
+      const b = await make(metric.id, "500", "M2");
+      const [found] = await openOn(metric.id);
+      expect(ids(found!)).toEqual([a, b].sort());
+      await edit(b, { metricId: other.id });
+      expect(await db().conflict.findUniqueOrThrow({ where: { id: found!.id } })).toMatchObject({ status: "RESOLVED" });
+      expect(await openOn(metric.id)).toEqual([]);
+    });
+  });
 });
+
