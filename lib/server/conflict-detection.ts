@@ -51,15 +51,21 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
  */
 export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit) {
   if (!claimIds.length) return;
-  // The claims these share a stored conflict with are compared again too: a claim that moved to
-  // another metric or event leaves its old conflicts behind, and only its old company can clear them.
-  const partners = await tx.$queryRaw<{ claim_id: string }[]>`
-    SELECT DISTINCT other.claim_id::text FROM conflict_claims mine
+  const focus = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  // A claim that moved to another metric or event leaves its open conflicts behind, and only its
+  // old company can clear them: the claims it shares an open conflict with, on a metric or event
+  // none of the saved claims is on now, are compared again too.
+  const scopeOf = (c: { kind: string; metricId?: string | null; eventId?: string | null }) =>
+    c.kind === "QUANTITY" && c.metricId ? `m:${c.metricId}` : c.kind === "DATE" && c.eventId ? `e:${c.eventId}` : null;
+  const scopes = new Set(focus.map(scopeOf));
+  const partners = await tx.$queryRaw<{ id: string; kind: string; metric_id: string | null; event_id: string | null }[]>`
+    SELECT DISTINCT k.id::text, k.kind::text, k.metric_id::text, k.event_id::text FROM conflict_claims mine
       JOIN conflicts c ON c.id = mine.conflict_id AND c.kind <> 'MANUAL' AND c.status = 'OPEN'
       JOIN conflict_claims other ON other.conflict_id = mine.conflict_id
-     WHERE mine.claim_id = ANY(${[...claimIds]}::uuid[])`;
-  const ids = [...new Set([...claimIds, ...partners.map((p) => p.claim_id)])];
-  const focus = await loadWithCitations(tx, { id: { in: ids } });
+      JOIN claims k ON k.id = other.claim_id
+     WHERE mine.claim_id = ANY(${[...claimIds]}::uuid[]) AND other.claim_id <> ALL(${[...claimIds]}::uuid[])`;
+  const away = partners.filter((p) => !scopes.has(scopeOf({ kind: p.kind, metricId: p.metric_id, eventId: p.event_id })));
+  if (away.length) focus.push(...(await loadWithCitations(tx, { id: { in: away.map((p) => p.id) } })));
   await lockScopes(tx, focus);
   // Peers are read under the locks: a save on the same metric that committed meanwhile is seen.
   const peers = await loadPeers(tx, focus);
@@ -88,16 +94,17 @@ export async function currentSignatures(tx: Tx, claimIds: readonly string[]): Pr
  * so that an editor's decision committing meanwhile is read, not overwritten.
  */
 async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]) {
-  await tx.$queryRaw`
-    SELECT c.id FROM conflicts c
-     WHERE c.kind <> 'MANUAL'
-       AND (c.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])) OR c.fingerprint = ANY(${[...fingerprints]}::text[]))
-     ORDER BY c.id FOR UPDATE`;
+  // Ids first, by the claim index and the fingerprint index (a UNION, not an OR, so both are used)...
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    SELECT conflict_id::text AS id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])
+    UNION
+    SELECT id::text FROM conflicts WHERE fingerprint = ANY(${[...fingerprints]}::text[])`;
+  if (!found.length) return [];
+  // ...then the rows, locked in id order.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM conflicts WHERE id = ANY(${found.map((f) => f.id)}::uuid[]) AND kind <> 'MANUAL' ORDER BY id FOR UPDATE`;
   return tx.conflict.findMany({
-    where: {
-      kind: { not: "MANUAL" },
-      OR: [{ claims: { some: { claimId: { in: [...claimIds] } } } }, ...(fingerprints.length ? [{ fingerprint: { in: [...fingerprints] } }] : [])],
-    },
+    where: { id: { in: locked.map((l) => l.id) } },
     select: { id: true, kind: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
   });
 }
