@@ -2,46 +2,14 @@
 // test cluster (or DATABASE_URL's server), generates claims with a seeded random generator, and
 // prints p50/p95/p99 of the data-access calls the pages make. Not a test: it only reports.
 import { performance } from "node:perf_hooks";
-import { openDatabaseServer } from "./lib/database-server";
-import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
-import { applyMigrations } from "./lib/migrate";
-import { ensurePrismaClient } from "./lib/prisma-generate";
+import { percentiles, random, withScratchDatabase } from "./lib/bench";
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const METRICS = 2_000;
 const SOURCES = 5_000;
 const SAMPLES = 300;
 
-/** mulberry32: small, fast and repeatable. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
-  return `p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  (n=${sorted.length})`;
-}
-
-ensurePrismaClient();
-const server = await openDatabaseServer({ purpose: "test", log: console.log });
-const name = "factdesk_bench";
-try {
-  await dropDatabase(server.adminUrl, name);
-  await ensureDatabase(server.adminUrl, name);
-  const url = server.url(name);
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-
-  const { createPrismaClient } = await import("../prisma/client");
-  const { seedDatabase } = await import("../seeds/load");
-  const db = createPrismaClient(url, { max: 4 });
-  await seedDatabase(db);
+await withScratchDatabase("factdesk_bench", async (db) => {
   const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
 
   const started = performance.now();
@@ -163,9 +131,4 @@ try {
     `EXPLAIN SELECT id FROM claims WHERE (created_at, id) < (now(), '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
   );
   console.log(`keyset plan: ${plan.map((p) => p["QUERY PLAN"].trim()).join(" | ")}`);
-  await db.$disconnect();
-} finally {
-  await dropDatabase(server.adminUrl, name).catch(() => {});
-  await server.stop();
-}
-process.exit(0);
+});

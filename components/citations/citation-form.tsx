@@ -3,22 +3,21 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { createCitationAction, searchClaimsAction, updateCitationAction } from "@/app/(app)/citations/actions";
+import { createCitationAction, updateCitationAction } from "@/app/(app)/citations/actions";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
-import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
-import { STANCE_LABELS, type ClaimStatus } from "@/lib/labels";
+import { STANCE_LABELS } from "@/lib/labels";
 import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
 import { blankLink, ChainEditor } from "./chain-editor";
 
-export type ClaimChoice = { id: string; statement: string; status: ClaimStatus; version: number };
 export type SourceChoice = { id: string; title: string; outlet: string | null; hasText: boolean };
 export type Passage = { quote: string; startOffset: number; endOffset: number };
 type Values = CitationInput & { id?: string };
@@ -81,20 +80,10 @@ export function CitationForm(props: {
       <FormProblemMessage problem={problem} />
 
       {props.claim ? null : (
-        <SearchCombobox<ClaimChoice>
+        <ClaimSearch
           id={id("claim")}
           label="Claim"
-          placeholder="Search claims by their words"
           error={errors.claimId?.message}
-          search={searchClaimsAction}
-          itemToString={(c) => c?.statement ?? ""}
-          itemKey={(c) => c.id}
-          renderItem={(c) => (
-            <span className="flex flex-wrap items-center gap-2">
-              <span>{c.statement}</span>
-              <StatusBadge status={c.status} />
-            </span>
-          )}
           selected={claim}
           onSelect={(c) => {
             setClaim(c);

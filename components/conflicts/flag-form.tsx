@@ -1,18 +1,13 @@
 "use client";
 import { useState } from "react";
-import { searchClaimsAction } from "@/app/(app)/citations/actions";
 import { flagConflictAction } from "@/app/(app)/conflicts/actions";
-import { StatusBadge } from "@/components/claims/status-badge";
+import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Textarea } from "@/components/ui/textarea";
-import type { ClaimStatus } from "@/lib/labels";
 import { flagConflictSchema, type FlagConflictInput } from "@/lib/schemas/conflict";
-
-type ClaimChoice = { id: string; statement: string; status: ClaimStatus };
 
 /** Flags this claim and one or more others as unable to hold together, with a reason. */
 export function FlagConflictForm({ claimId }: { claimId: string }) {
@@ -31,26 +26,16 @@ export function FlagConflictForm({ claimId }: { claimId: string }) {
     setOthers(list);
     form.setValue("claimIds", [claimId, ...list.map((c) => c.id)], { shouldValidate: form.formState.isSubmitted });
   };
-  const search = async (q: string) => (await searchClaimsAction(q)).filter((c) => c.id !== claimId && !others.some((o) => o.id === c.id));
   const claimError = (form.formState.errors.claimIds as { message?: string } | undefined)?.message;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Flag a conflict" className="space-y-3">
       {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
-      <SearchCombobox<ClaimChoice>
+      <ClaimSearch
         id="flag-claim"
         label="Claim that cannot also be true"
-        placeholder="Search claims by their words"
         error={claimError}
-        search={search}
-        itemToString={(c) => c?.statement ?? ""}
-        itemKey={(c) => c.id}
-        renderItem={(c) => (
-          <span className="flex flex-wrap items-center gap-2">
-            <span>{c.statement}</span>
-            <StatusBadge status={c.status} />
-          </span>
-        )}
+        exclude={[claimId, ...others.map((o) => o.id)]}
         selected={null}
         onSelect={(c) => {
           if (c) sync([...others, c]);

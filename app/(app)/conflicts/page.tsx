@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { NextPage } from "@/components/ui/next-page";
 import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
 import { CONFLICT_KINDS, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
@@ -69,14 +71,11 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
       </div>
 
       {page.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-border p-8 text-center">
-          <p className="font-medium">No {CONFLICT_STATUS_LABELS[query.status].toLowerCase()} conflicts{query.kind ? ` of this kind` : ""}.</p>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {query.status === "OPEN"
-              ? "Conflicts appear here when a saved claim contradicts another on the same metric or event. To flag one by hand, open a claim and use “Flag a conflict”."
-              : "Decided conflicts appear here with the decision that settled them."}
-          </p>
-        </div>
+        <EmptyState title={`No ${CONFLICT_STATUS_LABELS[query.status].toLowerCase()} conflicts${query.kind ? " of this kind" : ""}.`}>
+          {query.status === "OPEN"
+            ? "Conflicts appear here when a saved claim contradicts another on the same metric or event. To flag one by hand, open a claim and use “Flag a conflict”."
+            : "Decided conflicts appear here with the decision that settled them."}
+        </EmptyState>
       ) : (
         <ul className="space-y-3" aria-label={`${CONFLICT_STATUS_LABELS[query.status]} conflicts`}>
           {page.items.map((c) => (
@@ -108,13 +107,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
-      {page.nextCursor ? (
-        <nav aria-label="Pagination" className="flex justify-end">
-          <Link href={href({ cursor: page.nextCursor })} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
-            More conflicts →
-          </Link>
-        </nav>
-      ) : null}
+      <NextPage href={page.nextCursor ? href({ cursor: page.nextCursor }) : null} label="More conflicts" />
     </div>
   );
 }

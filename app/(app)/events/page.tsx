@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NextPage } from "@/components/ui/next-page";
 import { NameSearch } from "@/components/ui/name-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -61,13 +62,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </TableBody>
         </Table>
       )}
-      {next ? (
-        <nav aria-label="Pagination" className="flex justify-end">
-          <Link href={next} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
-            More events →
-          </Link>
-        </nav>
-      ) : null}
+      <NextPage href={next ?? null} label="More events" />
     </div>
   );
 }

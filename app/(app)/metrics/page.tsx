@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NextPage } from "@/components/ui/next-page";
 import { NameSearch } from "@/components/ui/name-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -76,13 +77,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
           </TableBody>
         </Table>
       )}
-      {page.nextCursor ? (
-        <nav aria-label="Pagination" className="flex justify-end">
-          <Link href={link({ cursor: page.nextCursor })} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
-            More metrics →
-          </Link>
-        </nav>
-      ) : null}
+      <NextPage href={page.nextCursor ? link({ cursor: page.nextCursor }) : null} label="More metrics" />
     </div>
   );
 }

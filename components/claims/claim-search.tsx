@@ -1,0 +1,39 @@
+"use client";
+import { searchClaimsAction } from "@/app/(app)/citations/actions";
+import { SearchCombobox } from "@/components/ui/search-combobox";
+import type { ClaimStatus } from "@/lib/labels";
+import { StatusBadge } from "./status-badge";
+
+export type ClaimChoice = { id: string; statement: string; status: ClaimStatus; version: number };
+
+/** Finds a claim by the words of its statement, as the editor types; each choice shows its status. */
+export function ClaimSearch(props: {
+  id: string;
+  label: string;
+  error?: string;
+  selected: ClaimChoice | null;
+  onSelect: (claim: ClaimChoice | null) => void;
+  /** Claims not to offer (the claim itself, those already chosen). */
+  exclude?: readonly string[];
+}) {
+  const search = async (q: string) => (await searchClaimsAction(q)).filter((c) => !props.exclude?.includes(c.id));
+  return (
+    <SearchCombobox<ClaimChoice>
+      id={props.id}
+      label={props.label}
+      placeholder="Search claims by their words"
+      error={props.error}
+      search={search}
+      itemToString={(c) => c?.statement ?? ""}
+      itemKey={(c) => c.id}
+      renderItem={(c) => (
+        <span className="flex flex-wrap items-center gap-2">
+          <span>{c.statement}</span>
+          <StatusBadge status={c.status} />
+        </span>
+      )}
+      selected={props.selected}
+      onSelect={props.onSelect}
+    />
+  );
+}

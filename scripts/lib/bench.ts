@@ -1,0 +1,51 @@
+// What the benchmarks share: a repeatable random generator, percentiles, and a scratch database
+// (migrated and seeded) on the test cluster or DATABASE_URL's server, dropped afterwards.
+import { openDatabaseServer } from "./database-server";
+import { dropDatabase, ensureDatabase } from "./embedded-postgres";
+import { applyMigrations } from "./migrate";
+import { ensurePrismaClient } from "./prisma-generate";
+
+/** mulberry32: small, fast and repeatable. */
+export function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
+  return `p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  (n=${sorted.length})`;
+}
+
+/**
+ * Runs `work` on a fresh, migrated and seeded database named `name` (DATABASE_URL points at it
+ * while it runs, so the data-access layer uses it), then drops it and exits.
+ */
+export async function withScratchDatabase(name: string, work: (db: import("../../prisma/client").Db, url: string) => Promise<void>) {
+  ensurePrismaClient();
+  const server = await openDatabaseServer({ purpose: "test", log: console.log });
+  try {
+    await dropDatabase(server.adminUrl, name);
+    await ensureDatabase(server.adminUrl, name);
+    const url = server.url(name);
+    await applyMigrations(url);
+    process.env.DATABASE_URL = url;
+    const { createPrismaClient } = await import("../../prisma/client");
+    const { seedDatabase } = await import("../../seeds/load");
+    const db = createPrismaClient(url, { max: 4 });
+    await seedDatabase(db);
+    try {
+      await work(db, url);
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await dropDatabase(server.adminUrl, name).catch(() => {});
+    await server.stop();
+  }
+  process.exit(0);
+}
