@@ -79,7 +79,11 @@ export function saidDate(c: DatedCitation): SaidDate | null {
  * dates could still agree, a contradiction when they cannot.
  */
 export function statementDateFinding(claimId: string, citations: readonly DatedCitation[]): Finding | null {
-  const dated = citations.map(saidDate).filter((d): d is SaidDate => d !== null).sort((a, b) => (a.citationId < b.citationId ? -1 : 1));
+  // Earliest first, so every summary reads in the same order.
+  const dated = citations
+    .map(saidDate)
+    .filter((d): d is SaidDate => d !== null)
+    .sort((a, b) => a.span.from - b.span.from || a.span.to - b.span.to || (a.citationId < b.citationId ? -1 : 1));
   if (dated.length < 2) return null;
   if (dated.every((d) => sameSpan(d.span, dated[0]!.span))) return null;
   const apart = dated.some((a, i) => dated.slice(i + 1).some((b) => !spansOverlap(a.span, b.span)));
