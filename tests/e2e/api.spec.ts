@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { accounts, signIn } from "./helpers";
 
 test("API routes answer 401 JSON without a session", async ({ request }) => {
-  for (const path of ["/api/claims", "/api/users"]) {
+  for (const path of ["/api/claims", "/api/users", "/api/conflicts"]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(401);
     expect(await res.json()).toMatchObject({ error: "unauthorized" });
@@ -35,6 +35,25 @@ test("GET /api/claims pages through every seeded claim by keyset", async ({ page
   const body = await bad.json();
   expect(body.fieldErrors.limit).toEqual(["limit must be at most 100."]);
   expect(body.fieldErrors.cursor[0]).toMatch(/cursor is not valid/);
+});
+
+test("GET /api/conflicts pages through the seeded open conflicts, and refuses bad input", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  const seen: { kind: string; status: string; claims: { id: string }[] }[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await page.request.get(`/api/conflicts?status=OPEN&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { items: (typeof seen)[number][]; nextCursor: string | null };
+    expect(body.items.length).toBeLessThanOrEqual(2);
+    seen.push(...body.items);
+    cursor = body.nextCursor;
+  } while (cursor);
+  expect(seen.every((c) => c.status === "OPEN")).toBe(true);
+  expect(seen.filter((c) => c.kind === "RATE_TOTAL" && c.claims.length === 2).length).toBeGreaterThanOrEqual(1);
+  const bad = await page.request.get("/api/conflicts?status=CLOSED&kind=GUESS");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).fieldErrors).toEqual({ status: ["status is OPEN, RESOLVED or DISMISSED."], kind: ["Unknown kind of conflict."] });
 });
 
 test("an admin-only route answers 403 JSON to the wrong role and 200 to an admin", async ({ page }) => {

@@ -105,6 +105,7 @@ test("while a conflict is open, verifying is refused and the claim page says why
   await page.goto(`/claims?q=${encodeURIComponent("15,000 to 25,000")}`);
   await page.getByRole("link", { name: /15,000 to 25,000 about five months/ }).click();
   await expect(page.getByTestId("conflict-block")).toContainText("cannot be verified while a conflict with other claims is open");
+  await expect(page.getByText(/^\W*Open conflict$/)).toBeVisible();
   await page.getByText("Flag a conflict with another claim").click();
   const flag = page.getByRole("form", { name: "Flag a conflict" });
   await flag.getByRole("combobox", { name: "Claim that cannot also be true" }).fill("100,000 volunteers");

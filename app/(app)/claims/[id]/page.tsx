@@ -5,6 +5,7 @@ import { ClaimNotes } from "@/components/annotations/claim-notes";
 import { ClaimConflictsCard } from "@/components/conflicts/claim-conflicts";
 import { CitationsCard } from "@/components/citations/citations-card";
 import { claimValueText } from "@/components/claims/claim-value";
+import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusChanger } from "@/components/claims/status-changer";
 import { AssignForm } from "@/components/claims/assign-form";
@@ -55,6 +56,7 @@ export default async function ClaimPage({ params }: Params) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <StatusBadge status={claim.status} />
+          {conflicts.some((c) => c.status === "OPEN") ? <ConflictBadge /> : null}
           <span>{KIND_LABELS[claim.kind]}</span>
           {claim.assignee ? <span>· Assigned to {claim.assignee.name}</span> : null}
           {can(user.role, "claims:write") && claim.status !== "RETRACTED" ? (
