@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { anchorQuote } from "../lib/anchoring";
 import { nameKey } from "../lib/names";
 import { hashPassword } from "../lib/passwords";
+import type { AuditEntry } from "../lib/server/audit";
 import type { Db, Prisma } from "../prisma/client";
 import {
   seedActors,
@@ -57,11 +58,10 @@ export async function seedDatabase(db: Db, env: Record<string, string | undefine
         // save would, in the same transaction. Imported here so that reading seed ids does not load
         // the data-access layer.
         const { detectConflicts } = await import("../lib/server/conflict-detection");
-        const entries: Prisma.AuditLogCreateManyInput[] = [];
-        await detectConflicts(tx, loaded.claimIds, null, (e) =>
-          entries.push({ action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before as Prisma.InputJsonValue, after: e.after as Prisma.InputJsonValue }),
-        );
-        if (entries.length) await tx.auditLog.createMany({ data: entries });
+        const { writeAudit } = await import("../lib/server/audit");
+        const entries: AuditEntry[] = [];
+        await detectConflicts(tx, loaded.claimIds, null, (e) => entries.push(e));
+        await writeAudit(tx, null, entries);
       }
       return loaded;
     },

@@ -103,7 +103,8 @@ const fig = (micro: bigint | null) => (micro === null ? "" : formatNumber(fromMi
 const whole = (n: number) => formatNumber(Math.round(n));
 const ratio = (micro: bigint, by: bigint) => Number(micro) / 1e6 / Number(by);
 
-function describeInterval(i: Interval): string {
+/** A figure's interval as an editor reads it: "15,000–25,000", "at least 15,000", "up to 100". */
+export function describeInterval(i: Interval): string {
   if (i.low !== null && i.high !== null) return i.low === i.high ? fig(i.low) : `${fig(i.low)}–${fig(i.high)}`;
   if (i.low !== null) return `at least ${fig(i.low)}`;
   if (i.high !== null) return `up to ${fig(i.high)}`;

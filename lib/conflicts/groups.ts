@@ -55,7 +55,9 @@ function members(group: Item[]): Item[] {
     const buckets = new Map<string, Item[]>();
     for (const g of group) {
       const key = `${g.span.from}|${g.span.to}`;
-      buckets.set(key, [...(buckets.get(key) ?? []), g]);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(g);
+      else buckets.set(key, [g]);
     }
     return [...buckets.values()].filter((b) => b.length > 1).flatMap(byExtremes);
   }

@@ -1,6 +1,7 @@
 // What the number line on a conflict page draws: one bar per figure (or date), on one axis, and
 // the stretch they all share, if any. Pure, so its arithmetic is tested without a browser.
 import { formatDate, formatNumber, RATE_LABELS, type RatePeriod } from "@/lib/values";
+import { describeInterval } from "./compare";
 import { figureInterval } from "./figures";
 import { precisionSpan, type DateInput } from "./time";
 
@@ -39,10 +40,8 @@ const toNum = (v: bigint | null) => (v === null ? null : Number(v) / 1e6);
 function figureRow(c: LineClaim, label: string): LineRow | null {
   const i = figureInterval({ low: str(c.valueLow), high: str(c.valueHigh), best: str(c.valueBest), unit: c.unit });
   if (!i) return null;
-  const low = toNum(i.low);
-  const high = toNum(i.high);
-  const text = low !== null && high !== null ? (low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`) : low !== null ? `at least ${formatNumber(low)}` : `up to ${formatNumber(high)}`;
-  return { label, detail: c.ratePeriod ? `${text} ${RATE_LABELS[c.ratePeriod]}` : text, low, high, tone: "claim" };
+  const text = describeInterval(i);
+  return { label, detail: c.ratePeriod ? `${text} ${RATE_LABELS[c.ratePeriod]}` : text, low: toNum(i.low), high: toNum(i.high), tone: "claim" };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,13 +1,13 @@
 import "server-only";
 import { claimSignature, findAllConflicts, findConflicts, fingerprint, INACTIVE_STATUSES, type DetectableClaim, type Finding } from "@/lib/conflicts/detect";
 import type { Prisma, PrismaClient } from "@/prisma/client";
-import type { AuditEntry } from "./mutations";
+import { writeAudit, type AuditEntry } from "./audit";
 
 type Tx = Prisma.TransactionClient;
 type Audit = (entry: AuditEntry) => void;
 
 /** The columns the comparator reads; citations only for attributed statements. */
-export const comparableSelect = {
+const comparableSelect = {
   id: true, kind: true, status: true, version: true, metricId: true, eventId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true,
   ratePeriod: true, asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
 } as const;
@@ -31,10 +31,24 @@ async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise
   return claims.map((c) => ({ ...asDetectable(c), citations: c.kind === "ATTRIBUTED_STATEMENT" ? c.citations : undefined }));
 }
 
+type Scoped = { kind: string; metricId?: string | null; eventId?: string | null };
+
+/** What a claim is compared within: its metric (a quantity), its event (a date), or nothing. */
+function scopeOf(c: Scoped): { metricId: string } | { eventId: string } | null {
+  if (c.kind === "QUANTITY" && c.metricId) return { metricId: c.metricId };
+  if (c.kind === "DATE" && c.eventId) return { eventId: c.eventId };
+  return null;
+}
+const scopeKey = (c: Scoped) => {
+  const scope = scopeOf(c);
+  return scope === null ? null : "metricId" in scope ? `metric:${scope.metricId}` : `event:${scope.eventId}`;
+};
+
 /** Claims on the same metrics (quantities) and events (dates) as `claims`, through their indexes. */
 async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
-  const metricIds = [...new Set(claims.filter((c) => c.kind === "QUANTITY" && c.metricId).map((c) => c.metricId!))];
-  const eventIds = [...new Set(claims.filter((c) => c.kind === "DATE" && c.eventId).map((c) => c.eventId!))];
+  const scopes = claims.map(scopeOf);
+  const metricIds = [...new Set(scopes.flatMap((s) => (s && "metricId" in s ? [s.metricId] : [])))];
+  const eventIds = [...new Set(scopes.flatMap((s) => (s && "eventId" in s ? [s.eventId] : [])))];
   const or: Prisma.ClaimWhereInput[] = [];
   if (metricIds.length) or.push({ metricId: { in: metricIds }, kind: "QUANTITY" });
   if (eventIds.length) or.push({ eventId: { in: eventIds }, kind: "DATE" });
@@ -55,16 +69,14 @@ export async function detectConflicts(tx: Tx, claimIds: readonly string[], actor
   // A claim that moved to another metric or event leaves its open conflicts behind, and only its
   // old company can clear them: the claims it shares an open conflict with, on a metric or event
   // none of the saved claims is on now, are compared again too.
-  const scopeOf = (c: { kind: string; metricId?: string | null; eventId?: string | null }) =>
-    c.kind === "QUANTITY" && c.metricId ? `m:${c.metricId}` : c.kind === "DATE" && c.eventId ? `e:${c.eventId}` : null;
-  const scopes = new Set(focus.map(scopeOf));
+  const scopes = new Set(focus.map(scopeKey));
   const partners = await tx.$queryRaw<{ id: string; kind: string; metric_id: string | null; event_id: string | null }[]>`
     SELECT DISTINCT k.id::text, k.kind::text, k.metric_id::text, k.event_id::text FROM conflict_claims mine
       JOIN conflicts c ON c.id = mine.conflict_id AND c.kind <> 'MANUAL' AND c.status = 'OPEN'
       JOIN conflict_claims other ON other.conflict_id = mine.conflict_id
       JOIN claims k ON k.id = other.claim_id
      WHERE mine.claim_id = ANY(${[...claimIds]}::uuid[]) AND other.claim_id <> ALL(${[...claimIds]}::uuid[])`;
-  const away = partners.filter((p) => !scopes.has(scopeOf({ kind: p.kind, metricId: p.metric_id, eventId: p.event_id })));
+  const away = partners.filter((p) => !scopes.has(scopeKey({ kind: p.kind, metricId: p.metric_id, eventId: p.event_id })));
   if (away.length) focus.push(...(await loadWithCitations(tx, { id: { in: away.map((p) => p.id) } })));
   await lockScopes(tx, focus);
   // Peers are read under the locks: a save on the same metric that committed meanwhile is seen.
@@ -76,10 +88,8 @@ export async function detectConflicts(tx: Tx, claimIds: readonly string[], actor
  * Serialises detection per metric and event (transaction-scoped advisory locks, taken in one
  * order): two saves on one metric at once cannot each miss the other's figure.
  */
-export async function lockScopes(tx: Tx, claims: readonly { kind: string; metricId?: string | null; eventId?: string | null }[]) {
-  const keys = [
-    ...new Set(claims.flatMap((c) => [c.kind === "QUANTITY" && c.metricId ? `metric:${c.metricId}` : null, c.kind === "DATE" && c.eventId ? `event:${c.eventId}` : null]).filter((k): k is string => !!k)),
-  ].sort();
+export async function lockScopes(tx: Tx, claims: readonly Scoped[]) {
+  const keys = [...new Set(claims.map(scopeKey).filter((k): k is string => k !== null))].sort();
   for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
@@ -248,11 +258,7 @@ async function asSystem(db: PrismaClient, work: (tx: Tx, audit: Audit) => Promis
     async (tx) => {
       const entries: AuditEntry[] = [];
       await work(tx, (e) => entries.push(e));
-      if (entries.length) {
-        await tx.auditLog.createMany({
-          data: entries.map((e) => ({ actorId: null, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before as Prisma.InputJsonValue, after: e.after as Prisma.InputJsonValue })),
-        });
-      }
+      await writeAudit(tx, null, entries);
     },
     { timeout: 120_000 },
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
+import { writeAudit, type AuditEntry } from "./audit";
 import { ForbiddenError, type Actor } from "./authorize";
 import { db } from "./db";
 
@@ -25,13 +26,7 @@ export const refuse = (
   ...extra,
 });
 
-export interface AuditEntry {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type { AuditEntry };
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,9 +35,6 @@ class Refused extends Error {
     super(result.ok ? "" : result.message);
   }
 }
-
-const asJson = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);
 
 /**
  * Runs a mutation in one transaction with its audit entries: both commit, or neither does. A
@@ -59,11 +51,7 @@ export async function inTransaction<T>(
       const entries: AuditEntry[] = [];
       const result = await work(tx, (e) => entries.push(e));
       if (!result.ok) throw new Refused(result);
-      if (entries.length) {
-        await tx.auditLog.createMany({
-          data: entries.map((e) => ({ actorId: actor.id, action: e.action, entityType: e.entityType, entityId: e.entityId, before: asJson(e.before), after: asJson(e.after) })),
-        });
-      }
+      await writeAudit(tx, actor.id, entries);
       return result;
     }, options);
   } catch (e) {

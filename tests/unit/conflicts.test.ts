@@ -4,6 +4,7 @@ import { compareClaims, compareEventDates, compareRateTotal, type ComparableClai
 import { claimSignature, findAllConflicts, findConflicts } from "@/lib/conflicts/detect";
 import { disjoint, fromMicro, normaliseUnit, parseFigure, sameUnit, toMicro } from "@/lib/conflicts/figures";
 import { readPhrase, saidDate, statementDateFinding } from "@/lib/conflicts/statement-dates";
+import { numberLine } from "@/lib/conflicts/number-line";
 import { toDay } from "@/lib/conflicts/time";
 
 const quantity = (id: string, fields: Partial<ComparableClaim>): ComparableClaim => ({
@@ -242,5 +243,24 @@ describe("value groups", () => {
     const found = findAllConflicts(many);
     expect(found).toHaveLength(1);
     expect(found[0]!.claimIds).toHaveLength(12_000);
+  });
+});
+
+describe("the number line", () => {
+  it("draws the rate's implied total beside the total, with the band they share", () => {
+    const found = compareRateTotal(rate, range)!;
+    const line = numberLine("RATE_TOTAL", [range, rate], found.detail, (id) => (id === "range" ? "Claim 1" : "Claim 2"))!;
+    expect(line.axis).toBe("number");
+    expect(line.rows.map((r) => [r.label, r.detail, r.low, r.high, r.tone])).toEqual([
+      ["Claim 1", "15,000–25,000", 15000, 25000, "claim"],
+      ["Claim 2 × 158–188 days", "100 per day makes 15,800–18,800 in total", 15800, 18800, "implied"],
+    ]);
+    expect(line.shared).toEqual({ low: 15800, high: 18800 });
+  });
+
+  it("says when figures share no value, and draws open ends", () => {
+    const line = numberLine("VALUE", [quantity("a", { valueBest: "5" }), quantity("b", { valueLow: "10" })], null, (id) => id)!;
+    expect(line.rows.map((r) => [r.detail, r.low, r.high])).toEqual([["5", 5, 5], ["at least 10", 10, null]]);
+    expect(line.shared).toBeNull();
   });
 });
