@@ -92,13 +92,12 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
                   {c.summary}
                 </Link>
               </h2>
-              <ul className="mt-2 space-y-1 text-sm text-muted-foreground">
+              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted-foreground">
                 {c.claims.map(({ claim }) => (
-                  <li key={claim.id} className="flex flex-wrap items-center gap-2">
-                    <span aria-hidden="true">·</span>
+                  <li key={claim.id}>
                     <Link href={`/claims/${claim.id}`} className="underline-offset-2 hover:underline">
                       {claim.statement}
-                    </Link>
+                    </Link>{" "}
                     <RankBadge rank={claim.rank} />
                   </li>
                 ))}
