@@ -41,7 +41,7 @@ await withScratchDatabase("factdesk_bench_factsheets", async (db) => {
   );
   await db.$executeRawUnsafe(
     `WITH a AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM actors WHERE name LIKE 'Bench actor %'),
-          ci AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM citations)
+          ci AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM citations WHERE quote LIKE 'A quote for claim %')
      INSERT INTO attribution_links (id, citation_id, position, actor_id, relation)
      SELECT gen_random_uuid(), ci.id, p, a.id, CASE WHEN p = 0 THEN 'said' ELSE 'reported' END
      FROM ci CROSS JOIN generate_series(0, 1) p JOIN a ON a.n = (ci.n + p * 150) % 300`,

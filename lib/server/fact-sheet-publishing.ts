@@ -107,11 +107,10 @@ async function draftVersion(tx: Tx | typeof db, sheetId: string, by: { name: str
   if (!sheet) return null;
   const picked = await tx.factSheetClaim.findMany({ where: { factSheetId: sheetId }, orderBy: { position: "asc" }, take: MAX_SHEET_CLAIMS, select: { claimId: true, section: true } });
   const ids = picked.map((p) => p.claimId);
-  const [live, conflicts, latest] = await Promise.all([
-    tx.claim.findMany({ where: { id: { in: ids } }, select: publishedClaimSelect }),
-    ids.length ? openConflictCounts(tx, ids) : new Map<string, number>(),
-    tx.factSheetSnapshot.findFirst({ where: { factSheetId: sheetId }, orderBy: { number: "desc" }, select: { number: true, contentHash: true, content: true } }),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const live = await tx.claim.findMany({ where: { id: { in: ids } }, select: publishedClaimSelect });
+  const conflicts = ids.length ? await openConflictCounts(tx, ids) : new Map<string, number>();
+  const latest = await tx.factSheetSnapshot.findFirst({ where: { factSheetId: sheetId }, orderBy: { number: "desc" }, select: { number: true, contentHash: true, content: true } });
   const byId = new Map(live.map((c) => [c.id, c]));
   const rows = picked.flatMap((p) => {
     const claim = byId.get(p.claimId);
