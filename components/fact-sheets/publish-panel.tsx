@@ -13,7 +13,7 @@ import { notifySaved } from "@/components/ui/toast";
  * rendered by the page as `changes`) comes first; a republish needs a change note. The publish is
  * refused if the sheet or its versions moved since this preview.
  */
-export function PublishPanel(props: { sheetId: string; sheetVersion: number; previousNumber: number; nextNumber: number; claimCount: number; changes: ReactNode }) {
+export function PublishPanel(props: { sheetId: string; sheetVersion: number; draftHash: string; previousNumber: number; nextNumber: number; claimCount: number; changes: ReactNode }) {
   const router = useRouter();
   const [note, setNote] = useState("");
   const [reviewed, setReviewed] = useState(props.previousNumber === 0);
@@ -27,7 +27,7 @@ export function PublishPanel(props: { sheetId: string; sheetVersion: number; pre
     setProblem(undefined);
     setNoteError(undefined);
     start(async () => {
-      const result = await publishSheetAction({ sheetId: props.sheetId, version: props.sheetVersion, previousNumber: props.previousNumber, changeNote: note });
+      const result = await publishSheetAction({ sheetId: props.sheetId, version: props.sheetVersion, previousNumber: props.previousNumber, draftHash: props.draftHash, changeNote: note });
       if (!result.ok) {
         setNoteError(result.fieldErrors?.changeNote?.[0]);
         return setProblem(result.message);

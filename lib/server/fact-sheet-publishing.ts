@@ -2,7 +2,7 @@ import "server-only";
 import { diffVersions, type VersionDiff } from "@/lib/factsheets/diff";
 import { newsroom } from "@/lib/factsheets/newsroom";
 import { describeReasons, splitPublishable } from "@/lib/factsheets/publishability";
-import { SNAPSHOT_FORMAT, contentHash, snapshotContentSchema, type SnapshotClaim, type SnapshotContent } from "@/lib/factsheets/snapshot";
+import { SNAPSHOT_FORMAT, canonicalJson, contentHash, sha256Hex, snapshotContentSchema, type SnapshotClaim, type SnapshotContent } from "@/lib/factsheets/snapshot";
 import { MIN_CHANGE_NOTE, MAX_SHEET_CLAIMS, type PublishSheetValues } from "@/lib/schemas/factsheet";
 import { claimValueText } from "@/lib/values";
 import type { Prisma } from "@/prisma/client";
@@ -140,8 +140,13 @@ async function draftVersion(tx: Tx | typeof db, sheetId: string, by: { name: str
   };
 }
 
+/** What a preview showed, as a hash: the publish is refused if the claims changed since (a status, an edit). */
+const draftHash = (c: SnapshotContent) => sha256Hex(canonicalJson({ title: c.title, summary: c.summary, claims: c.claims, omitted: c.omitted }));
+
 export interface PublicationPreview {
   sheetVersion: number;
+  /** Passed back with the publish: it goes through only if the next version is still what was previewed. */
+  draftHash: string;
   /** The number of the latest version (0 when none): passed back with the publish. */
   previousNumber: number;
   nextNumber: number;
@@ -161,6 +166,7 @@ export async function previewPublication(actor: Actor, sheetId: string): Promise
   const prev = draft.previous?.content;
   return {
     sheetVersion: draft.sheet.version,
+    draftHash: draftHash(draft.content),
     previousNumber: draft.previous?.number ?? 0,
     nextNumber: draft.content.number,
     claimCount: draft.content.claims.length,
@@ -194,6 +200,9 @@ export async function publishSheet(actor: Actor, values: PublishSheetValues) {
       if (draft.previous && (values.changeNote ?? "").length < MIN_CHANGE_NOTE) {
         const message = `Say what changed since version ${previousNumber} (at least ${MIN_CHANGE_NOTE} characters): readers see it as the correction note.`;
         return refuse(message, { fieldErrors: { changeNote: [message] } });
+      }
+      if (values.draftHash && values.draftHash !== draftHash(draft.content)) {
+        return refuse("Claims on this sheet changed after you looked at the changes: read them again, then publish.", { stale: true });
       }
       if (!draft.content.claims.length) return refuse("No claim on this sheet can be published yet: verify at least one, with no open conflict.");
       const hash = contentHash(draft.content, draft.previous?.contentHash ?? null);

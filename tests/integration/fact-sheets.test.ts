@@ -135,7 +135,11 @@ describe("fact sheets", () => {
     expect(noNote).toMatchObject({ ok: false, fieldErrors: { changeNote: [expect.stringContaining("Say what changed")] } });
     const stale = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: 0, changeNote: "Added the date of recognition." });
     expect(stale).toMatchObject({ ok: false, stale: true });
-    const v2 = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: 1, changeNote: "Added the date of recognition." });
+    // The preview's hash is stable while nothing changes; a publish against another preview is refused.
+    expect((await previewPublication(editor, sheetId))!.draftHash).toBe(preview.draftHash);
+    const changedSince = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: 1, draftHash: "0".repeat(64), changeNote: "Added the date of recognition." });
+    expect(changedSince).toMatchObject({ ok: false, stale: true, message: expect.stringContaining("changed after you looked") });
+    const v2 = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: 1, draftHash: preview.draftHash, changeNote: "Added the date of recognition." });
     expect(v2).toMatchObject({ ok: true, value: { number: 2 } });
     const stored = (await readVersion({ factSheetId: sheetId }))!;
     const first = (await readVersion({ factSheetId: sheetId, number: 1 }))!;

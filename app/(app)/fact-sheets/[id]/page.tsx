@@ -117,6 +117,7 @@ export default async function FactSheetPage({ params }: Params) {
           <PublishPanel
             sheetId={sheet.id}
             sheetVersion={preview.sheetVersion}
+            draftHash={preview.draftHash}
             previousNumber={preview.previousNumber}
             nextNumber={preview.nextNumber}
             claimCount={preview.claimCount}

@@ -60,7 +60,16 @@ export default async function FactSheetVersionPage({ params }: Params) {
         </Card>
       ) : null}
       <Card>
-        <VersionView content={version.content} contentHash={version.contentHash} previousHash={version.previousHash} />
+        <VersionView
+          content={version.content}
+          contentHash={version.contentHash}
+          previousHash={version.previousHash}
+          slot={
+            <>
+              {/* EXPORTS SLOT (filled by the exports work): download links for this version, each with its SHA-256. */}
+            </>
+          }
+        />
       </Card>
     </div>
   );
