@@ -12,6 +12,8 @@ import { previewPublication, publishSheet, readVersion } from "@/lib/server/fact
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet, updateSheet } from "@/lib/server/fact-sheets";
 import { reviewClaim } from "@/lib/server/reviews";
+import { flagConflict } from "@/lib/server/conflicts";
+import { flagConflictSchema } from "@/lib/schemas/conflict";
 import { findActiveActor } from "@/lib/server/users";
 import { editClaimSchema } from "@/lib/schemas/claim";
 import { sheetFilterSchema } from "@/lib/schemas/factsheet";
@@ -174,10 +176,13 @@ describe("fact sheets", () => {
     const admin = await actor("admin@factdesk.test");
     expect((await changeStatus(admin, { claimId: against, version: await version(against), toStatus: "IN_REVIEW", reason: "Recount" })).ok).toBe(true);
     expect((await changeStatus(admin, { claimId: against, version: await version(against), toStatus: "DISPUTED", reason: "Recount disputes it" })).ok).toBe(true);
+    const reviewer = await actor("reviewer@factdesk.test");
+    const flagged = await flagConflict(reviewer, flagConflictSchema.parse({ claimIds: [recognition, seedId("claim", "nk-recognition-date")], reason: "Two dates of recognition that cannot both hold here." }));
+    expect(flagged.ok).toBe(true);
     const all = await watchSheets(editor);
     expect(all.find((s) => s.sheetId === sheetId)!.claims.map((c) => [c.position, c.changes])).toEqual([
       [1, ["disputed"]],
-      [2, ["edited", "now in review"]],
+      [2, ["edited", "now in review", "open conflict"]],
     ]);
   });
 
