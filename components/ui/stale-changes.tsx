@@ -1,4 +1,4 @@
-import type { StaleChange } from "@/lib/server/mutations";
+import type { StaleChange } from "@/lib/action-result";
 
 const shown = (v: unknown) => {
   const text = v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);

@@ -29,16 +29,6 @@ export const offset = z.preprocess(
 /** A form's version field. */
 export const version = z.coerce.number().int().min(1);
 
-/** Field errors keyed by their full path ("chain.1.actorName"), as react-hook-form names fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 type Offsets = { startOffset?: number; endOffset?: number };
 
 /** Both offsets or neither, the end after the start: the rule every anchored quote obeys. */

@@ -1,13 +1,14 @@
 import "server-only";
 import type { AssignValues } from "@/lib/schemas/workflow";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 /** Gives a claim to an editor (or to no one); the claim's version guards against a stale page. */
-export async function assignClaim(actor: Actor, input: AssignValues) {
-  authorize(actor, "claims:assign");
-  return inTransaction(actor, async (tx, audit) => {
+export async function assignClaim(user: SessionUser, input: AssignValues, tx?: Tx) {
+  authorize(user, "claims:assign");
+  return inTransaction(user, async (tx, audit) => {
     const claim = await tx.claim.findUnique({
       where: { id: input.claimId },
       select: { status: true, version: true, assigneeId: true, assignee: { select: { name: true } } },
@@ -35,5 +36,5 @@ export async function assignClaim(actor: Actor, input: AssignValues) {
       after: { assigneeId: input.assigneeId, assignee: assignee?.name ?? null, version: claim.version + 1 },
     });
     return ok({ version: claim.version + 1 });
-  });
+  }, { tx });
 }

@@ -3,7 +3,7 @@ import type { ClaimStatus } from "@/lib/labels";
 import type { Prisma } from "@/prisma/client";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
-import { refuse, type ActionResult } from "./mutations";
+import { refuse, type ActionResult } from "@/lib/action-result";
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { QUOTE_NOT_AT_OFFSETS, QUOTE_NOT_IN_TEXT } from "@/lib/anchoring";
 import { annotationSchema, deleteAnnotationSchema } from "@/lib/schemas/annotation";
 import { createAnnotation, deleteAnnotation, notesForClaim } from "@/lib/server/annotations";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
-import { findActiveActor } from "@/lib/server/users";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("annotations", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const text = "In favour: 141.\nAgainst: 5, among them the Democratic People’s Republic of Korea.\nAbstaining: 35.";
   const claimId = () => seedId("claim", "un-vote-against");
   let sourceId = "";
