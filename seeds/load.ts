@@ -8,7 +8,7 @@ import type { AuditEntry } from "../lib/server/audit";
 import type { Db, Prisma } from "../prisma/client";
 import {
   seedActors,
-  seedAnnotations,
+  seedNotes,
   seedClaims,
   seedComments,
   seedEvents,
@@ -230,8 +230,8 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
 
   created += record(
     "Annotation",
-    await tx.annotation.createManyAndReturn({
-      data: seedAnnotations
+    await tx.note.createManyAndReturn({
+      data: seedNotes
         .filter((a) => isNew.has(seedId("claim", a.claim)))
         .map((a) => ({ id: seedId("annotation", a.claim), claimId: seedId("claim", a.claim), authorId: userId(a.author), body: a.body })),
     }),
@@ -239,7 +239,7 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
   const newSourceIds = new Set(newSources.map((s) => s.id));
   created += record(
     "Annotation",
-    await tx.annotation.createManyAndReturn({
+    await tx.note.createManyAndReturn({
       data: seedPassageNotes
         .filter((n) => newSourceIds.has(seedId("source", n.source)))
         .map((n) => ({

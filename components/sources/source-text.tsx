@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
-import { DeleteNoteButton, NoteForm } from "@/components/annotations/note-controls";
+import { DeleteNoteButton, NoteForm } from "@/components/notes/note-controls";
 import { CitationForm, type SourceChoice } from "@/components/citations/citation-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AssignValues } from "@/lib/schemas/workflow";
+import { ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
 import { ok, refuse } from "@/lib/action-result";
@@ -18,7 +19,7 @@ export async function assignClaim(user: SessionUser, input: AssignValues, tx?: T
     if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
     if (claim.assigneeId === input.assigneeId) return ok({ version: claim.version });
     const assignee = input.assigneeId
-      ? await tx.user.findFirst({ where: { id: input.assigneeId, disabledAt: null, role: { in: ["EDITOR", "ADMIN"] } }, select: { id: true, name: true } })
+      ? await tx.user.findFirst({ where: { id: input.assigneeId, disabledAt: null, role: { in: ASSIGNABLE_ROLES } }, select: { id: true, name: true } })
       : null;
     if (input.assigneeId && !assignee) {
       return refuse("Claims can be assigned only to active editors and admins.", { fieldErrors: { assigneeId: ["Choose someone from the list."] } });

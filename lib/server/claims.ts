@@ -137,7 +137,7 @@ export async function getClaim(user: SessionUser, id: string) {
         },
       },
       statusChanges: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
-      annotations: {
+      notes: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
         include: { author: { select: { name: true } } },

@@ -111,7 +111,7 @@ export async function getSource(user: SessionUser, id: string) {
           claim: { select: { id: true, statement: true, status: true } },
         },
       },
-      annotations: {
+      passageNotes: {
         where: { deletedAt: null },
         orderBy: [{ startOffset: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
         take: SOURCE_PAGE_CAP,
@@ -144,7 +144,7 @@ export interface Reanchored {
 async function reanchorPassages(tx: Tx, audit: (e: AuditEntry) => void, sourceId: string, text: string | null): Promise<Reanchored[]> {
   const select = { id: true, quote: true, startOffset: true, endOffset: true } as const;
   const citations = await tx.citation.findMany({ where: { sourceId }, select });
-  const notes = await tx.annotation.findMany({ where: { sourceId, deletedAt: null, quote: { not: null } }, select });
+  const notes = await tx.note.findMany({ where: { sourceId, deletedAt: null, quote: { not: null } }, select });
   const changed: Reanchored[] = [];
   for (const [type, rows] of [["Citation", citations], ["Annotation", notes]] as const) {
     for (const row of rows) {
@@ -153,7 +153,7 @@ async function reanchorPassages(tx: Tx, audit: (e: AuditEntry) => void, sourceId
       if (next.outcome === "kept") continue;
       const data = { startOffset: next.startOffset, endOffset: next.endOffset };
       if (type === "Citation") await tx.citation.update({ where: { id: row.id }, data });
-      else await tx.annotation.update({ where: { id: row.id }, data });
+      else await tx.note.update({ where: { id: row.id }, data });
       audit({
         action: `${type.toLowerCase()}.reanchor`,
         entityType: type,

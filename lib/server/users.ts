@@ -1,5 +1,6 @@
 import "server-only";
 import { loginSchema } from "@/lib/schemas/auth";
+import { ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 import { hashNoOneHas, verifyPassword } from "@/lib/passwords";
@@ -43,7 +44,7 @@ export async function listUsers(user: SessionUser, options: { limit: number; aft
 export async function listAssignees(user: SessionUser, limit = 200) {
   authorize(user, "claims:read");
   return db.user.findMany({
-    where: { disabledAt: null, role: { in: ["EDITOR", "ADMIN"] } },
+    where: { disabledAt: null, role: { in: ASSIGNABLE_ROLES } },
     orderBy: { name: "asc" },
     take: limit,
     select: { id: true, name: true },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ClaimNotes } from "@/components/annotations/claim-notes";
+import { ClaimNotes } from "@/components/notes/claim-notes";
 import { ClaimConflictsCard } from "@/components/conflicts/claim-conflicts";
 import { CitationsCard } from "@/components/citations/citations-card";
 import { claimValueText } from "@/components/claims/claim-value";
@@ -15,7 +15,7 @@ import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
-import { notesForClaim } from "@/lib/server/annotations";
+import { notesForClaim } from "@/lib/server/notes";
 import { getClaim } from "@/lib/server/claims";
 import { conflictsOfClaim } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
@@ -148,7 +148,7 @@ export default async function ClaimPage({ params }: Params) {
 
       <CitationsCard claim={claim} canWrite={can(user.role, "claims:write")} />
 
-      <ClaimNotes claimId={claim.id} notes={notes} viewer={user} canWrite={can(user.role, "annotations:write")} />
+      <ClaimNotes claimId={claim.id} notes={notes} viewer={user} canWrite={can(user.role, "notes:write")} />
 
       <ClaimConflictsCard claimId={claim.id} rank={claim.rank} conflicts={conflicts} canFlag={can(user.role, "conflicts:flag") && claim.status !== "RETRACTED"} />
 

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { ClaimNote } from "@/lib/server/annotations";
+import { canDeleteNote, type Role } from "@/lib/permissions";
+import type { ClaimNote } from "@/lib/server/notes";
 import { DeleteNoteButton, NoteForm } from "./note-controls";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The claim's own notes and the notes on the source passages its citations quote, with "Add note" for editors. */
-export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: string }; canWrite: boolean }) {
+export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: Role }; canWrite: boolean }) {
   return (
     <Card aria-labelledby="notes-heading">
       <h2 id="notes-heading" className="text-lg font-semibold">
@@ -30,7 +31,7 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
               <span>
                 {n.author.name}, <time dateTime={n.createdAt.toISOString()}>{dateTime.format(n.createdAt)} UTC</time>
               </span>
-              {props.canWrite && (n.authorId === props.viewer.id || props.viewer.role === "ADMIN") ? (
+              {props.canWrite && canDeleteNote(props.viewer, n) ? (
                 <DeleteNoteButton id={n.id} version={n.version} label={`note ${i + 1}`} />
               ) : null}
             </p>

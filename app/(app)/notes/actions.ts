@@ -1,9 +1,9 @@
 "use server";
 // The note verbs, used from a claim's page and from a source's page.
 import type { ActionResult } from "@/lib/action-result";
-import { annotationSchema, deleteAnnotationSchema, type AnnotationInput } from "@/lib/schemas/annotation";
+import { noteSchema, deleteNoteSchema, type NoteInput } from "@/lib/schemas/note";
 import { runAction, type RevalidateTarget } from "@/lib/server/action";
-import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
+import { createNote, deleteNote } from "@/lib/server/notes";
 
 type Changed = { id: string; claimId: string | null; sourceId: string | null };
 
@@ -13,10 +13,10 @@ function changed({ claimId, sourceId }: Changed): RevalidateTarget[] {
   return [...(claimId ? [`/claims/${claimId}`] : []), ...passage];
 }
 
-export async function createAnnotationAction(values: AnnotationInput): Promise<ActionResult<Changed>> {
-  return runAction(annotationSchema, values, createAnnotation, changed);
+export async function createNoteAction(values: NoteInput): Promise<ActionResult<Changed>> {
+  return runAction(noteSchema, values, createNote, changed);
 }
 
-export async function deleteAnnotationAction(values: { id: string; version: number }): Promise<ActionResult<Changed>> {
-  return runAction(deleteAnnotationSchema, values, deleteAnnotation, changed);
+export async function deleteNoteAction(values: { id: string; version: number }): Promise<ActionResult<Changed>> {
+  return runAction(deleteNoteSchema, values, deleteNote, changed);
 }

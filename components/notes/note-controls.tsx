@@ -1,14 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { createAnnotationAction, deleteAnnotationAction } from "@/app/(app)/annotations/actions";
+import { createNoteAction, deleteNoteAction } from "@/app/(app)/notes/actions";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
-import { annotationSchema } from "@/lib/schemas/annotation";
+import { noteSchema } from "@/lib/schemas/note";
 
 type Target = { claimId: string } | { sourceId: string; quote: string; startOffset: number; endOffset: number };
 
@@ -18,9 +18,9 @@ export function NoteForm(props: { target: Target; submitLabel: string; onDone?: 
   const id = `${useId().replace(/[^a-zA-Z0-9_-]/g, "")}-note`;
   const { form, pending, outcome, onSubmit } = useActionForm({
     // The same schema as the server action, for the same messages before the round trip.
-    schema: annotationSchema,
+    schema: noteSchema,
     defaultValues: { ...props.target, body: "" },
-    action: (values) => createAnnotationAction({ ...values, ...props.target }),
+    action: (values) => createNoteAction({ ...values, ...props.target }),
     success: () => "Note added.",
     toast: "Note saved.",
     onSuccess: () => {
@@ -55,7 +55,7 @@ export function NoteForm(props: { target: Target; submitLabel: string; onDone?: 
 /** Deletes a note after a second click; only offered to its author and to admins. */
 export function DeleteNoteButton({ id, version, label }: { id: string; version: number; label: string }) {
   const [confirming, setConfirming] = useState(false);
-  const { run, pending, problem: error } = useActionButton(deleteAnnotationAction, { toast: "Note deleted." });
+  const { run, pending, problem: error } = useActionButton(deleteNoteAction, { toast: "Note deleted." });
   if (!confirming) {
     return (
       <Button type="button" variant="ghost" className="min-h-8 px-2 text-xs" aria-label={`Delete ${label}`} onClick={() => setConfirming(true)}>
