@@ -1,6 +1,7 @@
 // Who may do what. The data-access layer asks `can` before every read and write; the UI asks it
 // only to hide what would be refused anyway.
-export type Role = "ADMIN" | "EDITOR" | "REVIEWER";
+export const ROLES = ["ADMIN", "EDITOR", "REVIEWER"] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", EDITOR: "Editor", REVIEWER: "Reviewer" };
 
@@ -37,4 +38,4 @@ export function canDeleteNote(user: { id: string; role: Role }, note: { authorId
 }
 
 /** The roles a claim can be assigned to: those who may edit claims. */
-export const ASSIGNABLE_ROLES = (["ADMIN", "EDITOR", "REVIEWER"] as const).filter((role) => can(role, "claims:write"));
+export const ASSIGNABLE_ROLES = ROLES.filter((role) => can(role, "claims:write"));

@@ -9,32 +9,15 @@ import { MetricPicker, type MetricOption } from "@/components/metrics/metric-pic
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { ActorNameInput } from "@/components/citations/actor-name-input";
 import { KIND_LABELS } from "@/lib/labels";
+import { RATE_LABELS, RATE_PERIODS } from "@/lib/values";
 import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
 
 export type ClaimFormValues = Partial<EditClaimInput>;
-
-const PRECISIONS = [
-  ["DAY", "Day"],
-  ["MONTH", "Month"],
-  ["YEAR", "Year"],
-] as const;
-
-function PrecisionOptions() {
-  return (
-    <>
-      <option value="">Choose…</option>
-      {PRECISIONS.map(([value, label]) => (
-        <option key={value} value={value}>
-          {label}
-        </option>
-      ))}
-    </>
-  );
-}
 
 export function ClaimForm(props: {
   mode: "create" | "edit";
@@ -111,10 +94,11 @@ export function ClaimForm(props: {
               {(a11y) => (
                 <Select {...a11y} {...form.register("ratePeriod")}>
                   <option value="">A total, not a rate</option>
-                  <option value="DAY">Per day</option>
-                  <option value="WEEK">Per week</option>
-                  <option value="MONTH">Per month</option>
-                  <option value="YEAR">Per year</option>
+                  {RATE_PERIODS.map((p) => (
+                    <option key={p} value={p}>
+                      {RATE_LABELS[p].replace("per", "Per")}
+                    </option>
+                  ))}
                 </Select>
               )}
             </FormField>

@@ -3,8 +3,9 @@ import { Card } from "@/components/ui/card";
 import { canDeleteNote, type Role } from "@/lib/permissions";
 import type { ClaimNote } from "@/lib/server/notes";
 import { DeleteNoteButton, NoteForm } from "./note-controls";
+import { Timestamp } from "@/components/ui/timestamp";
+import { excerpt } from "@/lib/values";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The claim's own notes and the notes on the source passages its citations quote, with "Add note" for editors. */
 export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: Role }; canWrite: boolean }) {
@@ -21,7 +22,7 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
               <p className="text-muted-foreground">
                 On the passage{" "}
                 <Link href={`/sources/${n.source.id}#passage-n-${n.id}`} className="underline">
-                  “{n.quote.length > 120 ? `${n.quote.slice(0, 119)}…` : n.quote}”
+                  “{excerpt(n.quote, 120)}”
                 </Link>{" "}
                 in {n.source.title}
               </p>
@@ -29,7 +30,7 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
             <p className="whitespace-pre-wrap break-words">{n.body}</p>
             <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
               <span>
-                {n.author.name}, <time dateTime={n.createdAt.toISOString()}>{dateTime.format(n.createdAt)} UTC</time>
+                {n.author.name}, <Timestamp at={n.createdAt} />
               </span>
               {props.canWrite && canDeleteNote(props.viewer, n) ? (
                 <DeleteNoteButton id={n.id} version={n.version} label={`note ${i + 1}`} />

@@ -15,6 +15,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { SOURCE_KIND_LABELS } from "@/lib/labels";
 import { editSourceSchema, SOURCE_KINDS, sourceSchema, type EditSourceInput } from "@/lib/schemas/source";
 import type { Reanchored } from "@/lib/server/sources";
+import { excerpt } from "@/lib/values";
 
 export type SourceFormValues = Partial<EditSourceInput>;
 
@@ -24,7 +25,7 @@ function passagesSummary(passages: Reanchored[]): string[] {
   if (count("moved")) lines.push(`${count("moved")} quoted passage(s) moved with the new text and are still highlighted.`);
   if (count("anchored")) lines.push(`${count("anchored")} earlier quote(s) were found in the text and are now highlighted.`);
   for (const p of passages.filter((p) => p.outcome === "cleared")) {
-    lines.push(`No longer in the text, highlight removed (${p.type === "Citation" ? "citation" : "note"}): “${p.quote.length > 80 ? `${p.quote.slice(0, 79)}…` : p.quote}”`);
+    lines.push(`No longer in the text, highlight removed (${p.type === "Citation" ? "citation" : "note"}): “${excerpt(p.quote, 80)}”`);
   }
   return lines;
 }

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { segmentText, trimSpan, type Span } from "@/lib/anchoring";
 import { cn } from "@/lib/cn";
 import { selectedSpan } from "./text-offsets";
+import { excerpt } from "@/lib/values";
 
 export interface CitedPassage extends Span {
   id: string;
@@ -29,7 +30,6 @@ export interface NotedPassage extends Partial<Span> {
 
 type Spanned = Span & { key: string; kind: "citation" | "note"; label: string; title: string; href: string };
 
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A source's stored text with its cited passages highlighted and its noted passages underlined,

@@ -1,7 +1,6 @@
 // Field shapes the schemas share, so a date or an optional text reads the same in every form.
 import { z } from "zod";
-
-export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+import { DATE_PRECISIONS } from "@/lib/values";
 
 export const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -15,10 +14,6 @@ export const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blankToUndefined(v)), z.string().max(max, `Keep the ${label} under ${max.toLocaleString("en-GB")} characters.`).optional());
 
 export const precision = z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional());
-
-/** A form's YYYY-MM-DD as the DATE column takes it, and back. */
-export const dayToDate = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-export const dateToDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** A character offset from a form: blank or missing is none. */
 export const offset = z.preprocess(

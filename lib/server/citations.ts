@@ -1,7 +1,7 @@
 import "server-only";
 import { anchorQuote } from "@/lib/anchoring";
 import type { CitationValues, DeleteCitationValues, EditCitationValues } from "@/lib/schemas/citation";
-import { dateToDay, dayToDate } from "@/lib/schemas/fields";
+import { dateToDay, dayToDate } from "@/lib/values";
 import { escapeLike, searchText } from "@/lib/search";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AssignValues } from "@/lib/schemas/workflow";
+import { isRetracted } from "@/lib/status";
 import { ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
@@ -15,7 +16,7 @@ export async function assignClaim(user: SessionUser, input: AssignValues, tx?: T
       select: { status: true, version: true, assigneeId: true, assignee: { select: { name: true } } },
     });
     if (!claim) return refuse("This claim does not exist.");
-    if (claim.status === "RETRACTED") return refuse("A retracted claim cannot be assigned.");
+    if (isRetracted(claim)) return refuse("A retracted claim cannot be assigned.");
     if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
     if (claim.assigneeId === input.assigneeId) return ok({ version: claim.version });
     const assignee = input.assigneeId

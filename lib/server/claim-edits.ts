@@ -7,9 +7,9 @@ import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
 import { detectConflicts } from "./conflict-detection";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type AuditEntry } from "./mutations";
+import { dayToDate } from "@/lib/values";
 
 type Tx = Prisma.TransactionClient;
-const asDay = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /** The columns a form writes; fields of other kinds are cleared so a kind change leaves no stray value. */
 function columns(v: ClaimValues) {
@@ -25,13 +25,13 @@ function columns(v: ClaimValues) {
     valueBest: quantity ? (v.valueBest ?? null) : null,
     unit: quantity ? (v.unit ?? null) : null,
     ratePeriod: quantity ? (v.ratePeriod ?? null) : null,
-    asOf: quantity ? asDay(v.asOf) : null,
+    asOf: quantity ? dayToDate(v.asOf) : null,
     asOfPrecision: quantity && v.asOf ? (v.asOfPrecision ?? null) : null,
-    periodStart: asDay(v.periodStart),
-    periodEnd: asDay(v.periodEnd),
+    periodStart: dayToDate(v.periodStart),
+    periodEnd: dayToDate(v.periodEnd),
     periodText: v.periodText ?? null,
     eventId: aboutEvent ? (v.eventId ?? null) : null,
-    eventDate: date ? asDay(v.eventDate) : null,
+    eventDate: date ? dayToDate(v.eventDate) : null,
     eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
@@ -86,7 +86,7 @@ export async function listClaims(user: SessionUser, filters: Partial<ClaimFilter
   const found = await db.claim.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: listSelect });
   const byId = new Map(found.map((c) => [c.id, c]));
   const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
-  const page = rows.slice(0, f.limit);
+  const { page, nextCursor } = keysetPage(rows, f.limit, (last) => encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }));
   const ids = page.map((c) => c.id);
   const [pairs, conflicted] = ids.length
     ? await Promise.all([
@@ -97,10 +97,9 @@ export async function listClaims(user: SessionUser, filters: Partial<ClaimFilter
   const sourceCounts = new Map<string, number>();
   for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
   const openConflicts = new Set(conflicted.map((c) => c.claimId));
-  const last = page.at(-1);
   return {
     items: page.map((c) => ({ ...c, sourceCount: sourceCounts.get(c.id) ?? 0, hasOpenConflict: openConflicts.has(c.id) })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }) : null,
+    nextCursor,
   };
 }
 

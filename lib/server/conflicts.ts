@@ -1,7 +1,9 @@
 import "server-only";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from "@/lib/schemas/conflict";
 import type { Prisma } from "@/prisma/client";
+import { splitScopeOf } from "@/lib/conflicts/split-scope";
+import { isRetracted } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { reviseClaim } from "./claim-revision";
@@ -31,9 +33,8 @@ export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
     take: q.limit + 1,
     select: listSelect,
   });
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  const { page: items, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor({ createdAt: last.createdAt, id: last.id }));
+  return { items, nextCursor };
 }
 export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
 
@@ -149,9 +150,9 @@ export async function decideConflict(user: SessionUser, input: DecideConflictVal
       if (moving.length !== input.movingClaimIds.length) return field("movingClaimIds", "Choose claims of this conflict.");
       if (moving.length === claims.length) return field("movingClaimIds", "Leave at least one claim where it is: move only the claims that measure something else.");
       const first = moving[0]!;
-      const byMetric = moving.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first.metricId);
-      const byEvent = moving.every((c) => c.kind === "DATE" && c.eventId && c.eventId === first.eventId);
-      if (!byMetric && !byEvent) return field("movingClaimIds", "Only claims on one metric or one event can move to a new scope.");
+      const splitBy = splitScopeOf(moving);
+      const byMetric = splitBy === "metric";
+      if (!splitBy) return field("movingClaimIds", "Only claims on one metric or one event can move to a new scope.");
       try {
         if (byMetric) {
           const metric = await tx.metric.create({
@@ -173,7 +174,7 @@ export async function decideConflict(user: SessionUser, input: DecideConflictVal
         throw e;
       }
       for (const c of moving) {
-        if (c.status === "RETRACTED") return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
+        if (isRetracted(c)) return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
         const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
         const revised = await reviseClaim(tx, user.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
         if (!revised) return refuse(staleMessage("claim"), { stale: true });

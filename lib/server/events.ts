@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeNameCursor, encodeNameCursor } from "@/lib/pagination";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "@/lib/pagination";
 import type { EventValues, RenameEventValues } from "@/lib/schemas/event";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
@@ -25,15 +25,14 @@ export async function listEvents(user: SessionUser, options: { q?: string; limit
     take: options.limit + 1,
     select: { id: true, name: true, description: true },
   });
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, encodeNameCursor);
   const counts = page.length
     ? await db.claim.groupBy({ by: ["eventId"], where: { eventId: { in: page.map((e) => e.id) } }, _count: { _all: true } })
     : [];
   const byEvent = new Map(counts.map((c) => [c.eventId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((e) => ({ ...e, claimCount: byEvent.get(e.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeNameCursor(last) : null,
+    nextCursor,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeNameCursor, encodeNameCursor } from "@/lib/pagination";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "@/lib/pagination";
 import type { MergeMetricsValues, MetricValues, UpdateMetricValues } from "@/lib/schemas/metric";
 import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
@@ -33,15 +33,14 @@ export async function listMetrics(user: SessionUser, options: { q?: string; limi
     take: options.limit + 1,
     select: { id: true, name: true, unit: true, description: true, mergedInto: { select: { id: true, name: true } } },
   });
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, encodeNameCursor);
   const counts = page.length
     ? await db.claim.groupBy({ by: ["metricId"], where: { metricId: { in: page.map((m) => m.id) } }, _count: { _all: true } })
     : [];
   const byMetric = new Map(counts.map((c) => [c.metricId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((m) => ({ ...m, claimCount: byMetric.get(m.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeNameCursor(last) : null,
+    nextCursor,
   };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { reanchor, type Reanchoring } from "@/lib/anchoring";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { dateToDay, dayToDate } from "@/lib/schemas/fields";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
+import { dateToDay, dayToDate } from "@/lib/values";
 import type { EditSourceValues, SourceValues } from "@/lib/schemas/source";
 import { escapeLike, searchText } from "@/lib/search";
 import { Prisma } from "@/prisma/client";
@@ -73,15 +73,14 @@ export async function listSources(user: SessionUser, options: { limit: number; c
            published_approx AS "publishedApprox", full_text IS NOT NULL AS "hasText", created_at AS "createdAt"
     FROM sources ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY created_at DESC, id DESC LIMIT ${options.limit + 1}`;
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, encodeCursor);
   const counts = page.length
     ? await db.citation.groupBy({ by: ["sourceId"], where: { sourceId: { in: page.map((s) => s.id) } }, _count: { _all: true } })
     : [];
   const citationCount = new Map(counts.map((c) => [c.sourceId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((s) => ({ ...s, citationCount: citationCount.get(s.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    nextCursor,
   };
 }
 

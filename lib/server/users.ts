@@ -1,6 +1,7 @@
 import "server-only";
 import { loginSchema } from "@/lib/schemas/auth";
 import { ASSIGNABLE_ROLES } from "@/lib/permissions";
+import { keysetPage } from "@/lib/pagination";
 import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 import { hashNoOneHas, verifyPassword } from "@/lib/passwords";
@@ -36,8 +37,8 @@ export async function listUsers(user: SessionUser, options: { limit: number; aft
     take: options.limit + 1,
     select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
   });
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.email ?? null) : null };
+  const { page: items, nextCursor } = keysetPage(rows, options.limit, (last) => last.email);
+  return { items, nextCursor };
 }
 
 /** Who a claim can be assigned to: active editors and admins, by name (a newsroom has dozens, not thousands). */

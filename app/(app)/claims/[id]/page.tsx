@@ -1,3 +1,4 @@
+import { allowedTransitions, checkApproval, checkVerification, isRetracted } from "@/lib/status";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,11 +21,10 @@ import { getClaim } from "@/lib/server/claims";
 import { conflictsOfClaim } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
 import { listAssignees } from "@/lib/server/users";
-import { allowedTransitions, checkApproval, checkVerification } from "@/lib/status";
+import { Timestamp } from "@/components/ui/timestamp";
 
 type Params = { params: Promise<{ id: string }> };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -59,7 +59,7 @@ export default async function ClaimPage({ params }: Params) {
           {conflicts.some((c) => c.status === "OPEN") ? <ConflictBadge /> : null}
           <span>{KIND_LABELS[claim.kind]}</span>
           {claim.assignee ? <span>· Assigned to {claim.assignee.name}</span> : null}
-          {can(user.role, "claims:write") && claim.status !== "RETRACTED" ? (
+          {can(user.role, "claims:write") && !isRetracted(claim) ? (
             <Link href={`/claims/${claim.id}/edit`} className="ml-auto rounded-md border border-border bg-card px-3 py-1.5 font-medium text-foreground hover:bg-muted">
               Edit claim
             </Link>
@@ -139,7 +139,7 @@ export default async function ClaimPage({ params }: Params) {
           Assignment
         </h2>
         <p className="mt-1 text-sm">{claim.assignee ? `Assigned to ${claim.assignee.name}.` : "No one is assigned to this claim."}</p>
-        {people.length && claim.status !== "RETRACTED" ? (
+        {people.length && !isRetracted(claim) ? (
           <div className="mt-3 max-w-xl">
             <AssignForm claimId={claim.id} version={claim.version} assigneeId={claim.assignee?.id ?? null} me={user.id} people={people} />
           </div>
@@ -150,7 +150,7 @@ export default async function ClaimPage({ params }: Params) {
 
       <ClaimNotes claimId={claim.id} notes={notes} viewer={user} canWrite={can(user.role, "notes:write")} />
 
-      <ClaimConflictsCard claimId={claim.id} rank={claim.rank} conflicts={conflicts} canFlag={can(user.role, "conflicts:flag") && claim.status !== "RETRACTED"} />
+      <ClaimConflictsCard claimId={claim.id} rank={claim.rank} conflicts={conflicts} canFlag={can(user.role, "conflicts:flag") && !isRetracted(claim)} />
 
       <Card aria-labelledby="verification-heading">
         <h2 id="verification-heading" className="text-lg font-semibold">
@@ -197,7 +197,7 @@ export default async function ClaimPage({ params }: Params) {
               {claim.reviews.map((r) => (
                 <li key={r.id}>
                   <span className="font-medium">{r.decision === "APPROVE" ? "Approved" : "Sent back"}</span> by {r.reviewer.name},{" "}
-                  <time dateTime={r.createdAt.toISOString()}>{dateTime.format(r.createdAt)} UTC</time>
+                  <Timestamp at={r.createdAt} />
                   {r.claimVersion !== claim.version ? <span className="text-muted-foreground"> (an earlier version)</span> : null}
                   {r.note ? <>: “{r.note}”</> : null}
                 </li>
@@ -230,7 +230,7 @@ export default async function ClaimPage({ params }: Params) {
                 <span className="font-medium">{STATUS_LABELS[s.toStatus]}</span>
               </p>
               <p className="text-muted-foreground">
-                {s.actor.name}, <time dateTime={s.createdAt.toISOString()}>{dateTime.format(s.createdAt)} UTC</time>: {s.reason}
+                {s.actor.name}, <Timestamp at={s.createdAt} />: {s.reason}
               </p>
             </li>
           ))}
@@ -247,7 +247,7 @@ export default async function ClaimPage({ params }: Params) {
             <li key={t.id} className="rounded-md border border-border p-3" aria-label={`Thread started by ${t.author.name}`}>
               <p className="text-sm text-muted-foreground">
                 <span className="font-medium text-foreground">{t.author.name}</span>,{" "}
-                <time dateTime={t.createdAt.toISOString()}>{dateTime.format(t.createdAt)} UTC</time>
+                <Timestamp at={t.createdAt} />
                 {t.resolvedAt ? <span className="font-medium"> · Resolved{t.resolvedBy ? ` by ${t.resolvedBy.name}` : ""}</span> : null}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-sm">{t.body}</p>
@@ -257,7 +257,7 @@ export default async function ClaimPage({ params }: Params) {
                     <li key={r.id} className="text-sm">
                       <p className="text-muted-foreground">
                         <span className="font-medium text-foreground">{r.author.name}</span>,{" "}
-                        <time dateTime={r.createdAt.toISOString()}>{dateTime.format(r.createdAt)} UTC</time>
+                        <Timestamp at={r.createdAt} />
                       </p>
                       <p className="whitespace-pre-wrap">{r.body}</p>
                     </li>

@@ -1,3 +1,4 @@
+import { splitScopeOf } from "@/lib/conflicts/split-scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,11 +15,11 @@ import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { getConflict } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
-import { formatDate } from "@/lib/values";
+import { formatDate, formatPublished } from "@/lib/values";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export const metadata: Metadata = { title: "Conflict" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ConflictPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -34,13 +35,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
   const statementDates = (conflict.kind === "STATEMENT_DATE" ? ((detail?.dates ?? []) as { citationId: string; label: string; how: string }[]) : []).toSorted(
     (a, b) => (citationNumber.get(a.citationId) ?? 0) - (citationNumber.get(b.citationId) ?? 0),
   );
-  const first = claims[0];
-  const canSplit =
-    claims.length > 1 && claims.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first?.metricId)
-      ? "metric"
-      : claims.length > 1 && claims.every((c) => c.kind === "DATE" && c.eventId && c.eventId === first?.eventId)
-        ? "event"
-        : null;
+  const canSplit = claims.length > 1 ? splitScopeOf(claims) : null;
 
   return (
     <article className="space-y-6">
@@ -55,7 +50,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
           <ConflictKindLabel kind={conflict.kind} />
           <span className="text-sm text-muted-foreground">
             {conflict.createdBy ? `Flagged by ${conflict.createdBy.name}` : "Found automatically"},{" "}
-            <time dateTime={conflict.createdAt.toISOString()}>{dateTime.format(conflict.createdAt)} UTC</time>
+            <Timestamp at={conflict.createdAt} />
           </span>
         </div>
         <h1 className="font-serif text-2xl font-bold leading-snug sm:text-3xl">{conflict.summary}</h1>
@@ -120,8 +115,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
                           {cit.source.outlet ? <span className="text-muted-foreground">, {cit.source.outlet}</span> : null}
                           {cit.source.publishedAt ? (
                             <span className="text-muted-foreground">
-                              , {cit.source.publishedApprox ? "about " : ""}
-                              {formatDate(cit.source.publishedAt, cit.source.publishedPrecision)}
+                              , {formatPublished(cit.source)}
                             </span>
                           ) : null}
                         </p>
@@ -222,7 +216,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
             <li key={d.id}>
               <span className="font-medium">{CONFLICT_ACTION_LABELS[d.action]}</span>
               {d.preferredClaim ? ` (${labelOf(d.preferredClaim.id)} preferred)` : ""} by {d.actor?.name ?? "Factdesk"},{" "}
-              <time dateTime={d.createdAt.toISOString()}>{dateTime.format(d.createdAt)} UTC</time>: “{d.note}”
+              <Timestamp at={d.createdAt} />: “{d.note}”
             </li>
           ))}
         </ol>

@@ -9,7 +9,7 @@ import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
 import { can, canDeleteNote } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
 import { getSource, SOURCE_PAGE_CAP } from "@/lib/server/sources";
-import { formatDate } from "@/lib/values";
+import { formatDate, formatPublished } from "@/lib/values";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -39,7 +39,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           <span>
             ·{" "}
             {source.publishedAt
-              ? `Published ${source.publishedApprox ? "about " : ""}${formatDate(source.publishedAt, source.publishedPrecision)}`
+              ? `Published ${formatPublished(source)}`
               : "Publication date unknown"}
           </span>
           {source.language ? <span>· Language: {source.language}</span> : null}

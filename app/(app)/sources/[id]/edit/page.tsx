@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SourceForm } from "@/components/sources/source-form";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
-import { dateToDay } from "@/lib/schemas/fields";
+import { dateToDay } from "@/lib/values";
 import { requireUser } from "@/lib/server/session";
 import { getSource } from "@/lib/server/sources";
 
