@@ -2,7 +2,7 @@
 // name) and is inserted only when missing, so a second run adds nothing, not even audit entries.
 import { createHash } from "node:crypto";
 import { anchorQuote } from "../lib/anchoring";
-import { nameKey } from "../lib/names";
+import { nameKey } from "../lib/name-keys";
 import { hashPassword } from "../lib/passwords";
 import type { AuditEntry } from "../lib/server/audit";
 import type { Db, Prisma } from "../prisma/client";
@@ -57,7 +57,7 @@ export async function seedDatabase(db: Db, env: Record<string, string | undefine
         // The seeds hold a rate-versus-total conflict and statement-date questions: find them as a
         // save would, in the same transaction. Imported here so that reading seed ids does not load
         // the data-access layer.
-        const { detectConflicts } = await import("../lib/server/conflict-detection");
+        const { detectConflicts } = await import("../lib/server/conflicts/detect-on-save");
         const { writeAudit } = await import("../lib/server/audit");
         const entries: AuditEntry[] = [];
         await detectConflicts(tx, loaded.claimIds, null, (e) => entries.push(e));

@@ -1,5 +1,5 @@
 import "server-only";
-import { displayName, nameKey } from "@/lib/names";
+import { displayName, nameKey } from "@/lib/name-keys";
 import { escapeLike, searchText } from "@/lib/search";
 import type { ActorKind, Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";

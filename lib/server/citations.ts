@@ -7,7 +7,7 @@ import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type SessionUser } from "./authorize";
 import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
-import { detectConflicts } from "./conflict-detection";
+import { detectConflicts } from "./conflicts/detect-on-save";
 import { db } from "./db";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type AuditEntry } from "./mutations";

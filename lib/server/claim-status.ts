@@ -2,7 +2,7 @@ import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
 import { checkApproval, checkTransition, checkVerification } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
-import { detectConflicts } from "./conflict-detection";
+import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 

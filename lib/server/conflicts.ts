@@ -8,9 +8,10 @@ import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { reviseClaim } from "./claim-revision";
 import { staleMessage } from "./claim-status";
-import { applyRanks, currentSignatures, detectConflicts, lockScopes, saveLinks } from "./conflict-detection";
+import { currentSignatures, detectConflicts, lockScopes } from "./conflicts/detect-on-save";
+import { applyRanks, saveLinks } from "./conflicts/store-and-reconcile";
 import { db } from "./db";
-import { isUniqueViolation } from "./names";
+import { isUniqueViolation } from "./named-rows";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 

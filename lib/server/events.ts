@@ -8,7 +8,7 @@ import { staleMessage } from "./claim-status";
 import { db } from "./db";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
-import { isUniqueViolation, nameAfter } from "./names";
+import { isUniqueViolation, nameAfter } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
 

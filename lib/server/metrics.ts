@@ -5,12 +5,12 @@ import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
-import { detectConflicts } from "./conflict-detection";
+import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
 import { db } from "./db";
 import { claimWithSourcesSelect } from "./claim-sources";
-import { isUniqueViolation, nameAfter } from "./names";
+import { isUniqueViolation, nameAfter } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
 

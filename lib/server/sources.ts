@@ -10,7 +10,7 @@ import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { detectConflicts } from "./conflict-detection";
+import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type AuditEntry } from "./mutations";
 

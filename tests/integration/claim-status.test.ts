@@ -4,7 +4,7 @@ import { changeStatus } from "@/lib/server/claim-status";
 import { decideConflict } from "@/lib/server/conflicts";
 import { reviewClaim } from "@/lib/server/reviews";
 import { findActiveUser } from "@/lib/server/users";
-import { nameKey } from "@/lib/names";
+import { nameKey } from "@/lib/name-keys";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanAllConflicts } from "@/lib/server/conflict-detection";
+import { scanAllConflicts } from "@/lib/server/conflicts/full-rescan";
 import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { changeStatus } from "@/lib/server/claim-status";
