@@ -1,7 +1,19 @@
 import Link from "next/link";
 import { DeleteNoteButton } from "@/components/notes/note-controls";
 import { excerpt } from "@/lib/values";
-import type { NotedPassage } from "./source-text";
+import type { Span } from "@/lib/anchoring";
+
+/** A note whose passage is no longer in the text (after an edit) has no span and is listed apart. */
+export interface NotedPassage extends Partial<Span> {
+  id: string;
+  label: string;
+  body: string;
+  quote: string;
+  author: string;
+  createdAt: string;
+  version: number;
+  canDelete: boolean;
+}
 
 /** The notes on a source's passages, in text order, each linked to its underlined passage. */
 export function PassageNotes({ notes }: { notes: readonly NotedPassage[] }) {

@@ -8,7 +8,7 @@ import { trimSpan, type Span } from "@/lib/anchoring";
 import { cn } from "@/lib/cn";
 import { excerpt } from "@/lib/values";
 import { HighlightedText, type Spanned } from "./highlighted-text";
-import { PassageNotes } from "./passage-notes";
+import { PassageNotes, type NotedPassage } from "./passage-notes";
 import { selectedSpan } from "./text-offsets";
 
 export interface CitedPassage extends Span {
@@ -17,17 +17,6 @@ export interface CitedPassage extends Span {
   claimStatement: string;
 }
 
-/** A note whose passage is no longer in the text (after an edit) has no span and is listed apart. */
-export interface NotedPassage extends Partial<Span> {
-  id: string;
-  label: string;
-  body: string;
-  quote: string;
-  author: string;
-  createdAt: string;
-  version: number;
-  canDelete: boolean;
-}
 
 /**
  * A source's stored text with its cited passages highlighted and its noted passages underlined,

@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
+import { claimValueSelect } from "./claim-sources";
 import { db } from "./db";
 
 const listSelect = {
@@ -10,17 +11,7 @@ const listSelect = {
   statement: true,
   kind: true,
   status: true,
-  valueLow: true,
-  valueHigh: true,
-  valueBest: true,
-  unit: true,
-  ratePeriod: true,
-  asOf: true,
-  asOfPrecision: true,
-  periodStart: true,
-  periodEnd: true,
-  eventDate: true,
-  eventDatePrecision: true,
+  ...claimValueSelect,
   createdAt: true,
   updatedAt: true,
   metric: { select: { id: true, name: true } },
