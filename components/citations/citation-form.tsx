@@ -8,7 +8,7 @@ import { searchSourcesAction } from "@/app/(app)/sources/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { Combobox } from "@/components/ui/combobox";
 import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
@@ -100,13 +100,16 @@ export function CitationForm(props: {
         </div>
       ) : (
         <>
-          <SearchCombobox<SourceChoice>
+          <Combobox<SourceChoice>
             id={id("source")}
             label="Source"
+            noun="source"
+            openOnFocus
+            empty="Nothing matches."
             placeholder="Search sources by title or outlet"
             error={errors.sourceId?.message}
             search={searchSourcesAction}
-            itemToString={(s) => s?.title ?? ""}
+            itemToString={(s) => s.title}
             itemKey={(s) => s.id}
             renderItem={(s) => (
               <span>
