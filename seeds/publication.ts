@@ -39,7 +39,7 @@ export async function seedPublication(db: Db): Promise<{ sheetId: string; token:
   const existing = await db.factSheet.findUnique({ where: { slug: SEED_SHEET_SLUG }, select: { id: true } });
   if (existing) return { sheetId: existing.id, token: null };
   return withAppDatabase(db, async () => {
-    const { findActiveActor } = await import("../lib/server/users");
+    const { findActiveUser } = await import("../lib/server/users");
     const { changeStatus } = await import("../lib/server/claim-status");
     const { reviewClaim } = await import("../lib/server/reviews");
     const { createClaim } = await import("../lib/server/claim-edits");
@@ -50,7 +50,7 @@ export async function seedPublication(db: Db): Promise<{ sheetId: string; token:
     const { claimSchema } = await import("../lib/schemas/claim");
     const { citationSchema } = await import("../lib/schemas/citation");
 
-    const user = async (email: string) => (await findActiveActor((await db.user.findUniqueOrThrow({ where: { email } })).id))!;
+    const user = async (email: string) => (await findActiveUser((await db.user.findUniqueOrThrow({ where: { email } })).id))!;
     const editor = await user("editor@factdesk.test");
     const reviewer = await user("reviewer@factdesk.test");
     const version = async (id: string) => (await db.claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;

@@ -2,10 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sha256Hex } from "@/lib/factsheets/snapshot";
 import type { CreateLinkValues, RevokeLinkValues } from "@/lib/schemas/factsheet";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 import { readVersion } from "./fact-sheet-publishing";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction } from "./mutations";
 
 /** 32 random bytes: unguessable. Only its SHA-256 is stored, so the database alone cannot open a link. */
 export const newLinkToken = () => randomBytes(32).toString("base64url");
@@ -15,9 +16,9 @@ export const linkTokenHash = (token: string) => sha256Hex(token);
  * Makes the public link of a sheet's latest version, or of one version, replacing (revoking) the
  * live one for the same target. The token is returned once, now; it cannot be shown again.
  */
-export async function createLink(actor: Actor, values: CreateLinkValues) {
-  authorize(actor, "factsheets:publish");
-  return inTransaction(actor, async (tx, audit) => {
+export async function createLink(user: SessionUser, values: CreateLinkValues) {
+  authorize(user, "factsheets:publish");
+  return inTransaction(user, async (tx, audit) => {
     const sheet = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM fact_sheets WHERE id = ${values.sheetId}::uuid FOR UPDATE`;
     if (!sheet.length) return refuse("This fact sheet does not exist.");
     const snapshot = await tx.factSheetSnapshot.findFirst({
@@ -30,22 +31,22 @@ export async function createLink(actor: Actor, values: CreateLinkValues) {
     const now = new Date();
     const replaced = await tx.factSheetLink.updateManyAndReturn({
       where: { factSheetId: values.sheetId, snapshotId, revokedAt: null },
-      data: { revokedAt: now, revokedById: actor.id },
+      data: { revokedAt: now, revokedById: user.id },
       select: { id: true },
     });
     const token = newLinkToken();
-    const link = await tx.factSheetLink.create({ data: { factSheetId: values.sheetId, snapshotId, tokenHash: linkTokenHash(token), createdById: actor.id, createdAt: now }, select: { id: true } });
+    const link = await tx.factSheetLink.create({ data: { factSheetId: values.sheetId, snapshotId, tokenHash: linkTokenHash(token), createdById: user.id, createdAt: now }, select: { id: true } });
     for (const r of replaced) audit({ action: "factsheet.link.revoke", entityType: "FactSheetLink", entityId: r.id, after: { revokedAt: now, replacedBy: link.id } });
     audit({ action: "factsheet.link.create", entityType: "FactSheetLink", entityId: link.id, after: { factSheetId: values.sheetId, number: values.number ?? null } });
     return ok({ id: link.id, token });
   });
 }
 
-export async function revokeLink(actor: Actor, values: RevokeLinkValues) {
-  authorize(actor, "factsheets:publish");
-  return inTransaction(actor, async (tx, audit) => {
+export async function revokeLink(user: SessionUser, values: RevokeLinkValues) {
+  authorize(user, "factsheets:publish");
+  return inTransaction(user, async (tx, audit) => {
     const now = new Date();
-    const revoked = await tx.factSheetLink.updateManyAndReturn({ where: { id: values.linkId, revokedAt: null }, data: { revokedAt: now, revokedById: actor.id }, select: { id: true, factSheetId: true } });
+    const revoked = await tx.factSheetLink.updateManyAndReturn({ where: { id: values.linkId, revokedAt: null }, data: { revokedAt: now, revokedById: user.id }, select: { id: true, factSheetId: true } });
     if (!revoked.length) return refuse("This link does not exist or is already revoked.");
     audit({ action: "factsheet.link.revoke", entityType: "FactSheetLink", entityId: values.linkId, after: { revokedAt: now } });
     return ok({ factSheetId: revoked[0]!.factSheetId });
@@ -53,8 +54,8 @@ export async function revokeLink(actor: Actor, values: RevokeLinkValues) {
 }
 
 /** The sheet's live links (for its page): which target, when made and by whom. Tokens are not stored, so not shown. */
-export async function listLinks(actor: Actor, sheetId: string) {
-  authorize(actor, "factsheets:read");
+export async function listLinks(user: SessionUser, sheetId: string) {
+  authorize(user, "factsheets:read");
   return db.factSheetLink.findMany({
     where: { factSheetId: sheetId, revokedAt: null },
     orderBy: { createdAt: "desc" },

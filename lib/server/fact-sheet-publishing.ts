@@ -6,11 +6,12 @@ import { SNAPSHOT_FORMAT, canonicalJson, contentHash, sha256Hex, snapshotContent
 import { MIN_CHANGE_NOTE, MAX_SHEET_CLAIMS, type PublishSheetValues } from "@/lib/schemas/factsheet";
 import { claimValueText } from "@/lib/values";
 import type { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
 import { openConflictCounts } from "./fact-sheets";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -159,9 +160,9 @@ export interface PublicationPreview {
 }
 
 /** What publishing now would freeze, and how it differs from the latest version: shown before a publish commits. */
-export async function previewPublication(actor: Actor, sheetId: string): Promise<PublicationPreview | null> {
-  authorize(actor, "factsheets:read");
-  const draft = await draftVersion(db, sheetId, actor, null, new Date());
+export async function previewPublication(user: SessionUser, sheetId: string): Promise<PublicationPreview | null> {
+  authorize(user, "factsheets:read");
+  const draft = await draftVersion(db, sheetId, user, null, new Date());
   if (!draft) return null;
   const prev = draft.previous?.content;
   return {
@@ -182,16 +183,16 @@ export async function previewPublication(actor: Actor, sheetId: string): Promise
  * they stand, chained by hash to the version before. The sheet row is locked for the whole
  * transaction, so two publishes of one sheet queue and neither reuses a number.
  */
-export async function publishSheet(actor: Actor, values: PublishSheetValues) {
-  authorize(actor, "factsheets:publish");
+export async function publishSheet(user: SessionUser, values: PublishSheetValues) {
+  authorize(user, "factsheets:publish");
   return inTransaction(
-    actor,
+    user,
     async (tx, audit) => {
       const locked = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM fact_sheets WHERE id = ${values.sheetId}::uuid FOR UPDATE`;
       if (!locked[0]) return refuse("This fact sheet does not exist.");
       if (locked[0].version !== values.version) return refuse(staleMessage("fact sheet"), { stale: true });
       const now = new Date();
-      const draft = await draftVersion(tx, values.sheetId, actor, values.changeNote ?? null, now);
+      const draft = await draftVersion(tx, values.sheetId, user, values.changeNote ?? null, now);
       if (!draft) return refuse("This fact sheet does not exist.");
       const previousNumber = draft.previous?.number ?? 0;
       if (previousNumber !== values.previousNumber) {
@@ -215,7 +216,7 @@ export async function publishSheet(actor: Actor, values: PublishSheetValues) {
           contentHash: hash,
           previousHash: draft.previous?.contentHash ?? null,
           changeNote: draft.content.changeNote,
-          publishedById: actor.id,
+          publishedById: user.id,
           publishedAt: now,
         },
         select: { id: true, number: true },
@@ -235,8 +236,8 @@ export async function publishSheet(actor: Actor, values: PublishSheetValues) {
 }
 
 /** One version of a sheet as it was published, with its hash chain link, or null. */
-export async function getVersion(actor: Actor, sheetId: string, number: number) {
-  authorize(actor, "factsheets:read");
+export async function getVersion(user: SessionUser, sheetId: string, number: number) {
+  authorize(user, "factsheets:read");
   return readVersion({ factSheetId: sheetId, number });
 }
 

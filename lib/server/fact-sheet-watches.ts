@@ -1,7 +1,7 @@
 import "server-only";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
 import { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 
 /** A claim in a sheet's latest version that changed since: why the sheet needs a new version. */
@@ -29,8 +29,8 @@ const STATUS_CHANGE: Partial<Record<ClaimStatus, string>> = { DISPUTED: "dispute
  * live claims by id, kept only where version, status or an open conflict differ; then the audit
  * log (by entity and time) says which of the changed versions were edits and not, say, assignments.
  */
-export async function watchSheets(actor: Actor, options: { sheetId?: string; limit?: number } = {}): Promise<SheetWatch[]> {
-  authorize(actor, "factsheets:read");
+export async function watchSheets(user: SessionUser, options: { sheetId?: string; limit?: number } = {}): Promise<SheetWatch[]> {
+  authorize(user, "factsheets:read");
   const only = options.sheetId ? Prisma.sql`WHERE s.fact_sheet_id = ${options.sheetId}::uuid` : Prisma.empty;
   const rows = await db.$queryRaw<
     { sheet_id: string; title: string; number: number; published_at: Date; claim_id: string; position: number; statement: string; was: ClaimStatus; status: ClaimStatus; edited_version: boolean; open_conflict: boolean }[]

@@ -13,20 +13,21 @@ import {
 } from "@/lib/schemas/factsheet";
 import { claimValueText } from "@/lib/values";
 import { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
 import { claimViewOrder, claimViewWhere } from "./claims";
 import { db } from "./db";
-import { inTransaction, ok, refuse } from "./mutations";
-import { isUniqueViolation } from "./names";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction } from "./mutations";
+import { isUniqueViolation } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
 
 const sheetFields = { id: true, title: true, slug: true, description: true, status: true, version: true } as const;
 
 /** One keyset page of fact sheets, most recently changed first, with their latest version's number. */
-export async function listSheets(actor: Actor, options: { limit: number; cursor?: string }) {
-  authorize(actor, "factsheets:read");
+export async function listSheets(user: SessionUser, options: { limit: number; cursor?: string }) {
+  authorize(user, "factsheets:read");
   const after = decodeCursor(options.cursor);
   const rows = await db.factSheet.findMany({
     where: after ? { OR: [{ updatedAt: { lt: after.createdAt } }, { updatedAt: after.createdAt, id: { lt: after.id } }] } : {},
@@ -48,8 +49,8 @@ export async function listSheets(actor: Actor, options: { limit: number; cursor?
 }
 
 /** For the "add to a fact sheet" picker: the most recently changed sheets. */
-export async function recentSheets(actor: Actor, limit = 20) {
-  authorize(actor, "factsheets:read");
+export async function recentSheets(user: SessionUser, limit = 20) {
+  authorize(user, "factsheets:read");
   return db.factSheet.findMany({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: limit, select: { id: true, title: true } });
 }
 
@@ -57,8 +58,8 @@ export async function recentSheets(actor: Actor, limit = 20) {
  * A sheet with its picked claims in order, each with what publishing would say of it (its value
  * as an editor reads it, and why it cannot be published, if it cannot), and its versions. Null if absent.
  */
-export async function getSheet(actor: Actor, id: string) {
-  authorize(actor, "factsheets:read");
+export async function getSheet(user: SessionUser, id: string) {
+  authorize(user, "factsheets:read");
   const sheet = await db.factSheet.findUnique({
     where: { id },
     select: {
@@ -115,12 +116,12 @@ async function freeSlug(tx: Tx, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export async function createSheet(actor: Actor, values: SheetValues) {
-  authorize(actor, "factsheets:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function createSheet(user: SessionUser, values: SheetValues) {
+  authorize(user, "factsheets:write");
+  return inTransaction(user, async (tx, audit) => {
     try {
       const sheet = await tx.factSheet.create({
-        data: { title: values.title, description: values.summary ?? null, slug: await freeSlug(tx, values.title), createdById: actor.id },
+        data: { title: values.title, description: values.summary ?? null, slug: await freeSlug(tx, values.title), createdById: user.id },
         select: sheetFields,
       });
       audit({ action: "factsheet.create", entityType: "FactSheet", entityId: sheet.id, after: sheet });
@@ -132,9 +133,9 @@ export async function createSheet(actor: Actor, values: SheetValues) {
   });
 }
 
-export async function updateSheet(actor: Actor, values: EditSheetValues) {
-  authorize(actor, "factsheets:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function updateSheet(user: SessionUser, values: EditSheetValues) {
+  authorize(user, "factsheets:write");
+  return inTransaction(user, async (tx, audit) => {
     const before = await tx.factSheet.findUnique({ where: { id: values.id }, select: sheetFields });
     if (!before) return refuse("This fact sheet does not exist.");
     const updated = await tx.factSheet.updateMany({
@@ -160,9 +161,9 @@ const order = (tx: Tx, sheetId: string) =>
   tx.factSheetClaim.findMany({ where: { factSheetId: sheetId }, orderBy: { position: "asc" }, select: { claimId: true, section: true } });
 
 /** Replaces the sheet's order and section headings (and drops claims left out) in one save. */
-export async function arrangeSheet(actor: Actor, values: ArrangeSheetValues) {
-  authorize(actor, "factsheets:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function arrangeSheet(user: SessionUser, values: ArrangeSheetValues) {
+  authorize(user, "factsheets:write");
+  return inTransaction(user, async (tx, audit) => {
     const stale = await claimSheet(tx, values.sheetId, values.version);
     if (stale) return stale;
     const before = await order(tx, values.sheetId);
@@ -178,9 +179,9 @@ export async function arrangeSheet(actor: Actor, values: ArrangeSheetValues) {
 }
 
 /** Appends picked claims to the end of the sheet; claims already on it stay where they are. */
-export async function addSheetClaims(actor: Actor, values: AddSheetClaimsValues) {
-  authorize(actor, "factsheets:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function addSheetClaims(user: SessionUser, values: AddSheetClaimsValues) {
+  authorize(user, "factsheets:write");
+  return inTransaction(user, async (tx, audit) => {
     const stale = await claimSheet(tx, values.sheetId, values.version);
     if (stale) return stale;
     const added = await appendClaims(tx, values.sheetId, Prisma.sql`SELECT c.id, ord FROM unnest(${values.claimIds}::uuid[]) WITH ORDINALITY AS p(id, ord) JOIN claims c ON c.id = p.id`, values.claimIds.length, values.section ?? null);
@@ -195,14 +196,14 @@ export async function addSheetClaims(actor: Actor, values: AddSheetClaimsValues)
  * Adds the claims a claims-list view selects, in the view's order, in one INSERT … SELECT capped
  * at MAX_BULK_ADD and at the sheet's room: the database walks the view's index and stops there.
  */
-export async function addFilteredClaims(actor: Actor, values: AddFilteredClaimsValues) {
-  authorize(actor, "factsheets:write");
-  authorize(actor, "claims:read");
-  return inTransaction(actor, async (tx, audit) => {
+export async function addFilteredClaims(user: SessionUser, values: AddFilteredClaimsValues) {
+  authorize(user, "factsheets:write");
+  authorize(user, "claims:read");
+  return inTransaction(user, async (tx, audit) => {
     const locked = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM fact_sheets WHERE id = ${values.sheetId}::uuid FOR UPDATE`;
     if (!locked[0]) return refuse("This fact sheet does not exist.", { fieldErrors: { sheetId: ["Choose a fact sheet."] } });
     const filters = { ...values.filters, limit: MAX_BULK_ADD };
-    const where = claimViewWhere(actor, filters);
+    const where = claimViewWhere(user, filters);
     const order = claimViewOrder(filters.sort);
     const added = await appendClaims(
       tx,

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { contentHash, snapshotContentSchema } from "@/lib/factsheets/snapshot";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
 import { updateClaim } from "@/lib/server/claim-edits";
 import { createCitation } from "@/lib/server/citations";
@@ -14,7 +14,7 @@ import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet,
 import { reviewClaim } from "@/lib/server/reviews";
 import { flagConflict } from "@/lib/server/conflicts";
 import { flagConflictSchema } from "@/lib/schemas/conflict";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { editClaimSchema } from "@/lib/schemas/claim";
 import { sheetFilterSchema } from "@/lib/schemas/factsheet";
 import { seedDatabase, seedId } from "@/seeds/load";
@@ -23,7 +23,7 @@ import { useMigratedDatabase } from "../support/database";
 
 describe("fact sheets", () => {
   const { db, url } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const version = async (id: string) => (await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
   const sheetVersion = async (id: string) => (await db().factSheet.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
   const against = seedId("claim", "un-vote-against");
