@@ -1,20 +1,26 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { addFilteredClaimsAction } from "@/app/(app)/fact-sheets/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { notifySaved } from "@/components/ui/toast";
 import type { AddFilteredClaimsInput } from "@/lib/schemas/factsheet";
 
 /** On the claims list: adds every claim of the current view (up to the cap) to a chosen fact sheet, in the view's order. */
 export function AddToSheetForm(props: { count: number; cap: number; filters: AddFilteredClaimsInput["filters"]; sheets: { id: string; title: string }[] }) {
   const router = useRouter();
   const [sheetId, setSheetId] = useState(props.sheets[0]?.id ?? "");
-  const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState<{ sheetId: string; text: string }>();
-  const [pending, start] = useTransition();
+  const addedText = (v: { added: number; capped: boolean }) => `Added ${v.added} ${v.added === 1 ? "claim" : "claims"}${v.capped ? " (the most one add takes)" : ""}.`;
+  const { run, pending, problem } = useActionButton(addFilteredClaimsAction, {
+    toast: addedText,
+    onSuccess: (v) => {
+      setDone({ sheetId, text: addedText(v) });
+      router.refresh();
+    },
+  });
   const label = props.count > props.cap ? `Add the first ${props.cap} of these claims to a fact sheet` : `Add ${props.count === 1 ? "this claim" : `these ${props.count} claims`} to a fact sheet`;
   if (!props.sheets.length) {
     return (
@@ -28,16 +34,8 @@ export function AddToSheetForm(props: { count: number; cap: number; filters: Add
   }
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setProblem(undefined);
     setDone(undefined);
-    start(async () => {
-      const result = await addFilteredClaimsAction({ sheetId, filters: props.filters });
-      if (!result.ok) return setProblem(result.message);
-      const text = `Added ${result.value.added} ${result.value.added === 1 ? "claim" : "claims"}${result.value.capped ? " (the most one add takes)" : ""}.`;
-      setDone({ sheetId, text });
-      notifySaved(text);
-      router.refresh();
-    });
+    run({ sheetId, filters: props.filters });
   };
   return (
     <form onSubmit={submit} aria-label="Add these claims to a fact sheet" className="flex flex-wrap items-end gap-2 text-sm">

@@ -1,13 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { arrangeSheetAction } from "@/app/(app)/fact-sheets/actions";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { notifySaved } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import type { ClaimStatus } from "@/lib/labels";
 
@@ -26,12 +25,10 @@ export interface ArrangeItem {
  * arrangement at once; reviewers see the list only.
  */
 export function ArrangeClaims(props: { sheetId: string; version: number; items: ArrangeItem[]; editable: boolean }) {
-  const router = useRouter();
   const [items, setItems] = useState(props.items);
   const [announce, setAnnounce] = useState("");
   const [dragging, setDragging] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, problem } = useActionButton(arrangeSheetAction, { toast: "Order and sections saved." });
   const dirty = JSON.stringify(items.map((i) => [i.id, i.section ?? ""])) !== JSON.stringify(props.items.map((i) => [i.id, i.section ?? ""]));
 
   const move = (from: number, to: number) => {
@@ -47,15 +44,7 @@ export function ArrangeClaims(props: { sheetId: string; version: number; items: 
     setAnnounce(`Removed “${items[index]!.statement}” from the sheet (not saved yet).`);
     setItems(items.filter((_, i) => i !== index));
   };
-  const save = () => {
-    setProblem(undefined);
-    start(async () => {
-      const result = await arrangeSheetAction({ sheetId: props.sheetId, version: props.version, items: items.map((i) => ({ claimId: i.id, section: i.section })) });
-      if (!result.ok) return setProblem(result.message);
-      notifySaved("Order and sections saved.");
-      router.refresh();
-    });
-  };
+  const save = () => run({ sheetId: props.sheetId, version: props.version, items: items.map((i) => ({ claimId: i.id, section: i.section })) });
 
   if (!items.length) return <p className="text-sm text-muted-foreground">No claims on this sheet yet.{props.editable ? " Add one below, or from a view of the claims list." : ""}</p>;
 

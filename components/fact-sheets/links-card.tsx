@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { createLinkAction, revokeLinkAction } from "@/app/(app)/fact-sheets/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { notifySaved } from "@/components/ui/toast";
@@ -21,27 +22,27 @@ export interface LiveLink {
 export function LinksCard(props: { sheetId: string; links: LiveLink[]; versions: number[]; canManage: boolean }) {
   const router = useRouter();
   const [made, setMade] = useState<{ url: string; number: number | null }>();
-  const [problem, setProblem] = useState<string>();
-  const [pending, start] = useTransition();
   const [version, setVersion] = useState(String(props.versions[0] ?? ""));
-
-  const make = (number: number | null) =>
-    start(async () => {
-      setProblem(undefined);
-      const result = await createLinkAction({ sheetId: props.sheetId, number: number ?? undefined });
-      if (!result.ok) return setProblem(result.message);
-      setMade({ url: `${window.location.origin}/p/${result.value.token}`, number });
+  // Which link is being made; a ref, as the success callback runs after this render.
+  const target = useRef<number | null>(null);
+  const creating = useActionButton(createLinkAction, {
+    toast: null,
+    onSuccess: ({ token }) => {
+      setMade({ url: `${window.location.origin}/p/${token}`, number: target.current });
       router.refresh();
-    });
-  const revoke = (link: LiveLink) =>
-    start(async () => {
-      setProblem(undefined);
-      const result = await revokeLinkAction({ linkId: link.id });
-      if (!result.ok) return setProblem(result.message);
-      if (made && made.number === link.number) setMade(undefined);
-      notifySaved("Link revoked: it now answers “not found”.");
-      router.refresh();
-    });
+    },
+  });
+  const revoking = useActionButton(revokeLinkAction, { toast: "Link revoked: it now answers “not found”." });
+  const pending = creating.pending || revoking.pending;
+  const problem = creating.problem ?? revoking.problem;
+  const make = (number: number | null) => {
+    target.current = number;
+    creating.run({ sheetId: props.sheetId, number: number ?? undefined });
+  };
+  const revoke = (link: LiveLink) => {
+    if (made && made.number === link.number) setMade(undefined);
+    revoking.run({ linkId: link.id });
+  };
   const latest = props.links.find((l) => l.number === null);
   const perVersion = props.links.filter((l) => l.number !== null);
   const what = (n: number | null) => (n === null ? "the latest version" : `version ${n}`);

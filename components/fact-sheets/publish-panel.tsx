@@ -1,12 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { publishSheetAction } from "@/app/(app)/fact-sheets/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
-import { notifySaved } from "@/components/ui/toast";
 
 /**
  * Publishing: the preview (what the next version holds, and its differences from the latest one,
@@ -17,26 +17,18 @@ export function PublishPanel(props: { sheetId: string; sheetVersion: number; dra
   const router = useRouter();
   const [note, setNote] = useState("");
   const [reviewed, setReviewed] = useState(props.previousNumber === 0);
-  const [problem, setProblem] = useState<string>();
-  const [noteError, setNoteError] = useState<string>();
-  const [pending, start] = useTransition();
   const republish = props.previousNumber > 0;
-
+  const { run, pending, problem } = useActionButton(publishSheetAction, {
+    toast: ({ number }) => `Version ${number} published.`,
+    onSuccess: ({ number }) => {
+      setNote("");
+      router.push(`/fact-sheets/${props.sheetId}/v/${number}`);
+      router.refresh();
+    },
+  });
   const publish = (e: React.FormEvent) => {
     e.preventDefault();
-    setProblem(undefined);
-    setNoteError(undefined);
-    start(async () => {
-      const result = await publishSheetAction({ sheetId: props.sheetId, version: props.sheetVersion, previousNumber: props.previousNumber, draftHash: props.draftHash, changeNote: note });
-      if (!result.ok) {
-        setNoteError(result.fieldErrors?.changeNote?.[0]);
-        return setProblem(result.message);
-      }
-      notifySaved(`Version ${result.value.number} published.`);
-      setNote("");
-      router.push(`/fact-sheets/${props.sheetId}/v/${result.value.number}`);
-      router.refresh();
-    });
+    run({ sheetId: props.sheetId, version: props.sheetVersion, previousNumber: props.previousNumber, draftHash: props.draftHash, changeNote: note });
   };
 
   if (props.claimCount === 0) {
@@ -60,7 +52,7 @@ export function PublishPanel(props: { sheetId: string; sheetVersion: number; dra
             <input type="checkbox" checked={reviewed} onChange={(e) => setReviewed(e.target.checked)} className="mt-1 size-4" />
             <span>I have read the changes above.</span>
           </label>
-          <FormField id="change-note" label="Change note (public: readers see it as the correction record)" error={noteError}>
+          <FormField id="change-note" label="Change note (public: readers see it as the correction record)">
             {(a11y) => <Textarea {...a11y} rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Added the date of recognition; corrected the vote count." />}
           </FormField>
         </>
