@@ -20,6 +20,7 @@ const permissions = {
   "conflicts:flag": ["ADMIN", "EDITOR", "REVIEWER"],
   "conflicts:resolve": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
+  "actors:merge": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

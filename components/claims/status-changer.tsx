@@ -13,13 +13,13 @@ import { notifySaved } from "@/components/ui/toast";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
 import { changeStatusSchema, type ChangeStatusInput } from "@/lib/schemas/status";
 
-export function StatusChanger(props: { claimId: string; version: number; options: ClaimStatus[] }) {
+export function StatusChanger(props: { claimId: string; version: number; options: ClaimStatus[]; /** Open tensions or questions to acknowledge. */ acknowledge?: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ kind: "error" | "success"; text: string }>();
   const form = useForm<ChangeStatusInput>({
     resolver: zodResolver(changeStatusSchema),
-    defaultValues: { claimId: props.claimId, version: props.version, toStatus: "" as ClaimStatus, reason: "", justification: "" },
+    defaultValues: { claimId: props.claimId, version: props.version, toStatus: "" as ClaimStatus, reason: "", justification: "", acknowledgement: "" },
   });
   const { errors } = form.formState;
   const target = form.watch("toStatus");
@@ -32,7 +32,7 @@ export function StatusChanger(props: { claimId: string; version: number; options
       if (result.ok) {
         setOutcome({ kind: "success", text: `Moved to ${STATUS_LABELS[result.value.status as ClaimStatus]}.` });
         notifySaved(`Status changed to ${STATUS_LABELS[result.value.status as ClaimStatus]}.`);
-        form.reset({ claimId: props.claimId, version: result.value.version, toStatus: "" as ClaimStatus, reason: "", justification: "" });
+        form.reset({ claimId: props.claimId, version: result.value.version, toStatus: "" as ClaimStatus, reason: "", justification: "", acknowledgement: "" });
         router.refresh();
         return;
       }
@@ -64,6 +64,11 @@ export function StatusChanger(props: { claimId: string; version: number; options
       {target === "VERIFIED" ? (
         <FormField id="justification" label="Justification (needed when one primary source is the support)" error={errors.justification?.message}>
           {(a11y) => <Textarea {...a11y} rows={3} {...form.register("justification")} />}
+        </FormField>
+      ) : null}
+      {target === "VERIFIED" && props.acknowledge ? (
+        <FormField id="acknowledgement" label="Acknowledge the open tensions and questions: why can it be verified anyway?" error={errors.acknowledgement?.message}>
+          {(a11y) => <Textarea {...a11y} rows={3} {...form.register("acknowledgement")} />}
         </FormField>
       ) : null}
       <Button type="submit" disabled={pending}>

@@ -28,8 +28,12 @@ export interface ComparableClaim {
 
 export type ConflictKind = "VALUE" | "RATE_TOTAL" | "DATE" | "STATEMENT_DATE";
 
+/** A contradiction blocks verification until decided; a tension or a question needs the verifier's written acknowledgement. */
+export type Severity = "CONTRADICTION" | "TENSION" | "QUESTION";
+
 export interface Finding {
   kind: ConflictKind;
+  severity: Severity;
   /** Sorted, so a pair found from either side is one conflict. */
   claimIds: string[];
   summary: string;
@@ -120,6 +124,7 @@ export function compareValues(a: ComparableClaim, b: ComparableClaim): Finding |
   const [first, second] = a.id < b.id ? [a, b] : [b, a];
   return {
     kind: "VALUE",
+    severity: "CONTRADICTION",
     claimIds: [first.id, second.id],
     summary: `${figureText(first)} and ${figureText(second)} cannot both hold for the same time: the figures do not overlap.`,
     detail: { severity: "contradiction", lines: [first, second].map((c) => `${figureText(c)} (${spanText(quantitySpan(c) ?? { from: null, to: null })})`) },
@@ -178,6 +183,7 @@ export function compareRateTotal(rate: ComparableClaim, total: ComparableClaim):
   const [first, second] = rate.id < total.id ? [rate.id, total.id] : [total.id, rate.id];
   return {
     kind: "RATE_TOTAL",
+    severity: severity === "contradiction" ? "CONTRADICTION" : "TENSION",
     claimIds: [first, second],
     summary:
       severity === "contradiction"
@@ -210,6 +216,7 @@ export function compareEventDates(a: ComparableClaim, b: ComparableClaim): Findi
   const db = formatDate(later.eventDate, later.eventDatePrecision);
   return {
     kind: "DATE",
+    severity: "CONTRADICTION",
     claimIds: [a.id, b.id].sort(),
     summary: `The same event is dated ${da} and ${db}: they differ ${precision === "DAY" ? "by day" : precision === "MONTH" ? "by month" : "by year"}.`,
     detail: { severity: "contradiction", precision, lines: [da, db] },

@@ -109,6 +109,7 @@ export function valueConflicts(claims: readonly ComparableClaim[]): Finding[] {
       const highest = [...found].sort((a, b) => (highOf(a.figure) > highOf(b.figure) ? -1 : 1))[0]!.claim;
       findings.push({
         kind: "VALUE",
+        severity: "CONTRADICTION",
         claimIds: found.map((f) => f.claim.id),
         summary: `${found.length} figures for overlapping times cannot all hold: they run from ${figureText(lowest)} to ${figureText(highest)}.`,
         detail: {

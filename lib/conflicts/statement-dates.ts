@@ -90,6 +90,7 @@ export function statementDateFinding(claimId: string, citations: readonly DatedC
   const labels = dated.map((d) => d.label);
   return {
     kind: "STATEMENT_DATE",
+    severity: apart ? "CONTRADICTION" : "QUESTION",
     claimIds: [claimId],
     summary: apart
       ? `The statement is dated ${labels.join(" and ")} by its sources: these cannot all be right.`

@@ -1,9 +1,10 @@
 import "server-only";
+import { claimBasisChanges } from "@/lib/basis";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type Actor } from "./authorize";
-import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { lockClaims, refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
 import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
 
@@ -29,6 +30,7 @@ function columns(v: ClaimValues) {
     periodStart: asDay(v.periodStart),
     periodEnd: asDay(v.periodEnd),
     periodText: v.periodText ?? null,
+    approximate: quantity ? v.approximate : false,
     eventId: aboutEvent ? (v.eventId ?? null) : null,
     eventDate: date ? asDay(v.eventDate) : null,
     eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
@@ -37,7 +39,7 @@ function columns(v: ClaimValues) {
 
 const editable = {
   statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
-  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventId: true, eventDate: true, eventDatePrecision: true,
+  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true,
   version: true, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } },
 } as const;
 
@@ -93,6 +95,7 @@ export async function createClaim(actor: Actor, values: ClaimValues) {
 export async function updateClaim(actor: Actor, values: EditClaimValues) {
   authorize(actor, "claims:write");
   return inTransaction(actor, async (tx, audit) => {
+    await lockClaims(tx, [values.id]);
     const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
     if (!current) return refuse("This claim does not exist.");
     const refusal = await refusalToRevise(tx, values.id, current, values.version);
@@ -100,13 +103,15 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
     const data = columns(values);
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
+    const changed = claimBasisChanges(snapshot(current), { ...data, speakerName: values.kind === "ATTRIBUTED_STATEMENT" ? (values.speakerName ?? null) : null });
     const revised = await reviseClaim(
       tx,
       actor.id,
       { id: values.id, status: current.status },
       values.version,
       { ...data, speakerId: await speakerId(tx, audit, values) },
-      "The claim was edited after it was decided: back to review.",
+      changed.length ? { type: "claim.edit", changed } : { type: "claim.tags" },
+      "What the claim rests on was edited after it was decided: back to review.",
     );
     if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));

@@ -4,7 +4,7 @@ import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from
 import type { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
 import { changesSince } from "./changes";
-import { reviseClaim } from "./claim-revision";
+import { lockClaims, reviseClaim, reviseClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
 import { applyRanks, currentSignatures, detectConflicts, lockScopes, saveLinks } from "./conflict-detection";
 import { db } from "./db";
@@ -12,7 +12,7 @@ import { isUniqueViolation } from "./names";
 import { inTransaction, ok, refuse } from "./mutations";
 
 const listSelect = {
-  id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true,
+  id: true, kind: true, severity: true, status: true, summary: true, createdAt: true, updatedAt: true,
   claims: { select: { claim: { select: { id: true, statement: true, status: true, rank: true } } } },
 } satisfies Prisma.ConflictSelect;
 
@@ -93,6 +93,8 @@ export async function conflictsOfClaim(actor: Actor, claimId: string) {
 export async function flagConflict(actor: Actor, input: FlagConflictValues) {
   authorize(actor, "conflicts:flag");
   return inTransaction(actor, async (tx, audit) => {
+    // Serialised with verification of the same claims: a flag lands before a verification or after it.
+    await lockClaims(tx, input.claimIds);
     const found = await currentSignatures(tx, input.claimIds);
     if (found.size !== input.claimIds.length) return refuse("A chosen claim no longer exists.", { fieldErrors: { claimIds: ["Choose claims from the list."] } });
     const conflict = await tx.conflict.create({
@@ -120,6 +122,8 @@ const STATUS_AFTER = { PREFER: "RESOLVED", DIFFERENT_SCOPES: "RESOLVED", SETTLE:
 export async function decideConflict(actor: Actor, input: DecideConflictValues) {
   authorize(actor, "conflicts:resolve");
   return inTransaction(actor, async (tx, audit) => {
+    // Claim rows first, as every save takes them: then scopes, then the conflict row.
+    await lockClaims(tx, (await tx.conflictClaim.findMany({ where: { conflictId: input.conflictId }, select: { claimId: true } })).map((c) => c.claimId));
     const conflict = await tx.conflict.findUnique({
       where: { id: input.conflictId },
       select: {
@@ -174,7 +178,7 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
       for (const c of moving) {
         if (c.status === "RETRACTED") return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
         const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
-        const revised = await reviseClaim(tx, actor.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
+        const revised = await reviseClaim(tx, actor.id, c, c.version, data, { type: byMetric ? "metric.split" : "event.split" }, "The claim moved to a new scope when a conflict was resolved: back to review.");
         if (!revised) return refuse(staleMessage("claim"), { stale: true });
         audit({
           action: byMetric ? "claim.metric.split" : "claim.event.split",
@@ -202,6 +206,8 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
       },
       select: { id: true },
     });
+    // A decision changes what its claims rest on: their approvals lapse, and a decided one is reviewed again.
+    await reviseClaims(tx, actor.id, [...ids].filter((id) => !scope.moved.includes(id)), { type: "conflict.decision" }, "A conflict about the claim was decided: back to review.", audit);
     // Later changes are measured from what the claims say now.
     const signatures = await currentSignatures(tx, [...ids]);
     await saveLinks(tx, conflict.id, [...signatures].map(([claimId, s]) => ({ claimId, claimVersion: s.version, signature: s.signature })));

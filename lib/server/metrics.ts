@@ -4,6 +4,7 @@ import type { MergeMetricsValues, MetricValues, RenameMetricValues } from "@/lib
 import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
+import { reviseClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
 import { detectConflicts } from "./conflict-detection";
 import { inTransaction, ok, refuse } from "./mutations";
@@ -190,11 +191,11 @@ export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
       const updated = await tx.metric.updateMany({ where: { id: lock.id, version: lock.version, mergedIntoId: null }, data: { ...lock.data, version: { increment: 1 } } });
       if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
     }
-    const moved = await tx.claim.updateManyAndReturn({
-      where: { metricId: source.id },
-      data: { metricId: target.id, version: { increment: 1 } },
-      select: { id: true, version: true },
-    });
+    // Retracted claims are never moved: they stay, as they were, on the metric they were retracted on.
+    const moving = await tx.claim.findMany({ where: { metricId: source.id, status: { not: "RETRACTED" } }, select: { id: true } });
+    const moved = await reviseClaims(
+      tx, actor.id, moving.map((c) => c.id), { type: "metric.merge" }, "Its metric was merged into another: back to review.", audit, { metricId: target.id },
+    );
     const repointed = await tx.metric.updateManyAndReturn({
       where: { mergedIntoId: source.id },
       data: { mergedIntoId: target.id, version: { increment: 1 } },

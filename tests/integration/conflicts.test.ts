@@ -94,7 +94,8 @@ describe("conflicts", () => {
     await db().citation.update({ where: { id: primary.id }, data: { isPrimary: true } });
     expect(await reviewClaim(reviewer, { claimId: range.id, version: range.version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const blocked = await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." });
-    expect(blocked).toMatchObject({ ok: false, message: "This claim has an open conflict with other claims: resolve it before verifying." });
+    // The seeds' rate fits only the low end of the range: a tension, so the verifier must acknowledge it in writing.
+    expect(blocked).toMatchObject({ ok: false, fieldErrors: { acknowledgement: [expect.stringContaining("open tension or question")] } });
 
     // A reviewer may not resolve; bad input changes nothing.
     await expect(decideConflict(reviewer, decideConflictSchema.parse({ conflictId: rate.id, version: rate.version, action: "DISMISS", note: "Not a real conflict at all." }))).rejects.toBeInstanceOf(ForbiddenError);
@@ -112,11 +113,17 @@ describe("conflicts", () => {
     expect(preferred).toEqual({ ok: true, value: { id: rate.id, status: "RESOLVED", version: rate.version + 1 } });
     expect((await claim("ru-deaths-range")).rank).toBe("PREFERRED");
     expect((await claim("ru-deaths-rate")).rank).toBe("DEPRECATED");
-    expect((await claim("ru-deaths-range")).version).toBe(range.version); // a rank is not an edit
+    // Issue 12: a decision about a claim changes what it rests on, so its approval lapses (the version moves).
+    expect((await claim("ru-deaths-range")).basisVersion).toBe(range.basisVersion + 1);
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: rate.id, action: "conflict.decide" } });
     expect(audit).toMatchObject({ actorId: editor.id, before: { status: "OPEN" }, after: { status: "RESOLVED", action: "PREFER", preferredClaimId: range.id } });
 
     range = await claim("ru-deaths-range");
+    expect(await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("changed after it was approved"),
+    });
+    expect(await reviewClaim(reviewer, { claimId: range.id, version: range.version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." });
     expect(verified).toMatchObject({ ok: true, value: { status: "VERIFIED" } });
     // Verifying changed the claim's status and version, not what it says: the conflict stays resolved.

@@ -39,9 +39,14 @@ export default async function ClaimPage({ params }: Params) {
   const transitions = allowedTransitions(claim.status, user.role);
   const approval = checkApproval(
     claim.reviews.map((r) => ({ ...r, reviewerName: r.reviewer.name })),
-    claim.version,
+    claim,
     user.id,
   );
+  const openSofter = conflicts.filter((c) => c.status === "OPEN" && c.severity !== "CONTRADICTION").length;
+  const openContradictions = conflicts.filter((c) => c.status === "OPEN" && c.severity === "CONTRADICTION").length;
+  // A send-back cancels the approvals of its basis version given before it.
+  const cancelledBefore = new Map<number, bigint>();
+  for (const r of claim.reviews) if (r.decision === "SEND_BACK" && !cancelledBefore.has(r.basisVersion)) cancelledBefore.set(r.basisVersion, r.sequence);
   const people = can(user.role, "claims:assign") ? await listAssignees(user) : [];
   const threads = claim.comments.filter((c) => !c.parentId);
   const repliesTo = (id: string) => claim.comments.filter((c) => c.parentId === id);
@@ -172,9 +177,17 @@ export default async function ClaimPage({ params }: Params) {
             <p className="mt-1 text-sm" data-testid="approval-state">
               {approval.ok ? `Review: approved by ${approval.by} for the claim as it stands.` : `Review: ${approval.message}`}
             </p>
-            {conflicts.some((c) => c.status === "OPEN") ? (
+            {openSofter && !openContradictions ? (
+              <p className="mt-1 text-sm" data-testid="conflict-acknowledge">
+                Conflicts: {openSofter === 1 ? "an open tension or question" : `${openSofter} open tensions or questions`} need your written acknowledgement when you verify.{" "}
+                <a href="#conflicts-heading" className="underline">
+                  See its conflicts
+                </a>
+              </p>
+            ) : null}
+            {openContradictions ? (
               <p className="mt-1 text-sm font-medium" data-testid="conflict-block">
-                Conflicts: this claim cannot be verified while a conflict with other claims is open.{" "}
+                Conflicts: this claim cannot be verified while a contradiction with other claims is open.{" "}
                 <a href="#conflicts-heading" className="underline">
                   See its conflicts
                 </a>
@@ -198,7 +211,11 @@ export default async function ClaimPage({ params }: Params) {
                 <li key={r.id}>
                   <span className="font-medium">{r.decision === "APPROVE" ? "Approved" : "Sent back"}</span> by {r.reviewer.name},{" "}
                   <time dateTime={r.createdAt.toISOString()}>{dateTime.format(r.createdAt)} UTC</time>
-                  {r.claimVersion !== claim.version ? <span className="text-muted-foreground"> (an earlier version)</span> : null}
+                  {r.basisVersion !== claim.basisVersion ? (
+                    <span className="text-muted-foreground"> (before the claim last changed: no longer counts)</span>
+                  ) : r.decision === "APPROVE" && (cancelledBefore.get(r.basisVersion) ?? -1n) > r.sequence ? (
+                    <span className="text-muted-foreground"> (cancelled by a later send-back)</span>
+                  ) : null}
                   {r.note ? <>: “{r.note}”</> : null}
                 </li>
               ))}
@@ -207,7 +224,7 @@ export default async function ClaimPage({ params }: Params) {
         ) : null}
         <div className="mt-4 max-w-xl">
           {transitions.length ? (
-            <StatusChanger claimId={claim.id} version={claim.version} options={transitions} />
+            <StatusChanger claimId={claim.id} version={claim.version} options={transitions} acknowledge={openSofter > 0} />
           ) : (
             <p className="text-sm text-muted-foreground">
               {user.role === "REVIEWER"
