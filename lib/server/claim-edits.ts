@@ -1,5 +1,6 @@
 import "server-only";
 import { claimBasisChanges } from "@/lib/basis";
+import { signRefusal } from "@/lib/conflicts/figures";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
@@ -65,10 +66,16 @@ async function setTags(tx: Tx, claimId: string, names: string[]) {
  * FOR SHARE holds the metric until this claim commits, so a merge running at the same time waits
  * and then moves this claim too, or runs first and this claim is refused.
  */
-async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null }) {
+async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null; valueLow: number | null; valueHigh: number | null; valueBest: number | null }) {
   if (data.metricId) {
-    const live = await tx.$queryRaw<unknown[]>`SELECT 1 FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
+    const live = await tx.$queryRaw<{ allows_signed: boolean }[]>`SELECT allows_signed FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
     if (!live.length) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const negative = signRefusal([data.valueLow, data.valueHigh, data.valueBest], live[0]!.allows_signed);
+    if (negative) return refuse(negative, { fieldErrors: { [data.valueBest !== null && data.valueBest < 0 ? "valueBest" : data.valueLow !== null && data.valueLow < 0 ? "valueLow" : "valueHigh"]: [negative] } });
+  } else {
+    // A figure with no metric has no rule that allows signs: counts are not negative.
+    const negative = signRefusal([data.valueLow, data.valueHigh, data.valueBest], false);
+    if (negative) return refuse(negative, { fieldErrors: { valueBest: [negative] } });
   }
   if (data.eventId && (await tx.event.count({ where: { id: data.eventId } })) === 0) {
     return refuse("That event no longer exists.", { fieldErrors: { eventId: ["Choose an event from the list."] } });

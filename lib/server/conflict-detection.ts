@@ -10,6 +10,7 @@ type Audit = (entry: AuditEntry) => void;
 const comparableSelect = {
   id: true, kind: true, status: true, version: true, metricId: true, eventId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true,
   ratePeriod: true, asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
+  approximate: true, metric: { select: { figureKind: true, tolerancePercent: true, allowsSigned: true } },
 } as const;
 
 const citationSelect = {
@@ -24,6 +25,7 @@ const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparableSelec
   valueLow: c.valueLow?.toString() ?? null,
   valueHigh: c.valueHigh?.toString() ?? null,
   valueBest: c.valueBest?.toString() ?? null,
+  metric: c.metric ? { ...c.metric, tolerancePercent: c.metric.tolerancePercent?.toString() ?? null } : null,
 });
 
 async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise<Loaded[]> {

@@ -21,7 +21,7 @@ test("an editor resolves a seeded conflict on the record, and the claim can then
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Conflicts" }).click();
   await expect(page.getByRole("heading", { name: "Conflicts", level: 1 })).toBeVisible();
   const list = page.getByRole("list", { name: "Open conflicts" });
-  await expect(list.getByRole("link", { name: /^100 a day over 158–188 days makes 15,800–18,800: it fits only the low end/ })).toBeVisible();
+  await expect(list.getByRole("link", { name: /^100 a day over 158–188 days \(24 Feb 2022 to Aug 2022\) makes 15,800–18,800: it fits only the low end/ })).toBeVisible();
   await expect(list.getByRole("link", { name: /^The statement is dated/ })).toHaveCount(3);
 
   // The rate conflict shows its arithmetic and its figures on a number line.

@@ -36,7 +36,7 @@ describe("conflicts", () => {
     const open = await db().conflict.findMany({ where: { status: "OPEN" }, include: { claims: true } });
     expect(open.map((c) => c.kind).sort()).toEqual(["RATE_TOTAL", "STATEMENT_DATE", "STATEMENT_DATE", "STATEMENT_DATE"]);
     const rate = await conflictOf("RATE_TOTAL", "ru-deaths-range", "ru-deaths-rate");
-    expect(rate.summary).toBe("100 a day over 158–188 days makes 15,800–18,800: it fits only the low end of the total 15,000–25,000.");
+    expect(rate.summary).toBe("100 a day over 158–188 days (24 Feb 2022 to Aug 2022) makes 15,800–18,800: it fits only the low end of the total 15,000–25,000.");
     expect((rate.detail as { arithmetic: string[] }).arithmetic[0]).toBe("100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.");
     for (const key of ["matsegora-builders", "matsegora-nothing", "matsegora-sanctions"]) {
       const question = await conflictOf("STATEMENT_DATE", key);
