@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import type { conflictsOfClaim } from "@/lib/server/conflicts";
-import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "./badges";
+import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "./badges";
 import { FlagConflictForm } from "./flag-form";
 
 type Conflicts = Awaited<ReturnType<typeof conflictsOfClaim>>;
@@ -34,6 +34,7 @@ export function ClaimConflictsCard(props: { claimId: string; rank: "PREFERRED" |
               <li key={c.id} className="rounded-md border border-border p-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <ConflictStatusBadge status={c.status} />
+                  <ConflictSeverityBadge severity={c.severity} />
                   <ConflictKindLabel kind={c.kind} />
                 </div>
                 <p className="mt-1 text-sm">

@@ -24,6 +24,7 @@ export async function listConflicts(actor: Actor, q: ConflictListQuery) {
     where: {
       status: q.status,
       ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.severity ? { severity: q.severity } : {}),
       ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -37,9 +38,9 @@ export async function listConflicts(actor: Actor, q: ConflictListQuery) {
 export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
 
 /** How many conflicts each status holds, for the tabs and the dashboard. */
-export async function countConflicts(actor: Actor, kind?: ConflictListQuery["kind"]) {
+export async function countConflicts(actor: Actor, kind?: ConflictListQuery["kind"], severity?: ConflictListQuery["severity"]) {
   authorize(actor, "claims:read");
-  const groups = await db.conflict.groupBy({ by: ["status"], where: kind ? { kind } : {}, _count: { _all: true } });
+  const groups = await db.conflict.groupBy({ by: ["status"], where: { ...(kind ? { kind } : {}), ...(severity ? { severity } : {}) }, _count: { _all: true } });
   const counts = { OPEN: 0, RESOLVED: 0, DISMISSED: 0 };
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
@@ -71,6 +72,7 @@ export async function getConflict(actor: Actor, id: string) {
         },
       },
       decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, include: { actor: { select: { name: true } }, preferredClaim: { select: { id: true, statement: true } } } },
+      acknowledgements: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, include: { actor: { select: { name: true } } } },
     },
   });
 }

@@ -72,6 +72,9 @@ export async function findMetric(actor: Actor, id: string) {
       name: true,
       unit: true,
       description: true,
+      figureKind: true,
+      tolerancePercent: true,
+      allowsSigned: true,
       version: true,
       createdAt: true,
       createdBy: { select: { name: true } },
@@ -114,7 +117,16 @@ async function nameInUse(tx: Tx, name: string, exceptId?: string) {
   return found !== null;
 }
 
-const snapshotSelect = { id: true, name: true, unit: true, description: true, mergedIntoId: true, version: true } as const;
+const snapshotSelect = {
+  id: true, name: true, unit: true, description: true, figureKind: true, tolerancePercent: true, allowsSigned: true, mergedIntoId: true, version: true,
+} as const;
+
+/** The comparison rules a metric's form sets; left as they are when the form does not send them. */
+const rules = (v: MetricValues) => ({
+  ...(v.figureKind ? { figureKind: v.figureKind } : {}),
+  ...(v.allowsSigned !== undefined ? { allowsSigned: v.allowsSigned } : {}),
+  tolerancePercent: v.tolerancePercent ?? null,
+});
 
 export async function createMetric(actor: Actor, values: MetricValues) {
   authorize(actor, "metrics:write");
@@ -122,7 +134,7 @@ export async function createMetric(actor: Actor, values: MetricValues) {
     if (await nameInUse(tx, values.name)) return nameTaken();
     try {
       const metric = await tx.metric.create({
-        data: { name: values.name, unit: values.unit, description: values.description ?? null, createdById: actor.id },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, ...rules(values), createdById: actor.id },
         select: snapshotSelect,
       });
       audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: metric });
@@ -146,7 +158,7 @@ export async function renameMetric(actor: Actor, values: RenameMetricValues) {
     try {
       const updated = await tx.metric.updateMany({
         where: { id: values.id, version: values.version },
-        data: { name: values.name, unit: values.unit, description: values.description ?? null, version: { increment: 1 } },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, ...rules(values), version: { increment: 1 } },
       });
       if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
     } catch (e) {
@@ -156,6 +168,11 @@ export async function renameMetric(actor: Actor, values: RenameMetricValues) {
     const { mergedInto: _, ...before } = current;
     const after = await tx.metric.findUniqueOrThrow({ where: { id: values.id }, select: snapshotSelect });
     audit({ action: "metric.update", entityType: "Metric", entityId: values.id, before, after });
+    // New rules for comparing its figures: they are compared again under them.
+    if (before.figureKind !== after.figureKind || String(before.tolerancePercent) !== String(after.tolerancePercent)) {
+      const claims = await tx.claim.findMany({ where: { metricId: values.id }, select: { id: true } });
+      await detectConflicts(tx, claims.map((c) => c.id), actor.id, audit);
+    }
     return ok({ id: values.id, version: after.version });
   });
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
-import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
+import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
 import { DecideConflictForm } from "@/components/conflicts/decide-form";
 import { NumberLineChart } from "@/components/conflicts/number-line";
 import { Card } from "@/components/ui/card";
@@ -52,6 +52,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <ConflictStatusBadge status={conflict.status} />
+          <ConflictSeverityBadge severity={conflict.severity} />
           <ConflictKindLabel kind={conflict.kind} />
           <span className="text-sm text-muted-foreground">
             {conflict.createdBy ? `Flagged by ${conflict.createdBy.name}` : "Found automatically"},{" "}
@@ -226,6 +227,19 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ol>
+        {conflict.acknowledgements.length ? (
+          <>
+            <h3 className="mt-4 text-base font-semibold">Acknowledged when verifying</h3>
+            <ol className="mt-2 space-y-2 text-sm">
+              {conflict.acknowledgements.map((a) => (
+                <li key={a.id}>
+                  {labelOf(a.claimId)} verified by {a.actor.name}, <time dateTime={a.createdAt.toISOString()}>{dateTime.format(a.createdAt)} UTC</time>, acknowledging
+                  this {conflict.severity.toLowerCase()}: “{a.note}”
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
       </Card>
     </article>
   );
