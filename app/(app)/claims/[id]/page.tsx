@@ -179,7 +179,7 @@ export default async function ClaimPage({ params }: Params) {
             </p>
             {openSofter && !openContradictions ? (
               <p className="mt-1 text-sm" data-testid="conflict-acknowledge">
-                Conflicts: {openSofter === 1 ? "an open tension or question" : `${openSofter} open tensions or questions`} need your written acknowledgement when you verify.{" "}
+                Conflicts: {openSofter === 1 ? "an open tension or question needs" : `${openSofter} open tensions or questions need`} your written acknowledgement when you verify.{" "}
                 <a href="#conflicts-heading" className="underline">
                   See its conflicts
                 </a>

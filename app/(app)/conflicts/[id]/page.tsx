@@ -62,7 +62,9 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
         <h1 className="font-serif text-2xl font-bold leading-snug sm:text-3xl">{conflict.summary}</h1>
         {conflict.status === "OPEN" ? (
           <p className="text-sm">
-            While this conflict is open, {claims.length === 1 ? "its claim" : "its claims"} cannot be verified.
+            {conflict.severity === "CONTRADICTION"
+              ? `While this contradiction is open, ${claims.length === 1 ? "its claim" : "its claims"} cannot be verified.`
+              : `While this ${conflict.severity.toLowerCase()} is open, whoever verifies ${claims.length === 1 ? "its claim" : "one of its claims"} acknowledges it in writing.`}
           </p>
         ) : null}
       </header>
