@@ -38,6 +38,13 @@ describe("conflicts", () => {
     const rate = await conflictOf("RATE_TOTAL", "ru-deaths-range", "ru-deaths-rate");
     expect(rate.summary).toBe("100 a day over 158–188 days (24 Feb 2022 to Aug 2022) makes 15,800–18,800: it fits only the low end of the total 15,000–25,000.");
     expect((rate.detail as { arithmetic: string[] }).arithmetic[0]).toBe("100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.");
+    // Issue 12's kinds: the rate fits only the low end (a tension); "in July" and "Monday" may agree (questions).
+    expect(rate.severity).toBe("TENSION");
+    // The re-scan (npm run conflicts:scan) finds the same conflicts with the same kinds, and opens nothing new.
+    expect(await scanAllConflicts(db())).toMatchObject({ found: 4, opened: 0, reopened: 0, cleared: 0 });
+    expect((await db().conflict.findMany({ where: { status: "OPEN" }, orderBy: { kind: "asc" } })).map((c) => [c.kind, c.severity])).toEqual([
+      ["RATE_TOTAL", "TENSION"], ["STATEMENT_DATE", "QUESTION"], ["STATEMENT_DATE", "QUESTION"], ["STATEMENT_DATE", "QUESTION"],
+    ]);
     for (const key of ["matsegora-builders", "matsegora-nothing", "matsegora-sanctions"]) {
       const question = await conflictOf("STATEMENT_DATE", key);
       expect(question.claims).toHaveLength(1);
