@@ -3,7 +3,7 @@
 // does: tags, assignment, comments, notes and re-anchored offsets leave a verified claim verified.
 import { fromMicro, parseFigure } from "./conflicts/figures";
 import type { ClaimStatus } from "./labels";
-import { nameKey } from "./names";
+import { nameKey } from "./name-keys";
 
 /** The claim's own fields it rests on: statement, value, unit, time, metric or event, speaker. */
 export const CLAIM_BASIS_FIELDS = [

@@ -1,30 +1,22 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { mergeActorsAction } from "@/app/(app)/actors/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionSubmit } from "@/components/ui/use-action-submit";
 import { mergeActorsSchema, type MergeActorsInput } from "@/lib/schemas/actor";
 
 /** An admin says two actors are one: the first becomes another name of the second. */
 export function MergeActorsForm(props: { actors: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const form = useForm<MergeActorsInput>({ resolver: zodResolver(mergeActorsSchema), defaultValues: { aliasId: "", canonicalId: "", reason: "" } });
-  const err = (name: keyof MergeActorsInput) => form.formState.errors[name]?.message;
-  const { onSubmit, pending, problem } = useActionSubmit(
-    form,
-    mergeActorsAction,
-    () => {
-      form.reset({ aliasId: "", canonicalId: "", reason: "" });
-      router.refresh();
-    },
-    (v) => `Merged: ${v.linksMoved} chain links moved, ${v.claimsRevised} claims back to review where decided.`,
-  );
+  // Without onSuccess the form resets and the page refreshes.
+  const { form, pending, outcome, onSubmit, err } = useActionForm({
+    schema: mergeActorsSchema,
+    defaultValues: { aliasId: "", canonicalId: "", reason: "" } satisfies MergeActorsInput,
+    action: mergeActorsAction,
+    success: (v) => `Merged: ${v.linksMoved} chain links moved; ${v.claimsRevised} claims revised (decided ones back to review).`,
+  });
   const options = (
     <>
       <option value="">Choose an actor…</option>
@@ -37,7 +29,7 @@ export function MergeActorsForm(props: { actors: { id: string; name: string }[] 
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Merge actors">
-      {problem ? <FormMessage kind="error">{problem}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="aliasId" label="This actor (another name)…" error={err("aliasId")}>
           {(a11y) => (

@@ -1,12 +1,13 @@
 import "server-only";
-import { displayName, nameKey } from "@/lib/names";
+import { displayName, nameKey } from "@/lib/name-keys";
 import { escapeLike, searchText } from "@/lib/search";
 import type { MergeActorsValues } from "@/lib/schemas/actor";
 import type { ActorKind, Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { reviseClaims } from "./claim-revision";
 import { db } from "./db";
-import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,8 +38,8 @@ export async function findOrCreateActor(tx: Tx, audit: (e: AuditEntry) => void, 
 }
 
 /** Actors whose name contains what was typed, for suggestions; capped. */
-export async function searchActors(actor: Actor, q: string) {
-  authorize(actor, "claims:read");
+export async function searchActors(user: SessionUser, q: string) {
+  authorize(user, "claims:read");
   const typed = searchText(q);
   if (!typed) return [];
   return db.actor.findMany({
@@ -50,8 +51,8 @@ export async function searchActors(actor: Actor, q: string) {
 }
 
 /** For the admin's actors page: actors whose name contains `q` (or the first ones by name), with their aliases; capped. */
-export async function listActors(actor: Actor, q: string, limit = 50) {
-  authorize(actor, "actors:merge");
+export async function listActors(user: SessionUser, q: string, limit = 50) {
+  authorize(user, "actors:merge");
   const typed = searchText(q);
   return db.actor.findMany({
     where: { aliasOfId: null, ...(typed ? { name: { contains: escapeLike(typed), mode: "insensitive" as const } } : {}) },
@@ -67,9 +68,9 @@ export type ActorRow = Awaited<ReturnType<typeof listActors>>[number];
  * (so typing it again finds the actor) but every chain and statement now names the actor kept, so
  * origins cannot be typed into existence. The claims whose chains changed are reviewed again.
  */
-export async function mergeActors(actor: Actor, input: MergeActorsValues) {
-  authorize(actor, "actors:merge");
-  return inTransaction(actor, async (tx, audit) => {
+export async function mergeActors(user: SessionUser, input: MergeActorsValues, tx?: Tx) {
+  authorize(user, "actors:merge");
+  return inTransaction(user, async (tx, audit) => {
     const rows = await tx.$queryRaw<{ id: string; name: string; alias_of_id: string | null }[]>`
       SELECT id::text, name, alias_of_id::text FROM actors WHERE id IN (${input.aliasId}::uuid, ${input.canonicalId}::uuid) ORDER BY id FOR UPDATE`;
     const alias = rows.find((r) => r.id === input.aliasId);
@@ -85,7 +86,7 @@ export async function mergeActors(actor: Actor, input: MergeActorsValues) {
     await tx.claim.updateMany({ where: { speakerId: alias.id }, data: { speakerId: canonical.id } });
     await tx.actor.updateMany({ where: { aliasOfId: alias.id }, data: { aliasOfId: canonical.id, version: { increment: 1 } } });
     await tx.actor.update({ where: { id: alias.id }, data: { aliasOfId: canonical.id, version: { increment: 1 } } });
-    const revised = await reviseClaims(tx, actor.id, affected.map((a) => a.id), { type: "actor.alias" }, `“${alias.name}” was merged into “${canonical.name}”: its chains changed, back to review.`, audit);
+    const revised = await reviseClaims(tx, user.id, affected.map((a) => a.id), { type: "actor.alias" }, `“${alias.name}” was merged into “${canonical.name}”: its chains changed, back to review.`, audit);
     audit({
       action: "actor.merge",
       entityType: "Actor",
@@ -94,5 +95,5 @@ export async function mergeActors(actor: Actor, input: MergeActorsValues) {
       after: { aliasOfId: canonical.id, aliasOf: canonical.name, reason: input.reason, linksMoved: links.count, claimsRevised: revised.map((r) => r.id) },
     });
     return ok({ linksMoved: links.count, claimsRevised: revised.length });
-  });
+  }, { tx });
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import { changesBasis, DECIDED_STATUSES, statusAfter, type ClaimEvent } from "@/lib/basis";
 import type { ClaimStatus } from "@/lib/labels";
+import { isRetracted } from "@/lib/status";
 import { Prisma } from "@/prisma/client";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
-import { refuse, type ActionResult, type AuditEntry } from "./mutations";
+import { refuse, type ActionResult } from "@/lib/action-result";
+import type { AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 
 /** The refusal for a change to a claim that is retracted or changed since `version`; null when it may change. */
 export async function refusalToRevise(tx: Tx, claimId: string, claim: { status: ClaimStatus; version: number }, version: number): Promise<ActionResult<never> | null> {
-  if (claim.status === "RETRACTED") return refuse("A retracted claim cannot be edited.");
+  if (isRetracted(claim)) return refuse("A retracted claim cannot be edited.");
   if (claim.version !== version) return staleClaim(tx, claimId, version);
   return null;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import type { ReviewValues } from "@/lib/schemas/workflow";
 import { approverConflict } from "@/lib/status";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { lockClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 /**
  * A reviewer approves the claim as it rests now, or sends it back with a note. The review pins the
@@ -12,9 +13,9 @@ import { inTransaction, ok, refuse } from "./mutations";
  * and a send-back cancels the approvals before it (lib/status.ts checkApproval). Nobody approves a
  * claim they recorded or last changed.
  */
-export async function reviewClaim(actor: Actor, input: ReviewValues) {
-  authorize(actor, "claims:review");
-  return inTransaction(actor, async (tx, audit) => {
+export async function reviewClaim(user: SessionUser, input: ReviewValues, tx?: Tx) {
+  authorize(user, "claims:review");
+  return inTransaction(user, async (tx, audit) => {
     await lockClaims(tx, [input.claimId]);
     const claim = await tx.claim.findUnique({
       where: { id: input.claimId },
@@ -24,12 +25,12 @@ export async function reviewClaim(actor: Actor, input: ReviewValues) {
     if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
     if (claim.status !== "IN_REVIEW") return refuse("Only a claim in review can be approved or sent back.");
     if (input.decision === "APPROVE") {
-      const conflict = approverConflict(claim, actor.id);
+      const conflict = approverConflict(claim, user.id);
       if (conflict) return refuse(conflict, { fieldErrors: { decision: [conflict] } });
     }
     const review = await tx.review.create({
       data: {
-        claimId: input.claimId, reviewerId: actor.id, decision: input.decision, note: input.note ?? null,
+        claimId: input.claimId, reviewerId: user.id, decision: input.decision, note: input.note ?? null,
         claimVersion: claim.version, basisVersion: claim.basisVersion,
       },
       select: { id: true, sequence: true },
@@ -41,5 +42,5 @@ export async function reviewClaim(actor: Actor, input: ReviewValues) {
       after: { reviewId: review.id, sequence: review.sequence.toString(), decision: input.decision, note: input.note ?? null, claimVersion: claim.version, basisVersion: claim.basisVersion },
     });
     return ok({ id: review.id });
-  });
+  }, { tx });
 }

@@ -5,7 +5,7 @@ import { citationSchema } from "@/lib/schemas/citation";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { editSourceSchema, sourceSchema } from "@/lib/schemas/source";
 import { mergeActors } from "@/lib/server/actors";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createCitation } from "@/lib/server/citations";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
@@ -14,7 +14,7 @@ import { decideConflict, flagConflict } from "@/lib/server/conflicts";
 import { createMetric, mergeMetrics } from "@/lib/server/metrics";
 import { reviewClaim } from "@/lib/server/reviews";
 import { createSource, updateSource } from "@/lib/server/sources";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -25,7 +25,7 @@ const value = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): 
 
 describe("the approval rule, without holes", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const people = async () => ({
     admin: await actor("admin@factdesk.test"),
     editor: await actor("editor@factdesk.test"),
@@ -37,7 +37,7 @@ describe("the approval rule, without holes", () => {
   let n = 0;
 
   /** A claim with two citations from two sources with different origins, in review: ready but for its approval. */
-  async function claimInReview(by: Actor, opts: { metricId?: string; value?: number; asOf?: string; sameSource?: boolean } = {}) {
+  async function claimInReview(by: SessionUser, opts: { metricId?: string; value?: number; asOf?: string; sameSource?: boolean } = {}) {
     n++;
     const quantity = opts.metricId !== undefined;
     const id = value(
@@ -63,11 +63,11 @@ describe("the approval rule, without holes", () => {
     value(await changeStatus(by, { claimId: id, version: c.version, toStatus: "IN_REVIEW", reason: "Ready for review" }));
     return { id, s1, s2 };
   }
-  const review = async (who: Actor, id: string, decision: "APPROVE" | "SEND_BACK") =>
+  const review = async (who: SessionUser, id: string, decision: "APPROVE" | "SEND_BACK") =>
     reviewClaim(who, { claimId: id, version: (await claim(id)).version, decision, note: decision === "SEND_BACK" ? "Check the second origin again." : undefined });
-  const verify = async (who: Actor, id: string, extra: { acknowledgement?: string } = {}) =>
+  const verify = async (who: SessionUser, id: string, extra: { acknowledgement?: string } = {}) =>
     changeStatus(who, { claimId: id, version: (await claim(id)).version, toStatus: "VERIFIED", reason: "Two independent origins", ...extra });
-  const verified = async (by: Actor, approver: Actor, opts: Parameters<typeof claimInReview>[1] = {}) => {
+  const verified = async (by: SessionUser, approver: SessionUser, opts: Parameters<typeof claimInReview>[1] = {}) => {
     const c = await claimInReview(by, opts);
     value(await review(approver, c.id, "APPROVE"));
     value(await verify(by, c.id));
