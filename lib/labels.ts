@@ -48,6 +48,14 @@ export const CONFLICT_KIND_LABELS = {
   MANUAL: "Flagged by hand",
 } as const;
 
+/** How bad a conflict is: what it asks of the verifier. */
+export const CONFLICT_SEVERITY_LABELS = { CONTRADICTION: "Contradiction", TENSION: "Tension", QUESTION: "Question" } as const;
+export const CONFLICT_SEVERITY_HINTS = {
+  CONTRADICTION: "cannot both hold: blocks verification until decided",
+  TENSION: "can both hold, uneasily: the verifier acknowledges it in writing",
+  QUESTION: "an open question: the verifier acknowledges it in writing",
+} as const;
+
 export const CONFLICT_STATUS_LABELS = { OPEN: "Open", RESOLVED: "Resolved", DISMISSED: "Dismissed" } as const;
 
 export const CONFLICT_ACTION_LABELS = {

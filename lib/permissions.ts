@@ -24,6 +24,7 @@ const permissions = {
   "factsheets:write": ["ADMIN", "EDITOR"],
   "factsheets:publish": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
+  "actors:merge": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -39,6 +39,7 @@ export function checkTransition(from: ClaimStatus, to: ClaimStatus, role: Role):
 }
 
 export interface EvidenceCitation {
+  sourceId: string;
   stance: "SUPPORTS" | "CONTRADICTS" | "MENTIONS";
   isPrimary: boolean;
   chain: ChainLink[];
@@ -76,23 +77,42 @@ export function checkVerification(citations: EvidenceCitation[], justification?:
 
 export interface ReviewRecord {
   decision: "APPROVE" | "SEND_BACK";
-  claimVersion: number;
+  /** The claim's basis version reviewed (lib/basis.ts): an approval counts only for it. */
+  basisVersion: number;
+  /** The order reviews were given in. */
+  sequence: bigint | number;
   reviewerId: string;
   reviewerName?: string;
 }
 
+/** The claim as the approval rule reads it. */
+export interface ApprovalSubject {
+  basisVersion: number;
+  createdById: string;
+  /** Who last changed what the claim rests on; null when no one has since it was created. */
+  basisEditorId: string | null;
+}
+
 export type ApprovalCheck = { ok: true; by: string } | { ok: false; message: string };
 
+/** Why this person may not approve the claim, or null when they may: nobody approves their own work. */
+export function approverConflict(claim: Pick<ApprovalSubject, "createdById" | "basisEditorId">, approverId: string): string | null {
+  if (approverId === claim.createdById) return "You recorded this claim: someone else must approve it.";
+  if (approverId === claim.basisEditorId) return "You last changed what this claim rests on: someone else must approve it.";
+  return null;
+}
+
 /**
- * A second pair of eyes: verifying needs a reviewer's approval of the claim as it stands now (an
- * approval of an earlier version does not carry over edits or new evidence), given by someone
- * other than the person verifying. `reviews` is newest first; a later send-back cancels an approval.
+ * A second pair of eyes: verifying needs an approval of the claim as it rests now (its basis
+ * version), given after the last send-back of that version (a send-back cancels every approval
+ * before it), by someone who is neither the verifier, nor the claim's creator, nor its last
+ * editor. Admins follow the same rule. `reviews` may come in any order: `sequence` orders them.
  */
-export function checkApproval(reviews: ReviewRecord[], currentVersion: number, verifierId: string): ApprovalCheck {
-  const current = reviews.filter((r) => r.claimVersion === currentVersion);
-  const latest = current[0];
-  if (!latest) {
-    const earlier = reviews.some((r) => r.decision === "APPROVE");
+export function checkApproval(reviews: readonly ReviewRecord[], claim: ApprovalSubject, verifierId: string): ApprovalCheck {
+  const ordered = [...reviews].sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
+  const current = ordered.filter((r) => r.basisVersion === claim.basisVersion);
+  if (!current.length) {
+    const earlier = ordered.some((r) => r.decision === "APPROVE");
     return {
       ok: false,
       message: earlier
@@ -100,8 +120,42 @@ export function checkApproval(reviews: ReviewRecord[], currentVersion: number, v
         : "A reviewer must approve the claim before it can be verified.",
     };
   }
-  if (latest.decision === "SEND_BACK") return { ok: false, message: "A reviewer sent this claim back: address the review, then ask for approval again." };
-  const approval = current.find((r) => r.decision === "APPROVE" && r.reviewerId !== verifierId);
-  if (!approval) return { ok: false, message: "You approved this claim yourself: someone else must verify it, or another reviewer approve it." };
-  return { ok: true, by: approval.reviewerName ?? "a reviewer" };
+  const lastSendBack = current.findLastIndex((r) => r.decision === "SEND_BACK");
+  const standing = current.slice(lastSendBack + 1).filter((r) => r.decision === "APPROVE");
+  if (!standing.length) return { ok: false, message: "A reviewer sent this claim back: address the review, then ask for approval again." };
+  const approval = standing.find((r) => r.reviewerId !== verifierId && approverConflict(claim, r.reviewerId) === null);
+  if (approval) return { ok: true, by: approval.reviewerName ?? "a reviewer" };
+  if (standing.some((r) => r.reviewerId === verifierId)) {
+    return { ok: false, message: "You approved this claim yourself: someone else must verify it, or another reviewer approve it." };
+  }
+  return { ok: false, message: "The only approval is by the claim's creator or last editor: another reviewer must approve it." };
+}
+
+export type Severity = "CONTRADICTION" | "TENSION" | "QUESTION";
+export const MIN_ACKNOWLEDGEMENT = 20;
+
+export type ConflictCheck = { ok: true; acknowledged: number } | { ok: false; field: "toStatus" | "acknowledgement"; message: string };
+
+/**
+ * Open conflicts and verification: an open contradiction blocks it until an editor decides it; an
+ * open tension or question needs the verifier's written acknowledgement (kept on the record).
+ */
+export function checkConflicts(open: readonly { severity: Severity }[], acknowledgement?: string | null): ConflictCheck {
+  const contradictions = open.filter((c) => c.severity === "CONTRADICTION").length;
+  if (contradictions) {
+    return {
+      ok: false,
+      field: "toStatus",
+      message: `This claim has ${contradictions === 1 ? "an open contradiction" : `${contradictions} open contradictions`} with other claims: an editor must decide ${contradictions === 1 ? "it" : "them"} before verifying.`,
+    };
+  }
+  const softer = open.length;
+  if (softer && (acknowledgement ?? "").trim().length < MIN_ACKNOWLEDGEMENT) {
+    return {
+      ok: false,
+      field: "acknowledgement",
+      message: `This claim is in ${softer === 1 ? "an open tension or question" : `${softer} open tensions or questions`}: say in at least ${MIN_ACKNOWLEDGEMENT} characters why it can be verified anyway.`,
+    };
+  }
+  return { ok: true, acknowledged: softer };
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { Button } from "@/components/ui/button";
 import { Toaster } from "@/components/ui/toast";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
 import { signOutAction } from "./actions";
 
@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/events", "Events"],
                 ["/conflicts", "Conflicts"],
                 ["/fact-sheets", "Fact sheets"],
+                ...(can(user.role, "actors:merge") ? ([["/actors", "Actors"]] as const) : []),
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">

@@ -13,7 +13,8 @@ import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { ActorNameInput } from "@/components/citations/actor-name-input";
-import { KIND_LABELS } from "@/lib/labels";
+import { claimBasisChanges, reviewWarning } from "@/lib/basis";
+import { KIND_LABELS, type ClaimStatus } from "@/lib/labels";
 import { RATE_LABELS, RATE_PERIODS } from "@/lib/values";
 import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
 
@@ -25,6 +26,8 @@ export function ClaimForm(props: {
   /** The claim's current metric and event, shown by the pickers. */
   metric?: MetricOption | null;
   event?: EventOption | null;
+  /** The claim's status when editing: a save that changes what a decided claim rests on sends it back to review. */
+  status?: ClaimStatus;
 }) {
   const router = useRouter();
   const { form, pending, outcome, onSubmit, err } = useActionForm({
@@ -39,6 +42,8 @@ export function ClaimForm(props: {
     },
   });
   const kind = form.watch("kind");
+  const watched = form.watch();
+  const warning = props.mode === "edit" && props.status && props.initial ? reviewWarning(props.status, claimBasisChanges(props.initial, watched)) : null;
   const [metric, setMetric] = useState<MetricOption | null>(props.metric ?? null);
   const [event, setEvent] = useState<EventOption | null>(props.event ?? null);
   const pickMetric = (picked: MetricOption | null) => {
@@ -124,6 +129,12 @@ export function ClaimForm(props: {
           <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
             {(a11y) => <Input {...a11y} placeholder="e.g. over five months of the war" {...form.register("periodText")} />}
           </FormField>
+          <label htmlFor="approximate" className="flex items-start gap-2 text-sm">
+            <input id="approximate" type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("approximate")} />
+            <span>
+              Approximate: the source says “about”, “roughly”, “some” or “nearly” (compared within the metric’s tolerance)
+            </span>
+          </label>
         </fieldset>
       ) : null}
 
@@ -159,6 +170,11 @@ export function ClaimForm(props: {
       <FormField id="tags" label="Tags, separated by commas" error={err("tags")}>
         {(a11y) => <Input {...a11y} placeholder="e.g. russia, casualties" {...form.register("tags")} />}
       </FormField>
+      {warning ? (
+        <p role="status" data-testid="review-warning" className="rounded-md border border-[var(--status-in-review)] bg-[var(--status-in-review-bg)] px-3 py-2 text-sm text-[var(--status-in-review)]">
+          {warning}
+        </p>
+      ) : null}
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save claim"}

@@ -10,9 +10,9 @@ import { Textarea } from "@/components/ui/textarea";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
 import { changeStatusSchema } from "@/lib/schemas/status";
 
-export function StatusChanger(props: { claimId: string; version: number; options: ClaimStatus[] }) {
+export function StatusChanger(props: { claimId: string; version: number; options: ClaimStatus[]; /** Open tensions or questions to acknowledge. */ acknowledge?: boolean }) {
   const router = useRouter();
-  const blank = (version: number) => ({ claimId: props.claimId, version, toStatus: "" as ClaimStatus, reason: "", justification: "" });
+  const blank = (version: number) => ({ claimId: props.claimId, version, toStatus: "" as ClaimStatus, reason: "", justification: "", acknowledgement: "" });
   const { form, pending, outcome, onSubmit } = useActionForm({
     schema: changeStatusSchema,
     defaultValues: blank(props.version),
@@ -49,6 +49,11 @@ export function StatusChanger(props: { claimId: string; version: number; options
       {target === "VERIFIED" ? (
         <FormField id="justification" label="Justification (needed when one primary source is the support)" error={errors.justification?.message}>
           {(a11y) => <Textarea {...a11y} rows={3} {...form.register("justification")} />}
+        </FormField>
+      ) : null}
+      {target === "VERIFIED" && props.acknowledge ? (
+        <FormField id="acknowledgement" label="Acknowledge the open tensions and questions: why can it be verified anyway?" error={errors.acknowledgement?.message}>
+          {(a11y) => <Textarea {...a11y} rows={3} {...form.register("acknowledgement")} />}
         </FormField>
       ) : null}
       <Button type="submit" disabled={pending}>

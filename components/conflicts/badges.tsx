@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, RANK_LABELS } from "@/lib/labels";
+import { cn } from "@/lib/cn";
+import { CONFLICT_KIND_LABELS, CONFLICT_SEVERITY_HINTS, CONFLICT_SEVERITY_LABELS, CONFLICT_STATUS_LABELS, RANK_LABELS } from "@/lib/labels";
 
 const statusTones = {
   OPEN: "text-[var(--status-disputed)] bg-[var(--status-disputed-bg)]",
@@ -15,6 +16,26 @@ export function ConflictStatusBadge({ status }: { status: keyof typeof CONFLICT_
       <span aria-hidden="true">{statusMarks[status]}</span>
       {CONFLICT_STATUS_LABELS[status]}
     </Badge>
+  );
+}
+
+const severityMarks = { CONTRADICTION: "✕", TENSION: "≈", QUESTION: "?" } as const;
+const severityTones = {
+  CONTRADICTION: "border-[var(--status-false)] text-[var(--status-false)]",
+  TENSION: "border-[var(--status-in-review)] text-[var(--status-in-review)]",
+  QUESTION: "border-[var(--status-retracted)] text-[var(--status-retracted)]",
+} as const;
+
+/** Contradiction, tension or question: a word and a mark, never colour alone; the hint says what it asks. */
+export function ConflictSeverityBadge({ severity }: { severity: keyof typeof CONFLICT_SEVERITY_LABELS }) {
+  return (
+    <span
+      title={CONFLICT_SEVERITY_HINTS[severity]}
+      className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-semibold", severityTones[severity])}
+    >
+      <span aria-hidden="true">{severityMarks[severity]}</span>
+      {CONFLICT_SEVERITY_LABELS[severity]}
+    </span>
   );
 }
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import type { conflictsOfClaim } from "@/lib/server/conflicts";
-import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "./badges";
+import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "./badges";
 import { FlagConflictForm } from "./flag-form";
 
 type Conflicts = Awaited<ReturnType<typeof conflictsOfClaim>>;
@@ -10,6 +10,7 @@ type Conflicts = Awaited<ReturnType<typeof conflictsOfClaim>>;
 /** The conflicts a claim is in, on its page: open ones first, each linking to its side-by-side view. */
 export function ClaimConflictsCard(props: { claimId: string; rank: "PREFERRED" | "NORMAL" | "DEPRECATED"; conflicts: Conflicts; canFlag: boolean }) {
   const open = props.conflicts.filter((c) => c.status === "OPEN").length;
+  const blocking = props.conflicts.filter((c) => c.status === "OPEN" && c.severity === "CONTRADICTION").length;
   return (
     <Card aria-labelledby="conflicts-heading">
       <div className="flex flex-wrap items-center gap-2">
@@ -19,9 +20,11 @@ export function ClaimConflictsCard(props: { claimId: string; rank: "PREFERRED" |
         <RankBadge rank={props.rank} />
       </div>
       <p className="mt-1 text-sm" data-testid="conflict-state">
-        {open
-          ? `${open === 1 ? "An open conflict" : `${open} open conflicts`}: this claim cannot be verified until ${open === 1 ? "it is" : "they are"} resolved or dismissed.`
-          : props.conflicts.length
+        {blocking
+          ? `${blocking === 1 ? "An open contradiction" : `${blocking} open contradictions`}: this claim cannot be verified until ${blocking === 1 ? "it is" : "they are"} resolved or dismissed.`
+          : open
+            ? `${open === 1 ? "An open tension or question" : `${open} open tensions or questions`}: whoever verifies this claim acknowledges ${open === 1 ? "it" : "them"} in writing.`
+            : props.conflicts.length
             ? "No open conflicts: every conflict of this claim has been decided."
             : "No other claim contradicts this one."}
       </p>
@@ -34,6 +37,7 @@ export function ClaimConflictsCard(props: { claimId: string; rank: "PREFERRED" |
               <li key={c.id} className="rounded-md border border-border p-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <ConflictStatusBadge status={c.status} />
+                  <ConflictSeverityBadge severity={c.severity} />
                   <ConflictKindLabel kind={c.kind} />
                 </div>
                 <p className="mt-1 text-sm">

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { metricSchema, updateMetricSchema, type UpdateMetricInput } from "@/lib/schemas/metric";
+import { Select } from "@/components/ui/select";
+import { FIGURE_KIND_LABELS, FIGURE_KINDS, metricSchema, updateMetricSchema, type UpdateMetricInput } from "@/lib/schemas/metric";
 
 export type MetricFormValues = Partial<UpdateMetricInput>;
 
@@ -16,7 +17,7 @@ export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFor
   const router = useRouter();
   const { form, pending, outcome, onSubmit, err } = useActionForm({
     schema: (props.mode === "edit" ? updateMetricSchema : metricSchema) as typeof updateMetricSchema,
-    defaultValues: { name: "", unit: "", description: "", ...props.initial },
+    defaultValues: { name: "", unit: "", description: "", figureKind: "RUNNING_TOTAL", allowsSigned: false, ...props.initial },
     action: props.mode === "edit" ? updateMetricAction : createMetricAction,
     toast: props.mode === "edit" ? "Metric saved." : "Metric recorded.",
     onSuccess: ({ id }) => {
@@ -37,6 +38,24 @@ export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFor
       <FormField id="description" label="Description (optional)" error={err("description")}>
         {(a11y) => <Textarea {...a11y} rows={3} placeholder="What counts and what does not; how sources define it." {...form.register("description")} />}
       </FormField>
+      <FormField id="figureKind" label="Kind of figure (decides how its figures are compared)" error={err("figureKind")}>
+        {(a11y) => (
+          <Select {...a11y} {...form.register("figureKind")}>
+            {FIGURE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {FIGURE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField id="tolerancePercent" label="Tolerance for approximate figures, in percent (empty: 10)" error={err("tolerancePercent")}>
+        {(a11y) => <Input {...a11y} inputMode="decimal" placeholder="10" {...form.register("tolerancePercent")} />}
+      </FormField>
+      <label htmlFor="allowsSigned" className="flex items-start gap-2 text-sm">
+        <input id="allowsSigned" type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("allowsSigned")} />
+        <span>Figures may be negative (a balance or a change, not a count)</span>
+      </label>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : props.mode === "edit" ? "Save metric" : "Create metric"}

@@ -1,7 +1,8 @@
 // Which conflicts a set of claims holds: the pairs on one metric or event, and each attributed
 // statement's own dates. Claims found false or retracted no longer conflict with anything.
-import { comparableQuantities, compareEventDates, compareRateTotal, fingerprint, type ComparableClaim, type Finding } from "./compare";
+import { compareEventDates, compareRateTotal, fingerprint, sameMeasure, type ComparableClaim, type Finding } from "./compare";
 import { valueConflicts } from "./groups";
+import { orderedConflicts } from "./kinds";
 import { fnv1a } from "./hash";
 import { statementDateFinding, type DatedCitation } from "./statement-dates";
 
@@ -41,12 +42,13 @@ export function findConflicts(focus: readonly DetectableClaim[], others: readonl
   for (const metricId of metrics) {
     const claims = byMetric.get(metricId) ?? [];
     for (const f of valueConflicts(claims)) add(f);
+    for (const f of orderedConflicts(claims, focusIds)) add(f);
     const rates = claims.filter((c) => c.ratePeriod);
     const totals = claims.filter((c) => !c.ratePeriod);
     for (const claim of claims) {
       if (!focusIds.has(claim.id)) continue;
       for (const other of claim.ratePeriod ? totals : rates) {
-        if (!comparableQuantities(claim, other)) continue;
+        if (!sameMeasure(claim, other)) continue;
         add(claim.ratePeriod ? compareRateTotal(claim, other) : compareRateTotal(other, claim));
       }
     }
@@ -84,7 +86,7 @@ export function claimSignature(c: DetectableClaim): string {
   const num = (n: unknown) => (n === null || n === undefined ? "" : String(n).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""));
   const parts = [
     c.kind, isActive(c) ? "active" : "inactive", c.metricId ?? "", c.eventId ?? "", num(c.valueLow), num(c.valueHigh), num(c.valueBest), c.unit ?? "",
-    c.ratePeriod ?? "", day(c.asOf), c.asOfPrecision ?? "", day(c.periodStart), day(c.periodEnd), day(c.eventDate), c.eventDatePrecision ?? "",
+    c.ratePeriod ?? "", c.approximate ? "approx" : "", day(c.asOf), c.asOfPrecision ?? "", day(c.periodStart), day(c.periodEnd), day(c.eventDate), c.eventDatePrecision ?? "",
     // Only citations that date the statement: adding an undated one changes no statement date.
     ...(c.citations ?? [])
       .filter((x) => x.saidOn || x.saidText)

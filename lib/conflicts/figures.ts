@@ -87,13 +87,27 @@ const UNIT_SCALES: [RegExp, bigint][] = [
   [/^billions?$/i, 1_000_000_000n],
 ];
 
+/** Symbols and words that name one unit: "%", "percent" and "per cent" are one; "$" and "USD" are one. */
+const UNIT_SYNONYMS: [RegExp, string][] = [
+  [/%|\bper\s*cent\b|\bpercent(age)?s?\b/g, " percent "],
+  [/\bus\s*\$|\$|\bus\s+dollars?\b|\bdollars?\b|\busd\b/g, " usd "],
+  [/€|\beuros?\b|\beur\b/g, " eur "],
+  // A bare "pound" may be a weight: only sterling spelled out, "£" and "GBP" are money.
+  [/£|\bpounds?\s+sterling\b|\bsterling\b|\bgbp\b/g, " gbp "],
+];
+export const CURRENCIES = new Set(["usd", "eur", "gbp"]);
+
 /**
  * A unit as a comparable key and the scale it carries: "Thousand soldiers killed" is
  * { key: "soldier killed", factor: 1000 }. Plural and singular, case and spacing do not matter;
- * "people" and "persons" are one unit.
+ * "people" and "persons" are one unit, and so are "%", "percent" and "per cent", "$" and "USD".
  */
 export function normaliseUnit(unit: string | null | undefined): { key: string; factor: bigint } {
-  const words = (unit ?? "").toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
+  let text = (unit ?? "").toLowerCase();
+  // "percentage points" are not percent: kept apart before the synonyms run.
+  text = text.replace(/\bpercentage\s+points?\b/g, " percentagepoint ");
+  for (const [pattern, word] of UNIT_SYNONYMS) text = text.replace(pattern, word);
+  const words = text.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
   let factor = 1n;
   while (words.length) {
     const scale = UNIT_SCALES.find(([pattern]) => pattern.test(words[0]!))?.[1] ?? null;
@@ -105,11 +119,28 @@ export function normaliseUnit(unit: string | null | undefined): { key: string; f
   return { key: words.map(singular).join(" "), factor };
 }
 
-/** Whether two units can be compared: the same key, or one of them unknown. */
+/**
+ * Whether two units can be compared: the same unit after normalising. A percentage is never a
+ * count, two currencies are never compared, and a figure with no unit meets only figures with none.
+ */
 export function sameUnit(a: string | null | undefined, b: string | null | undefined): boolean {
-  const ka = normaliseUnit(a).key;
-  const kb = normaliseUnit(b).key;
-  return ka === "" || kb === "" || ka === kb;
+  return normaliseUnit(a).key === normaliseUnit(b).key;
+}
+
+/** The default tolerance of approximate figures ("about 1,200"), in percent. */
+export const DEFAULT_TOLERANCE_PERCENT = 10;
+
+/** An interval widened by a tolerance in percent on each side (outwards, exactly, in millionths). */
+export function widen(i: Interval, tolerancePercent: number): Interval {
+  const bp = BigInt(Math.round(tolerancePercent * 100));
+  const by = (n: bigint) => ((n < 0n ? -n : n) * bp + 9_999n) / 10_000n;
+  return { low: i.low === null ? null : i.low - by(i.low), high: i.high === null ? null : i.high + by(i.high) };
+}
+
+/** Why a figure is refused for a metric that counts things (no negative figures), or null. */
+export function signRefusal(values: readonly (string | number | { toString(): string } | null | undefined)[], allowsSigned: boolean): string | null {
+  if (allowsSigned) return null;
+  return values.some((v) => (toMicro(v) ?? 0n) < 0n) ? "This metric counts things: a figure cannot be negative (an admin can allow signed figures on the metric)." : null;
 }
 
 export interface FigureFields {

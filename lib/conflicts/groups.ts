@@ -2,7 +2,7 @@
 // times overlap form a group, and a figure is in conflict when some figure of its group, at an
 // overlapping time, allows no value it allows. One conflict per group, however many figures it
 // holds, so thirty outlets' estimates make one conflict to resolve, not 435.
-import { compareValues, comparableInterval, figureText, quantitySpan, spanText, type ComparableClaim, type Finding } from "./compare";
+import { compareValues, comparableInterval, figureKindOf, figureText, quantitySpan, spanText, type ComparableClaim, type Finding } from "./compare";
 import { disjoint, normaliseUnit, type Interval } from "./figures";
 import { spansOverlap, type DaySpan } from "./time";
 
@@ -79,15 +79,15 @@ function byExtremes(group: Item[]): Item[] {
 /** Every value conflict among the quantity claims of one metric (totals with totals, rates with rates). */
 export function valueConflicts(claims: readonly ComparableClaim[]): Finding[] {
   const partitions = new Map<string, Item[]>();
-  const units = new Set(claims.map((c) => normaliseUnit(c.unit).key).filter(Boolean));
   for (const claim of claims) {
     if (claim.kind !== "QUANTITY" || !claim.metricId) continue;
     const figure = comparableInterval(claim);
     const span = quantitySpan(claim);
     if (!figure || !span) continue;
-    // A figure with no unit is read in the metric's one unit, when it has just one.
-    const unit = normaliseUnit(claim.unit).key || (units.size === 1 ? [...units][0]! : "");
-    const key = `${claim.metricId}|${unit}|${claim.ratePeriod ? "rate" : "total"}`;
+    // A figure with no unit meets only figures with none; counts within periods only counts for the same period.
+    const unit = normaliseUnit(claim.unit).key;
+    const period = figureKindOf(claim) === "PERIOD_COUNT" && !claim.ratePeriod ? `|${span.from}-${span.to}` : "";
+    const key = `${claim.metricId}|${unit}|${claim.ratePeriod ? "rate" : "total"}${period}`;
     const list = partitions.get(key) ?? [];
     list.push({ claim, span, figure });
     partitions.set(key, list);
@@ -109,6 +109,7 @@ export function valueConflicts(claims: readonly ComparableClaim[]): Finding[] {
       const highest = [...found].sort((a, b) => (highOf(a.figure) > highOf(b.figure) ? -1 : 1))[0]!.claim;
       findings.push({
         kind: "VALUE",
+        severity: "CONTRADICTION",
         claimIds: found.map((f) => f.claim.id),
         summary: `${found.length} figures for overlapping times cannot all hold: they run from ${figureText(lowest)} to ${figureText(highest)}.`,
         detail: {

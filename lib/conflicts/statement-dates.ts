@@ -41,7 +41,20 @@ export function readPhrase(text: string, referenceDay: number): DaySpan | null {
     const resolved = weekdayBefore(referenceDay, start.get("weekday") ?? dayToDate(day).getUTCDay());
     return { from: resolved, to: resolved };
   }
-  if (start.isCertain("month")) return precisionSpan(dayToDate(day), "MONTH");
+  if (start.isCertain("month")) {
+    // A month named without a year is the last such month on or before publication.
+    let span = precisionSpan(dayToDate(day), "MONTH")!;
+    if (!start.isCertain("year") && span.from! > referenceDay) {
+      const d = dayToDate(day);
+      span = precisionSpan(new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), 1)), "MONTH")!;
+    }
+    if (!start.isCertain("year") && span.from! <= referenceDay) {
+      const d = dayToDate(span.from!);
+      const nextYear = precisionSpan(new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), 1)), "MONTH")!;
+      if (nextYear.from! <= referenceDay) span = nextYear;
+    }
+    return span;
+  }
   if (start.isCertain("year")) return precisionSpan(dayToDate(day), "YEAR");
   return null;
 }
@@ -74,9 +87,15 @@ export function saidDate(c: DatedCitation): SaidDate | null {
   };
 }
 
+/** Citations that date the statement only in words relative to a publication date their source lacks. */
+export function undatable(citations: readonly DatedCitation[]): DatedCitation[] {
+  return citations.filter((c) => !c.saidOn && c.saidText?.trim() && !precisionSpan(c.source.publishedAt, c.source.publishedPrecision));
+}
+
 /**
  * The same statement dated differently by its citations: a question for an editor when the
- * dates could still agree, a contradiction when they cannot.
+ * dates could still agree, a contradiction when they cannot. A citation whose words ("Monday")
+ * cannot be placed because its source has no publication date raises a question, not silence.
  */
 export function statementDateFinding(claimId: string, citations: readonly DatedCitation[]): Finding | null {
   // Earliest first, so every summary reads in the same order.
@@ -84,16 +103,28 @@ export function statementDateFinding(claimId: string, citations: readonly DatedC
     .map(saidDate)
     .filter((d): d is SaidDate => d !== null)
     .sort((a, b) => a.span.from - b.span.from || a.span.to - b.span.to || (a.citationId < b.citationId ? -1 : 1));
-  if (dated.length < 2) return null;
-  if (dated.every((d) => sameSpan(d.span, dated[0]!.span))) return null;
-  const apart = dated.some((a, i) => dated.slice(i + 1).some((b) => !spansOverlap(a.span, b.span)));
+  const lost = undatable(citations).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const lostText = lost.length
+    ? ` ${lost.map((c) => `“${c.saidText!.trim()}” (${c.source.outlet ?? c.source.title})`).join(" and ")} cannot be dated: ${lost.length === 1 ? "its source has" : "their sources have"} no publication date.`
+    : "";
+  const differ = dated.length >= 2 && !dated.every((d) => sameSpan(d.span, dated[0]!.span));
+  if (!differ && !lost.length) return null;
+  const apart = differ && dated.some((a, i) => dated.slice(i + 1).some((b) => !spansOverlap(a.span, b.span)));
   const labels = dated.map((d) => d.label);
+  const summary = differ
+    ? apart
+      ? `The statement is dated ${labels.join(" and ")} by its sources: these cannot all be right.${lostText}`
+      : `The statement is dated ${labels.join(" and ")} by its sources: they may agree, but the date is not settled.${lostText}`
+    : `The date of the statement is a question:${lostText}`;
   return {
     kind: "STATEMENT_DATE",
+    severity: apart ? "CONTRADICTION" : "QUESTION",
     claimIds: [claimId],
-    summary: apart
-      ? `The statement is dated ${labels.join(" and ")} by its sources: these cannot all be right.`
-      : `The statement is dated ${labels.join(" and ")} by its sources: they may agree, but the date is not settled.`,
-    detail: { severity: apart ? "contradiction" : "question", dates: dated.map((d) => ({ citationId: d.citationId, from: d.span.from, to: d.span.to, label: d.label, how: d.how })) },
+    summary,
+    detail: {
+      severity: apart ? "contradiction" : "question",
+      dates: dated.map((d) => ({ citationId: d.citationId, from: d.span.from, to: d.span.to, label: d.label, how: d.how })),
+      undatable: lost.map((c) => ({ citationId: c.id, text: c.saidText })),
+    },
   };
 }

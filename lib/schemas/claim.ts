@@ -39,6 +39,8 @@ const claimFields = z.object({
   periodStart: day,
   periodEnd: day,
   periodText: optionalText(200, "wording of the time"),
+  /** "About", "roughly", "some", "nearly": compared within the metric's tolerance. */
+  approximate: z.boolean().default(false),
   eventId: z.preprocess(blankToUndefined, z.uuid("Choose an event from the list.").optional()),
   eventDate: day,
   eventDatePrecision: z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional()),

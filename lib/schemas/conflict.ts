@@ -53,8 +53,11 @@ export const decideConflictSchema = z
 export type DecideConflictInput = z.input<typeof decideConflictSchema>;
 export type DecideConflictValues = z.output<typeof decideConflictSchema>;
 
+export const CONFLICT_SEVERITIES = ["CONTRADICTION", "TENSION", "QUESTION"] as const;
+
 export const conflictListSchema = pageQuerySchema.extend({
   status: z.enum(CONFLICT_STATUSES, { error: "status is OPEN, RESOLVED or DISMISSED." }).default("OPEN"),
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CONFLICT_KINDS, { error: "Unknown kind of conflict." }).optional()),
+  severity: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CONFLICT_SEVERITIES, { error: "severity is CONTRADICTION, TENSION or QUESTION." }).optional()),
 });
 export type ConflictListQuery = z.output<typeof conflictListSchema>;

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { collapseSpaces, displayName, optionalDescription, rowVersion } from "./common";
+export const FIGURE_KINDS = ["RUNNING_TOTAL", "PERIOD_COUNT", "LEVEL"] as const;
+export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
+  RUNNING_TOTAL: "A running total since a start (e.g. killed since 24 Feb 2022)",
+  PERIOD_COUNT: "A count within a period (e.g. killed in July)",
+  LEVEL: "A level at a moment (e.g. troops deployed)",
+};
+
 
 export const metricSchema = z.object({
   name: displayName("what is measured, with its scope"),
@@ -8,6 +15,15 @@ export const metricSchema = z.object({
     z.string({ error: "Give the unit, like “soldiers killed”." }).min(1, "Give the unit, like “soldiers killed”.").max(100, "Keep the unit under 100 characters."),
   ),
   description: optionalDescription,
+  /** What kind of figure the metric holds: decides how its figures are compared (lib/conflicts/kinds.ts). */
+  figureKind: z.enum(FIGURE_KINDS, { error: "Choose what kind of figure this metric holds." }).optional(),
+  /** How far approximate figures may stray, in percent either side; empty means 10 %. */
+  tolerancePercent: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v.trim()) : v),
+    z.number({ error: "Enter a percentage from 0 to 100." }).min(0, "Enter a percentage from 0 to 100.").max(100, "Enter a percentage from 0 to 100.").optional(),
+  ),
+  /** Whether figures may be negative (a balance, a change); counts may not. */
+  allowsSigned: z.boolean().optional(),
 });
 
 /** Renaming edits the same fields, from the version the editor opened. */

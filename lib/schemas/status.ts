@@ -12,6 +12,13 @@ export const changeStatusSchema = z.object({
     .max(4000, "Keep the justification under 4,000 characters.")
     .transform((s) => s || undefined)
     .optional(),
+  /** The verifier's word on the open tensions and questions the claim is in (lib/status.ts checkConflicts). */
+  acknowledgement: z
+    .string()
+    .trim()
+    .max(4000, "Keep the acknowledgement under 4,000 characters.")
+    .transform((s) => s || undefined)
+    .optional(),
 });
 
 export type ChangeStatusInput = z.input<typeof changeStatusSchema>;

@@ -6,7 +6,8 @@ import { escapeLike, searchText } from "@/lib/search";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type SessionUser } from "./authorize";
-import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { CITATION_BASIS_FIELDS, changedFields, type ClaimEvent } from "@/lib/basis";
+import { lockClaims, refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
 import { db } from "./db";
 import { ok, refuse } from "@/lib/action-result";
@@ -78,12 +79,13 @@ const columns = (v: CitationValues, at: { startOffset: number | null; endOffset:
 });
 
 /** The claim this citation changes, checked and bumped: its evidence is different now, so its version moves. */
-async function reviseEvidence(tx: Tx, user: SessionUser, audit: Audit, claimId: string, claimVersion: number, evidence: string) {
+async function reviseEvidence(tx: Tx, user: SessionUser, audit: Audit, claimId: string, claimVersion: number, evidence: string, event: ClaimEvent) {
+  await lockClaims(tx, [claimId]);
   const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true } });
   if (!claim) return refuse("This claim does not exist.", { fieldErrors: { claimId: ["Choose a claim from the list."] } });
   const refusal = await refusalToRevise(tx, claimId, claim, claimVersion);
   if (refusal) return refusal;
-  const revised = await reviseClaim(tx, user.id, claim, claimVersion, {}, REOPEN_REASON);
+  const revised = await reviseClaim(tx, user.id, claim, claimVersion, {}, event, REOPEN_REASON);
   if (!revised) return staleClaim(tx, claimId, claimVersion);
   audit({
     action: "claim.evidence.change",
@@ -98,7 +100,7 @@ async function reviseEvidence(tx: Tx, user: SessionUser, audit: Audit, claimId: 
 export async function createCitation(user: SessionUser, values: CitationValues, tx?: Tx) {
   authorize(user, "claims:write");
   return inTransaction(user, async (tx, audit) => {
-    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Cited: “${values.quote.slice(0, 80)}”`);
+    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Cited: “${values.quote.slice(0, 80)}”`, { type: "citation.create" });
     if (!revised.ok) return revised;
     const placed = await placeQuote(tx, values);
     if (!placed.ok) return placed;
@@ -119,11 +121,17 @@ export async function updateCitation(user: SessionUser, values: EditCitationValu
     const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
     if (!current) return refuse("This citation no longer exists.");
     if (current.claimId !== values.claimId) return refuse("A citation stays with its claim: cite the source again on the other claim.");
-    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Citation edited: “${values.quote.slice(0, 80)}”`);
-    if (!revised.ok) return revised;
     const placed = await placeQuote(tx, values);
     if (!placed.ok) return placed;
     const links = await chainLinks(tx, audit, values.chain);
+    const chainOf = (l: readonly { actorId: string; relation: string | null }[]) => l.map((x) => `${x.actorId}|${x.relation ?? ""}`);
+    const changed = changedFields(
+      { ...current, saidOn: dateToDay(current.saidOn), chain: chainOf(current.chain.map((l) => ({ actorId: l.actor.id, relation: l.relation }))) },
+      { ...columns(values, placed.value), saidOn: values.saidOn ?? null, chain: chainOf(links) },
+      CITATION_BASIS_FIELDS,
+    );
+    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Citation edited: “${values.quote.slice(0, 80)}”`, { type: "citation.edit", changed });
+    if (!revised.ok) return revised;
     await tx.attributionLink.deleteMany({ where: { citationId: values.id } });
     const citation = await tx.citation.update({
       where: { id: values.id },
@@ -141,7 +149,7 @@ export async function deleteCitation(user: SessionUser, values: DeleteCitationVa
   return inTransaction(user, async (tx, audit) => {
     const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
     if (!current) return refuse("This citation no longer exists.");
-    const revised = await reviseEvidence(tx, user, audit, current.claimId, values.claimVersion, `Citation removed: “${current.quote.slice(0, 80)}”`);
+    const revised = await reviseEvidence(tx, user, audit, current.claimId, values.claimVersion, `Citation removed: “${current.quote.slice(0, 80)}”`, { type: "citation.delete" });
     if (!revised.ok) return revised;
     await tx.citation.delete({ where: { id: values.id } });
     audit({ action: "citation.delete", entityType: "Citation", entityId: values.id, before: snapshot(current) });

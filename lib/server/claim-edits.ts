@@ -1,9 +1,11 @@
 import "server-only";
+import { claimBasisChanges } from "@/lib/basis";
+import { signRefusal } from "@/lib/conflicts/figures";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
 import { authorize, type SessionUser } from "./authorize";
-import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
+import { lockClaims, refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type AuditEntry } from "./mutations";
@@ -30,6 +32,7 @@ function columns(v: ClaimValues) {
     periodStart: dayToDate(v.periodStart),
     periodEnd: dayToDate(v.periodEnd),
     periodText: v.periodText ?? null,
+    approximate: quantity ? v.approximate : false,
     eventId: aboutEvent ? (v.eventId ?? null) : null,
     eventDate: date ? dayToDate(v.eventDate) : null,
     eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
@@ -38,7 +41,7 @@ function columns(v: ClaimValues) {
 
 const editable = {
   statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
-  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, eventId: true, eventDate: true, eventDatePrecision: true,
+  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true,
   version: true, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } },
 } as const;
 
@@ -64,10 +67,16 @@ async function setTags(tx: Tx, claimId: string, names: string[]) {
  * FOR SHARE holds the metric until this claim commits, so a merge running at the same time waits
  * and then moves this claim too, or runs first and this claim is refused.
  */
-async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null }) {
+async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null; valueLow: number | null; valueHigh: number | null; valueBest: number | null }) {
   if (data.metricId) {
-    const live = await tx.$queryRaw<unknown[]>`SELECT 1 FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
+    const live = await tx.$queryRaw<{ allows_signed: boolean }[]>`SELECT allows_signed FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
     if (!live.length) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
+    const negative = signRefusal([data.valueLow, data.valueHigh, data.valueBest], live[0]!.allows_signed);
+    if (negative) return refuse(negative, { fieldErrors: { [data.valueBest !== null && data.valueBest < 0 ? "valueBest" : data.valueLow !== null && data.valueLow < 0 ? "valueLow" : "valueHigh"]: [negative] } });
+  } else {
+    // A figure with no metric has no rule that allows signs: counts are not negative.
+    const negative = signRefusal([data.valueLow, data.valueHigh, data.valueBest], false);
+    if (negative) return refuse(negative, { fieldErrors: { valueBest: [negative] } });
   }
   if (data.eventId && (await tx.event.count({ where: { id: data.eventId } })) === 0) {
     return refuse("That event no longer exists.", { fieldErrors: { eventId: ["Choose an event from the list."] } });
@@ -94,6 +103,7 @@ export async function createClaim(user: SessionUser, values: ClaimValues, tx?: T
 export async function updateClaim(user: SessionUser, values: EditClaimValues, tx?: Tx) {
   authorize(user, "claims:write");
   return inTransaction(user, async (tx, audit) => {
+    await lockClaims(tx, [values.id]);
     const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
     if (!current) return refuse("This claim does not exist.");
     const refusal = await refusalToRevise(tx, values.id, current, values.version);
@@ -101,13 +111,15 @@ export async function updateClaim(user: SessionUser, values: EditClaimValues, tx
     const data = columns(values);
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
+    const changed = claimBasisChanges(snapshot(current), { ...data, speakerName: values.kind === "ATTRIBUTED_STATEMENT" ? (values.speakerName ?? null) : null });
     const revised = await reviseClaim(
       tx,
       user.id,
       { id: values.id, status: current.status },
       values.version,
       { ...data, speakerId: await speakerId(tx, audit, values) },
-      "The claim was edited after it was decided: back to review.",
+      changed.length ? { type: "claim.edit", changed } : { type: "claim.tags" },
+      "What the claim rests on was edited after it was decided: back to review.",
     );
     if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));

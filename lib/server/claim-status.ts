@@ -1,7 +1,8 @@
 import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
-import { checkApproval, checkTransition, checkVerification } from "@/lib/status";
+import { checkApproval, checkConflicts, checkTransition, checkVerification } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
+import { lockClaims } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
@@ -14,14 +15,19 @@ export async function changeStatus(user: SessionUser, input: ChangeStatusValues,
   authorize(user, "claims:change-status");
   if (input.toStatus === "RETRACTED") authorize(user, "claims:retract");
   return inTransaction(user, async (tx, audit) => {
+    // Reviews, flags and decisions on this claim wait for this transaction, and it for them.
+    await lockClaims(tx, [input.claimId]);
     const claim = await tx.claim.findUnique({
       where: { id: input.claimId },
       select: {
         id: true,
         status: true,
         version: true,
-        citations: { select: { stance: true, isPrimary: true, chain: { select: { actorId: true, position: true } } } },
-        reviews: { orderBy: { createdAt: "desc" }, take: 50, select: { decision: true, claimVersion: true, reviewerId: true } },
+        basisVersion: true,
+        createdById: true,
+        basisEditorId: true,
+        citations: { select: { sourceId: true, stance: true, isPrimary: true, chain: { select: { actorId: true, position: true } } } },
+        reviews: { orderBy: { sequence: "desc" }, take: 100, select: { decision: true, basisVersion: true, sequence: true, reviewerId: true } },
       },
     });
     if (!claim) return refuse("This claim does not exist.");
@@ -30,17 +36,17 @@ export async function changeStatus(user: SessionUser, input: ChangeStatusValues,
     if (!transition.ok) return refuse(transition.message, { fieldErrors: { toStatus: [transition.message] } });
 
     let rule: "INDEPENDENT_ORIGINS" | "PRIMARY_SOURCE" | null = null;
+    let acknowledge: { id: string }[] = [];
     if (input.toStatus === "VERIFIED") {
       const verification = checkVerification(claim.citations, input.justification);
       if (!verification.ok) return refuse(verification.message, { fieldErrors: { justification: [verification.message] } });
       rule = verification.rule;
-      const approval = checkApproval(claim.reviews, claim.version, user.id);
+      const approval = checkApproval(claim.reviews, claim, user.id);
       if (!approval.ok) return refuse(approval.message, { fieldErrors: { toStatus: [approval.message] } });
-      const open = await tx.conflictClaim.count({ where: { claimId: claim.id, conflict: { status: "OPEN" } } });
-      if (open > 0) {
-        const message = `This claim has ${open === 1 ? "an open conflict" : `${open} open conflicts`} with other claims: resolve ${open === 1 ? "it" : "them"} before verifying.`;
-        return refuse(message, { fieldErrors: { toStatus: [message] } });
-      }
+      const open = await tx.conflict.findMany({ where: { status: "OPEN", claims: { some: { claimId: claim.id } } }, select: { id: true, severity: true } });
+      const conflicts = checkConflicts(open, input.acknowledgement);
+      if (!conflicts.ok) return refuse(conflicts.message, { fieldErrors: { [conflicts.field]: [conflicts.message] } });
+      acknowledge = open;
     }
     const note = rule === "PRIMARY_SOURCE" ? (input.justification ?? null) : null;
     const updated = await tx.claim.updateMany({
@@ -51,6 +57,13 @@ export async function changeStatus(user: SessionUser, input: ChangeStatusValues,
     const change = await tx.statusChange.create({
       data: { claimId: claim.id, fromStatus: claim.status, toStatus: input.toStatus, reason: input.reason, rule, actorId: user.id },
     });
+    for (const c of acknowledge) {
+      const ack = await tx.conflictAcknowledgement.create({
+        data: { conflictId: c.id, claimId: claim.id, basisVersion: claim.basisVersion, note: input.acknowledgement!, actorId: user.id },
+        select: { id: true },
+      });
+      audit({ action: "conflict.acknowledge", entityType: "Conflict", entityId: c.id, after: { acknowledgementId: ack.id, claimId: claim.id, basisVersion: claim.basisVersion, note: input.acknowledgement } });
+    }
     audit({
       action: "claim.status.change",
       entityType: "Claim",
@@ -63,4 +76,3 @@ export async function changeStatus(user: SessionUser, input: ChangeStatusValues,
     return ok({ status: input.toStatus, version: claim.version + 1 });
   }, { tx });
 }
-

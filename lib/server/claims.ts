@@ -142,7 +142,7 @@ export async function getClaim(user: SessionUser, id: string) {
         orderBy: { createdAt: "asc" },
         include: { author: { select: { name: true } } },
       },
-      reviews: { orderBy: { createdAt: "desc" }, take: 50, include: { reviewer: { select: { name: true } } } },
+      reviews: { orderBy: { sequence: "desc" }, take: 50, include: { reviewer: { select: { name: true } } } },
       comments: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },

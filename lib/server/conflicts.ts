@@ -6,7 +6,7 @@ import { splitScopeOf } from "@/lib/conflicts/split-scope";
 import { isRetracted } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
-import { reviseClaim } from "./claim-revision";
+import { lockClaims, reviseClaim, reviseClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
 import { currentSignatures, detectConflicts, lockScopes } from "./conflicts/detect-on-save";
 import { applyRanks, saveLinks } from "./conflicts/store-and-reconcile";
@@ -16,7 +16,7 @@ import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 const listSelect = {
-  id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true,
+  id: true, kind: true, severity: true, status: true, summary: true, createdAt: true, updatedAt: true,
   claims: { select: { claim: { select: { id: true, statement: true, status: true, rank: true } } } },
 } satisfies Prisma.ConflictSelect;
 
@@ -28,6 +28,7 @@ export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
     where: {
       status: q.status,
       ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.severity ? { severity: q.severity } : {}),
       ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -40,9 +41,9 @@ export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
 export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
 
 /** How many conflicts each status holds, for the tabs and the dashboard. */
-export async function countConflicts(user: SessionUser, kind?: ConflictListQuery["kind"]) {
+export async function countConflicts(user: SessionUser, kind?: ConflictListQuery["kind"], severity?: ConflictListQuery["severity"]) {
   authorize(user, "claims:read");
-  const groups = await db.conflict.groupBy({ by: ["status"], where: kind ? { kind } : {}, _count: { _all: true } });
+  const groups = await db.conflict.groupBy({ by: ["status"], where: { ...(kind ? { kind } : {}), ...(severity ? { severity } : {}) }, _count: { _all: true } });
   const counts = { OPEN: 0, RESOLVED: 0, DISMISSED: 0 };
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
@@ -74,6 +75,7 @@ export async function getConflict(user: SessionUser, id: string) {
         },
       },
       decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, include: { actor: { select: { name: true } }, preferredClaim: { select: { id: true, statement: true } } } },
+      acknowledgements: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, include: { actor: { select: { name: true } } } },
     },
   });
 }
@@ -96,6 +98,8 @@ export async function conflictsOfClaim(user: SessionUser, claimId: string) {
 export async function flagConflict(user: SessionUser, input: FlagConflictValues, tx?: Tx) {
   authorize(user, "conflicts:flag");
   return inTransaction(user, async (tx, audit) => {
+    // Serialised with verification of the same claims: a flag lands before a verification or after it.
+    await lockClaims(tx, input.claimIds);
     const found = await currentSignatures(tx, input.claimIds);
     if (found.size !== input.claimIds.length) return refuse("A chosen claim no longer exists.", { fieldErrors: { claimIds: ["Choose claims from the list."] } });
     const conflict = await tx.conflict.create({
@@ -123,6 +127,8 @@ const STATUS_AFTER = { PREFER: "RESOLVED", DIFFERENT_SCOPES: "RESOLVED", SETTLE:
 export async function decideConflict(user: SessionUser, input: DecideConflictValues, tx?: Tx) {
   authorize(user, "conflicts:resolve");
   return inTransaction(user, async (tx, audit) => {
+    // Claim rows first, as every save takes them: then scopes, then the conflict row.
+    await lockClaims(tx, (await tx.conflictClaim.findMany({ where: { conflictId: input.conflictId }, select: { claimId: true } })).map((c) => c.claimId));
     const conflict = await tx.conflict.findUnique({
       where: { id: input.conflictId },
       select: {
@@ -177,7 +183,7 @@ export async function decideConflict(user: SessionUser, input: DecideConflictVal
       for (const c of moving) {
         if (isRetracted(c)) return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
         const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
-        const revised = await reviseClaim(tx, user.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
+        const revised = await reviseClaim(tx, user.id, c, c.version, data, { type: byMetric ? "metric.split" : "event.split" }, "The claim moved to a new scope when a conflict was resolved: back to review.");
         if (!revised) return refuse(staleMessage("claim"), { stale: true });
         audit({
           action: byMetric ? "claim.metric.split" : "claim.event.split",
@@ -205,6 +211,8 @@ export async function decideConflict(user: SessionUser, input: DecideConflictVal
       },
       select: { id: true },
     });
+    // A decision changes what its claims rest on: their approvals lapse, and a decided one is reviewed again.
+    await reviseClaims(tx, user.id, [...ids].filter((id) => !scope.moved.includes(id)), { type: "conflict.decision" }, "A conflict about the claim was decided: back to review.", audit);
     // Later changes are measured from what the claims say now.
     const signatures = await currentSignatures(tx, [...ids]);
     await saveLinks(tx, conflict.id, [...signatures].map(([claimId, s]) => ({ claimId, claimVersion: s.version, signature: s.signature })));

@@ -4,6 +4,7 @@ import type { MergeMetricsValues, MetricValues, UpdateMetricValues } from "@/lib
 import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
+import { reviseClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
 import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
@@ -71,6 +72,9 @@ export async function findMetric(user: SessionUser, id: string) {
       name: true,
       unit: true,
       description: true,
+      figureKind: true,
+      tolerancePercent: true,
+      allowsSigned: true,
       version: true,
       createdAt: true,
       createdBy: { select: { name: true } },
@@ -113,7 +117,16 @@ async function nameInUse(tx: Tx, name: string, exceptId?: string) {
   return found !== null;
 }
 
-const snapshotSelect = { id: true, name: true, unit: true, description: true, mergedIntoId: true, version: true } as const;
+const snapshotSelect = {
+  id: true, name: true, unit: true, description: true, figureKind: true, tolerancePercent: true, allowsSigned: true, mergedIntoId: true, version: true,
+} as const;
+
+/** The comparison rules a metric's form sets; left as they are when the form does not send them. */
+const rules = (v: MetricValues) => ({
+  ...(v.figureKind ? { figureKind: v.figureKind } : {}),
+  ...(v.allowsSigned !== undefined ? { allowsSigned: v.allowsSigned } : {}),
+  tolerancePercent: v.tolerancePercent ?? null,
+});
 
 export async function createMetric(user: SessionUser, values: MetricValues, tx?: Tx) {
   authorize(user, "metrics:write");
@@ -121,7 +134,7 @@ export async function createMetric(user: SessionUser, values: MetricValues, tx?:
     if (await nameInUse(tx, values.name)) return nameTaken();
     try {
       const metric = await tx.metric.create({
-        data: { name: values.name, unit: values.unit, description: values.description ?? null, createdById: user.id },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, ...rules(values), createdById: user.id },
         select: snapshotSelect,
       });
       audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: metric });
@@ -145,7 +158,7 @@ export async function updateMetric(user: SessionUser, values: UpdateMetricValues
     try {
       const updated = await tx.metric.updateMany({
         where: { id: values.id, version: values.version },
-        data: { name: values.name, unit: values.unit, description: values.description ?? null, version: { increment: 1 } },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, ...rules(values), version: { increment: 1 } },
       });
       if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
     } catch (e) {
@@ -155,6 +168,11 @@ export async function updateMetric(user: SessionUser, values: UpdateMetricValues
     const { mergedInto: _, ...before } = current;
     const after = await tx.metric.findUniqueOrThrow({ where: { id: values.id }, select: snapshotSelect });
     audit({ action: "metric.update", entityType: "Metric", entityId: values.id, before, after });
+    // New rules for comparing its figures: they are compared again under them.
+    if (before.figureKind !== after.figureKind || String(before.tolerancePercent) !== String(after.tolerancePercent)) {
+      const claims = await tx.claim.findMany({ where: { metricId: values.id }, select: { id: true } });
+      await detectConflicts(tx, claims.map((c) => c.id), user.id, audit);
+    }
     return ok({ id: values.id, version: after.version });
   }, { tx });
 }
@@ -190,11 +208,11 @@ export async function mergeMetrics(user: SessionUser, values: MergeMetricsValues
       const updated = await tx.metric.updateMany({ where: { id: lock.id, version: lock.version, mergedIntoId: null }, data: { ...lock.data, version: { increment: 1 } } });
       if (updated.count === 0) return refuse(staleMessage("metric"), { stale: true });
     }
-    const moved = await tx.claim.updateManyAndReturn({
-      where: { metricId: source.id },
-      data: { metricId: target.id, version: { increment: 1 } },
-      select: { id: true, version: true },
-    });
+    // Retracted claims are never moved: they stay, as they were, on the metric they were retracted on.
+    const moving = await tx.claim.findMany({ where: { metricId: source.id, status: { not: "RETRACTED" } }, select: { id: true } });
+    const moved = await reviseClaims(
+      tx, user.id, moving.map((c) => c.id), { type: "metric.merge" }, "Its metric was merged into another: back to review.", audit, { metricId: target.id },
+    );
     const repointed = await tx.metric.updateManyAndReturn({
       where: { mergedIntoId: source.id },
       data: { mergedIntoId: target.id, version: { increment: 1 } },

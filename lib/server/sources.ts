@@ -8,6 +8,8 @@ import { escapeLike, searchText } from "@/lib/search";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
+import { SOURCE_BASIS_FIELDS, changedFields } from "@/lib/basis";
+import { reviseClaims } from "./claim-revision";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
 import { detectConflicts } from "./conflicts/detect-on-save";
@@ -182,6 +184,12 @@ export async function updateSource(user: SessionUser, values: EditSourceValues, 
       // "Monday" is read against the publication date: statements this source dates are compared again.
       const statements = await tx.claim.findMany({ where: { kind: "ATTRIBUTED_STATEMENT", citations: { some: { sourceId: values.id } } }, select: { id: true } });
       await detectConflicts(tx, statements.map((c) => c.id), user.id, audit);
+    }
+    // The claims citing this source rest on its address and text: a change there needs them reviewed again.
+    const changed = changedFields(current, after, SOURCE_BASIS_FIELDS);
+    if (changed.length) {
+      const citing = await tx.citation.findMany({ where: { sourceId: values.id }, distinct: ["claimId"], select: { claimId: true } });
+      await reviseClaims(tx, user.id, citing.map((c) => c.claimId), { type: "source.edit", changed }, "A source it cites changed its address or text: back to review.", audit);
     }
     audit({ action: "source.update", entityType: "Source", entityId: values.id, before: snapshot(current), after: snapshot(after) });
     return ok({ id: values.id, version: after.version, passages });

@@ -91,8 +91,16 @@ describe("changeStatus", () => {
     expect(await reviewClaim(await actor("reviewer@factdesk.test"), { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
     // The two articles date the interview differently: an editor settles that first.
     const question = await db().conflict.findFirstOrThrow({ where: { kind: "STATEMENT_DATE", status: "OPEN", claims: { some: { claimId } } } });
-    expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" })).toMatchObject({ ok: false, message: expect.stringContaining("open conflict") });
+    // "In July" and "Monday" may agree: a question, which the verifier must acknowledge in writing (issue 12).
+    expect(question.severity).toBe("QUESTION");
+    expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" })).toMatchObject({
+      ok: false,
+      fieldErrors: { acknowledgement: [expect.stringContaining("open tension or question")] },
+    });
     expect(await decideConflict(editor, { conflictId: question.id, version: question.version, action: "SETTLE", note: "Monday 4 July 2022 fits both articles.", movingClaimIds: [] })).toMatchObject({ ok: true });
+    // Settling the question is a decision about the claim: its approval lapses and a reviewer approves again.
+    version = (await current()).version;
+    expect(await reviewClaim(await actor("reviewer@factdesk.test"), { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "The interview itself, and the article" });
     expect(verified).toEqual({ ok: true, value: { status: "VERIFIED", version: version + 1 } });
     expect(await current()).toMatchObject({ status: "VERIFIED", verificationRule: "INDEPENDENT_ORIGINS" });

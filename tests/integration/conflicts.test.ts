@@ -36,8 +36,15 @@ describe("conflicts", () => {
     const open = await db().conflict.findMany({ where: { status: "OPEN" }, include: { claims: true } });
     expect(open.map((c) => c.kind).sort()).toEqual(["RATE_TOTAL", "STATEMENT_DATE", "STATEMENT_DATE", "STATEMENT_DATE"]);
     const rate = await conflictOf("RATE_TOTAL", "ru-deaths-range", "ru-deaths-rate");
-    expect(rate.summary).toBe("100 a day over 158–188 days makes 15,800–18,800: it fits only the low end of the total 15,000–25,000.");
+    expect(rate.summary).toBe("100 a day over 158–188 days (24 Feb 2022 to Aug 2022) makes 15,800–18,800: it fits only the low end of the total 15,000–25,000.");
     expect((rate.detail as { arithmetic: string[] }).arithmetic[0]).toBe("100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.");
+    // Issue 12's kinds: the rate fits only the low end (a tension); "in July" and "Monday" may agree (questions).
+    expect(rate.severity).toBe("TENSION");
+    // The re-scan (npm run conflicts:scan) finds the same conflicts with the same kinds, and opens nothing new.
+    expect(await scanAllConflicts(db())).toMatchObject({ found: 4, opened: 0, reopened: 0, cleared: 0 });
+    expect((await db().conflict.findMany({ where: { status: "OPEN" }, orderBy: { kind: "asc" } })).map((c) => [c.kind, c.severity])).toEqual([
+      ["RATE_TOTAL", "TENSION"], ["STATEMENT_DATE", "QUESTION"], ["STATEMENT_DATE", "QUESTION"], ["STATEMENT_DATE", "QUESTION"],
+    ]);
     for (const key of ["matsegora-builders", "matsegora-nothing", "matsegora-sanctions"]) {
       const question = await conflictOf("STATEMENT_DATE", key);
       expect(question.claims).toHaveLength(1);
@@ -94,7 +101,8 @@ describe("conflicts", () => {
     await db().citation.update({ where: { id: primary.id }, data: { isPrimary: true } });
     expect(await reviewClaim(reviewer, { claimId: range.id, version: range.version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const blocked = await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." });
-    expect(blocked).toMatchObject({ ok: false, message: "This claim has an open conflict with other claims: resolve it before verifying." });
+    // The seeds' rate fits only the low end of the range: a tension, so the verifier must acknowledge it in writing.
+    expect(blocked).toMatchObject({ ok: false, fieldErrors: { acknowledgement: [expect.stringContaining("open tension or question")] } });
 
     // A reviewer may not resolve; bad input changes nothing.
     await expect(decideConflict(reviewer, decideConflictSchema.parse({ conflictId: rate.id, version: rate.version, action: "DISMISS", note: "Not a real conflict at all." }))).rejects.toBeInstanceOf(ForbiddenError);
@@ -112,11 +120,17 @@ describe("conflicts", () => {
     expect(preferred).toEqual({ ok: true, value: { id: rate.id, status: "RESOLVED", version: rate.version + 1 } });
     expect((await claim("ru-deaths-range")).rank).toBe("PREFERRED");
     expect((await claim("ru-deaths-rate")).rank).toBe("DEPRECATED");
-    expect((await claim("ru-deaths-range")).version).toBe(range.version); // a rank is not an edit
+    // Issue 12: a decision about a claim changes what it rests on, so its approval lapses (the version moves).
+    expect((await claim("ru-deaths-range")).basisVersion).toBe(range.basisVersion + 1);
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: rate.id, action: "conflict.decide" } });
     expect(audit).toMatchObject({ actorId: editor.id, before: { status: "OPEN" }, after: { status: "RESOLVED", action: "PREFER", preferredClaimId: range.id } });
 
     range = await claim("ru-deaths-range");
+    expect(await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("changed after it was approved"),
+    });
+    expect(await reviewClaim(reviewer, { claimId: range.id, version: range.version, decision: "APPROVE" })).toMatchObject({ ok: true });
     const verified = await changeStatus(editor, { claimId: range.id, version: range.version, toStatus: "VERIFIED", reason: "Checked", justification: "The estimate is reported as it stands." });
     expect(verified).toMatchObject({ ok: true, value: { status: "VERIFIED" } });
     // Verifying changed the claim's status and version, not what it says: the conflict stays resolved.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { assignSchema, commentSchema, resolveCommentSchema, reviewSchema } from "@/lib/schemas/workflow";
 import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { citationSchema } from "@/lib/schemas/citation";
+import { createCitation } from "@/lib/server/citations";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { changeStatus } from "@/lib/server/claim-status";
 import { decideConflict } from "@/lib/server/conflicts";
@@ -100,27 +102,35 @@ describe("assignment, reviews and comments", () => {
       });
     });
 
-    it("an approval of an older version does not count; a fresh one lets an editor verify", async () => {
+    it("an approval of an older basis does not count; a fresh one lets an editor verify", async () => {
       const reviewer = await actor("reviewer@factdesk.test");
       const editor = await actor("editor@factdesk.test");
-      const { version } = await claim();
+      let { version } = await claim();
       expect(await reviewClaim(reviewer, { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
-      // An edit (here an assignment) after the approval moves the version on.
+      // Issue 12: an assignment is not what the claim rests on, so the approval stands...
       expect(await assignClaim(editor, { claimId, version, assigneeId: editor.id })).toMatchObject({ ok: true });
-      expect(await changeStatus(editor, { claimId, version: version + 1, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({
+      version++;
+      expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({
+        ok: false,
+        fieldErrors: { acknowledgement: [expect.stringContaining("open tension or question")] },
+      });
+      // ...but new evidence is, and needs a new approval.
+      const source = await db().source.findFirstOrThrow({ where: { title: "Ministry figures" } });
+      const cited = await createCitation(editor, citationSchema.parse({ claimId, claimVersion: version, sourceId: source.id, quote: "about 20,000", stance: "MENTIONS", chain: [{ actorName: "Ministry", actorKind: "GOVERNMENT" }] }));
+      expect(cited).toMatchObject({ ok: true });
+      version++;
+      expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({
         ok: false,
         message: expect.stringContaining("changed after it was approved"),
       });
-      expect(await reviewClaim(reviewer, { claimId, version: version + 1, decision: "APPROVE" })).toMatchObject({ ok: true });
-      // The seeds' rate-versus-total conflict stands in the way until an editor decides it.
-      expect(await changeStatus(editor, { claimId, version: version + 1, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({
-        ok: false,
-        message: expect.stringContaining("open conflict"),
-      });
+      expect(await reviewClaim(reviewer, { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
+      // The seeds' rate-versus-total tension: an editor decides it, which is a decision about the claim, so a reviewer approves again.
       for (const c of await db().conflict.findMany({ where: { status: "OPEN", claims: { some: { claimId } } } })) {
         expect(await decideConflict(editor, { conflictId: c.id, version: c.version, action: "PREFER", preferredClaimId: claimId, note: "The range is the reported estimate.", movingClaimIds: [] })).toMatchObject({ ok: true });
       }
-      expect(await changeStatus(editor, { claimId, version: version + 1, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({ ok: true });
+      version = (await claim()).version;
+      expect(await reviewClaim(reviewer, { claimId, version, decision: "APPROVE" })).toMatchObject({ ok: true });
+      expect(await changeStatus(editor, { claimId, version, toStatus: "VERIFIED", reason: "Two origins" })).toMatchObject({ ok: true });
     });
 
     it("refuses editors, stale versions and claims not in review, writing nothing", async () => {

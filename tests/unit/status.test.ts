@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { changeStatusSchema } from "@/lib/schemas/status";
-import { allowedTransitions, checkApproval, checkTransition, checkVerification, type EvidenceCitation } from "@/lib/status";
+import fc from "fast-check";
+import { allowedTransitions, approverConflict, checkApproval, checkConflicts, checkTransition, checkVerification, type EvidenceCitation } from "@/lib/status";
 
 const cite = (origin: string, extra: Partial<EvidenceCitation> = {}): EvidenceCitation => ({
+  sourceId: `source-of-${origin}`,
   stance: "SUPPORTS",
   isPrimary: false,
   chain: [{ actorId: origin, position: 0 }, { actorId: "outlet", position: 1 }],
@@ -61,22 +63,60 @@ describe("changeStatusSchema", () => {
 });
 
 describe("checkApproval", () => {
-  const approve = (claimVersion: number, reviewerId = "rita") => ({ decision: "APPROVE" as const, claimVersion, reviewerId, reviewerName: "Rita" });
-  const sendBack = (claimVersion: number) => ({ decision: "SEND_BACK" as const, claimVersion, reviewerId: "rita" });
+  let seq = 0;
+  const approve = (basisVersion: number, reviewerId = "rita") => ({ decision: "APPROVE" as const, basisVersion, sequence: ++seq, reviewerId, reviewerName: reviewerId === "rita" ? "Rita" : reviewerId });
+  const sendBack = (basisVersion: number, reviewerId = "rita") => ({ decision: "SEND_BACK" as const, basisVersion, sequence: ++seq, reviewerId });
+  const claim = (basisVersion: number, extra: { createdById?: string; basisEditorId?: string | null } = {}) => ({ basisVersion, createdById: "eddie", basisEditorId: null, ...extra });
 
-  it("needs an approval of the current version", () => {
-    expect(checkApproval([], 3, "eddie")).toEqual({ ok: false, message: "A reviewer must approve the claim before it can be verified." });
-    expect(checkApproval([approve(3)], 3, "eddie")).toEqual({ ok: true, by: "Rita" });
+  it("needs an approval of the current basis version", () => {
+    expect(checkApproval([], claim(3), "eddie")).toEqual({ ok: false, message: "A reviewer must approve the claim before it can be verified." });
+    expect(checkApproval([approve(3)], claim(3), "eddie")).toEqual({ ok: true, by: "Rita" });
   });
   it("does not carry an approval over a later change", () => {
-    expect(checkApproval([approve(2)], 3, "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("changed after it was approved") });
+    expect(checkApproval([approve(2)], claim(3), "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("changed after it was approved") });
   });
   it("lets a later send-back cancel an approval, and a later approval answer a send-back", () => {
-    expect(checkApproval([sendBack(3), approve(3)], 3, "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("sent this claim back") });
-    expect(checkApproval([approve(3), sendBack(3)], 3, "eddie")).toMatchObject({ ok: true });
+    const a = approve(3);
+    const b = sendBack(3);
+    expect(checkApproval([a, b], claim(3), "eddie")).toMatchObject({ ok: false, message: expect.stringContaining("sent this claim back") });
+    expect(checkApproval([approve(3), sendBack(3), approve(3)], claim(3), "eddie")).toMatchObject({ ok: true });
   });
-  it("does not let anyone approve and verify alone", () => {
-    expect(checkApproval([approve(3, "ada")], 3, "ada")).toMatchObject({ ok: false, message: expect.stringContaining("approved this claim yourself") });
-    expect(checkApproval([approve(3, "ada"), approve(3, "rita")], 3, "ada")).toMatchObject({ ok: true });
+  it("a send-back cancels every earlier approval of its version: an approval by the verifier after it does not revive them", () => {
+    // Rita approves, Sam sends back, Ada (admin) approves and tries to verify: Rita's approval no longer counts.
+    const reviews = [approve(3, "rita"), sendBack(3, "sam"), approve(3, "ada")];
+    expect(checkApproval(reviews, claim(3), "ada")).toMatchObject({ ok: false, message: expect.stringContaining("approved this claim yourself") });
+    // Order comes from the sequence, not from the order of the array.
+    expect(checkApproval([...reviews].reverse(), claim(3), "ada")).toMatchObject({ ok: false });
+  });
+  it("does not let anyone approve and verify alone, nor the creator or last editor approve", () => {
+    expect(checkApproval([approve(3, "ada")], claim(3), "ada")).toMatchObject({ ok: false, message: expect.stringContaining("approved this claim yourself") });
+    expect(checkApproval([approve(3, "ada"), approve(3, "rita")], claim(3), "ada")).toMatchObject({ ok: true });
+    expect(checkApproval([approve(3, "eddie")], claim(3), "ada")).toMatchObject({ ok: false, message: expect.stringContaining("creator or last editor") });
+    expect(checkApproval([approve(3, "rita")], claim(3, { basisEditorId: "rita" }), "ada")).toMatchObject({ ok: false });
+    expect(approverConflict(claim(3, { basisEditorId: "rita" }), "rita")).toContain("last changed");
+    expect(approverConflict(claim(3), "eddie")).toContain("recorded this claim");
+  });
+  it("property: a verification passes only on an approval after the last send-back, by someone other than verifier, creator and last editor", () => {
+    const people = ["ada", "rita", "sam", "eddie"];
+    const review = fc.record({ decision: fc.constantFrom("APPROVE" as const, "SEND_BACK" as const), basisVersion: fc.integer({ min: 1, max: 3 }), reviewerId: fc.constantFrom(...people) });
+    fc.assert(
+      fc.property(fc.array(review, { maxLength: 10 }), fc.constantFrom(...people), fc.integer({ min: 1, max: 3 }), fc.option(fc.constantFrom(...people), { nil: null }), (list, verifier, basis, editor) => {
+        const reviews = list.map((r, i) => ({ ...r, sequence: i + 1 }));
+        const subject = { basisVersion: basis, createdById: "eddie", basisEditorId: editor };
+        const current = reviews.filter((r) => r.basisVersion === basis);
+        const lastBack = Math.max(0, ...current.filter((r) => r.decision === "SEND_BACK").map((r) => r.sequence));
+        const expected = current.some((r) => r.decision === "APPROVE" && r.sequence > lastBack && ![verifier, "eddie", editor].includes(r.reviewerId));
+        expect(checkApproval(fc.sample(fc.shuffledSubarray(reviews, { minLength: reviews.length }), 1)[0]!, subject, verifier).ok).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe("checkConflicts", () => {
+  it("an open contradiction blocks; tensions and questions need a written acknowledgement", () => {
+    expect(checkConflicts([{ severity: "CONTRADICTION" }, { severity: "TENSION" }], "x".repeat(40))).toMatchObject({ ok: false, field: "toStatus" });
+    expect(checkConflicts([{ severity: "TENSION" }, { severity: "QUESTION" }])).toMatchObject({ ok: false, field: "acknowledgement" });
+    expect(checkConflicts([{ severity: "QUESTION" }], "The ministry's figure is the one we publish.")).toEqual({ ok: true, acknowledged: 1 });
+    expect(checkConflicts([])).toEqual({ ok: true, acknowledged: 0 });
   });
 });

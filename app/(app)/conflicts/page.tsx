@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NextPage } from "@/components/ui/next-page";
-import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
-import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
-import { CONFLICT_KINDS, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
+import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
+import { CONFLICT_KIND_LABELS, CONFLICT_SEVERITY_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
+import { CONFLICT_KINDS, CONFLICT_SEVERITIES, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
 import { countConflicts, listConflicts } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
 
@@ -17,9 +17,9 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const parsed = conflictListSchema.safeParse(params);
   const query = parsed.success ? parsed.data : conflictListSchema.parse({});
-  const [page, counts] = await Promise.all([listConflicts(user, query), countConflicts(user, query.kind)]);
+  const [page, counts] = await Promise.all([listConflicts(user, query), countConflicts(user, query.kind, query.severity)]);
   const href = (extra: Record<string, string | undefined>) => {
-    const all: Record<string, string | undefined> = { status: query.status, kind: query.kind, ...extra };
+    const all: Record<string, string | undefined> = { status: query.status, kind: query.kind, severity: query.severity, ...extra };
     const search = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => Boolean(e[1])));
     return `/conflicts${search.size ? `?${search}` : ""}`;
   };
@@ -29,7 +29,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="font-serif text-3xl font-bold tracking-tight">Conflicts</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Claims that cannot all be true, found when a claim or citation is saved, or flagged by hand. An open conflict blocks verification of its claims.
+          Claims that cannot all be true, found when a claim or citation is saved, or flagged by hand. An open contradiction blocks verification of its claims; an open tension or question needs the verifier’s written acknowledgement.
         </p>
       </div>
       {!parsed.success ? <p className="text-sm text-danger">{parsed.error.issues[0]?.message}</p> : null}
@@ -64,6 +64,19 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </div>
+          <div className="space-y-1">
+            <label htmlFor="conflict-severity" className="block text-sm font-medium">
+              Severity
+            </label>
+            <select id="conflict-severity" name="severity" defaultValue={query.severity ?? ""} className="h-10 rounded-md border border-border bg-card px-3 text-sm">
+              <option value="">All severities</option>
+              {CONFLICT_SEVERITIES.map((k) => (
+                <option key={k} value={k}>
+                  {CONFLICT_SEVERITY_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="h-10 rounded-md border border-border bg-card px-4 text-sm font-medium hover:bg-muted">
             Show
           </button>
@@ -71,7 +84,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
       </div>
 
       {page.items.length === 0 ? (
-        <EmptyState title={`No ${CONFLICT_STATUS_LABELS[query.status].toLowerCase()} conflicts${query.kind ? " of this kind" : ""}.`}>
+        <EmptyState title={`No ${CONFLICT_STATUS_LABELS[query.status].toLowerCase()} conflicts${query.kind || query.severity ? " of this kind" : ""}.`}>
           {query.status === "OPEN"
             ? "Conflicts appear here when a saved claim contradicts another on the same metric or event. To flag one by hand, open a claim and use “Flag a conflict”."
             : "Decided conflicts appear here with the decision that settled them."}
@@ -82,6 +95,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
             <li key={c.id} className="rounded-lg border border-border bg-card p-4">
               <div className="flex flex-wrap items-center gap-2">
                 <ConflictStatusBadge status={c.status} />
+                <ConflictSeverityBadge severity={c.severity} />
                 <ConflictKindLabel kind={c.kind} />
                 <span className="ml-auto text-xs text-muted-foreground">
                   Found <time dateTime={c.createdAt.toISOString()}>{date.format(c.createdAt)}</time>

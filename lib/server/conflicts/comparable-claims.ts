@@ -11,6 +11,7 @@ export type Audit = (entry: AuditEntry) => void;
 export const comparableSelect = {
   id: true, kind: true, status: true, version: true, metricId: true, eventId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true,
   ratePeriod: true, asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
+  approximate: true, metric: { select: { figureKind: true, tolerancePercent: true, allowsSigned: true } },
 } as const;
 
 const citationSelect = {
@@ -25,6 +26,7 @@ export const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparab
   valueLow: c.valueLow?.toString() ?? null,
   valueHigh: c.valueHigh?.toString() ?? null,
   valueBest: c.valueBest?.toString() ?? null,
+  metric: c.metric ? { ...c.metric, tolerancePercent: c.metric.tolerancePercent?.toString() ?? null } : null,
 });
 
 export async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise<Loaded[]> {

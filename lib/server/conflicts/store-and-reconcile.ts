@@ -19,7 +19,7 @@ async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints
     SELECT id::text FROM conflicts WHERE id = ANY(${found.map((f) => f.id)}::uuid[]) AND kind <> 'MANUAL' ORDER BY id FOR UPDATE`;
   return tx.conflict.findMany({
     where: { id: { in: locked.map((l) => l.id) } },
-    select: { id: true, kind: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
+    select: { id: true, kind: true, severity: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
   });
 }
 
@@ -61,7 +61,7 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
     }
     const changed = existing.claims.filter((l) => signature(l.claimId) !== l.signature).map((l) => l.claimId);
     if (existing.status === "OPEN") {
-      if (changed.length || existing.summary !== finding.summary) {
+      if (changed.length || existing.summary !== finding.summary || existing.severity !== finding.severity) {
         toRefresh.push({ id: existing.id, finding, reopen: false });
         links.push(...linksOf(existing.id, finding.claimIds));
         audit({ action: "conflict.update", entityType: "Conflict", entityId: existing.id, before: { summary: existing.summary }, after: { summary: finding.summary, changedClaimIds: changed } });
@@ -91,7 +91,7 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
 
   if (toCreate.length) {
     const created = await tx.conflict.createManyAndReturn({
-      data: toCreate.map(([print, f]) => ({ kind: f.kind, summary: f.summary, detail: f.detail as Prisma.InputJsonValue, fingerprint: print })),
+      data: toCreate.map(([print, f]) => ({ kind: f.kind, severity: f.severity, summary: f.summary, detail: f.detail as Prisma.InputJsonValue, fingerprint: print })),
       select: { id: true, fingerprint: true },
     });
     const idOf = new Map(created.map((c) => [c.fingerprint!, c.id]));
@@ -104,10 +104,11 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
   if (toRefresh.length) {
     await tx.$executeRaw`
       UPDATE conflicts c
-         SET summary = u.summary, detail = u.detail::jsonb, version = c.version + 1, updated_at = now(),
+         SET summary = u.summary, detail = u.detail::jsonb, severity = u.severity::"ConflictSeverity", version = c.version + 1, updated_at = now(),
              status = CASE WHEN u.reopen THEN 'OPEN'::"ConflictStatus" ELSE c.status END
         FROM unnest(${toRefresh.map((r) => r.id)}::uuid[], ${toRefresh.map((r) => r.finding.summary)}::text[],
-                    ${toRefresh.map((r) => JSON.stringify(r.finding.detail))}::text[], ${toRefresh.map((r) => r.reopen)}::boolean[]) AS u(id, summary, detail, reopen)
+                    ${toRefresh.map((r) => JSON.stringify(r.finding.detail))}::text[], ${toRefresh.map((r) => r.reopen)}::boolean[],
+                    ${toRefresh.map((r) => r.finding.severity)}::text[]) AS u(id, summary, detail, reopen, severity)
        WHERE c.id = u.id`;
   }
   if (toClear.length) await tx.conflict.updateMany({ where: { id: { in: toClear } }, data: { status: "RESOLVED", version: { increment: 1 } } });

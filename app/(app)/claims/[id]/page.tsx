@@ -48,7 +48,7 @@ export default async function ClaimPage({ params }: Params) {
 
       <ClaimConflictsCard claimId={claim.id} rank={claim.rank} conflicts={conflicts} canFlag={can(user.role, "conflicts:flag") && !isRetracted(claim)} />
 
-      <VerificationCard claim={claim} user={user} hasOpenConflict={hasOpenConflict} />
+      <VerificationCard claim={claim} user={user} openConflicts={conflicts.filter((c) => c.status === "OPEN")} />
 
       <StatusHistoryCard claim={claim} />
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { claimValueText } from "@/components/claims/claim-value";
-import { ConflictKindLabel, ConflictStatusBadge } from "@/components/conflicts/badges";
+import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge } from "@/components/conflicts/badges";
 import { ConflictClaimCard } from "@/components/conflicts/conflict-claim-card";
 import { DecideConflictForm } from "@/components/conflicts/decide-form";
 import { NumberLineChart } from "@/components/conflicts/number-line";
@@ -44,6 +44,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <ConflictStatusBadge status={conflict.status} />
+          <ConflictSeverityBadge severity={conflict.severity} />
           <ConflictKindLabel kind={conflict.kind} />
           <span className="text-sm text-muted-foreground">
             {conflict.createdBy ? `Flagged by ${conflict.createdBy.name}` : "Found automatically"},{" "}
@@ -53,7 +54,9 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
         <h1 className="font-serif text-2xl font-bold leading-snug sm:text-3xl">{conflict.summary}</h1>
         {conflict.status === "OPEN" ? (
           <p className="text-sm">
-            While this conflict is open, {claims.length === 1 ? "its claim" : "its claims"} cannot be verified.
+            {conflict.severity === "CONTRADICTION"
+              ? `While this contradiction is open, ${claims.length === 1 ? "its claim" : "its claims"} cannot be verified.`
+              : `While this ${conflict.severity.toLowerCase()} is open, whoever verifies ${claims.length === 1 ? "its claim" : "one of its claims"} acknowledges it in writing.`}
           </p>
         ) : null}
       </header>
@@ -154,6 +157,19 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ol>
+        {conflict.acknowledgements.length ? (
+          <>
+            <h3 className="mt-4 text-base font-semibold">Acknowledged when verifying</h3>
+            <ol className="mt-2 space-y-2 text-sm">
+              {conflict.acknowledgements.map((a) => (
+                <li key={a.id}>
+                  {labelOf(a.claimId)} verified by {a.actor.name}, <Timestamp at={a.createdAt} />, acknowledging
+                  this {conflict.severity.toLowerCase()}: “{a.note}”
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
       </Card>
     </article>
   );

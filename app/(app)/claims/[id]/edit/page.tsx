@@ -28,6 +28,7 @@ function formValues(c: ClaimDetail): ClaimFormValues {
     periodStart: (dateToDay(c.periodStart) ?? ""),
     periodEnd: (dateToDay(c.periodEnd) ?? ""),
     periodText: c.periodText ?? "",
+    approximate: c.approximate,
     eventId: c.eventId ?? "",
     eventDate: (dateToDay(c.eventDate) ?? ""),
     eventDatePrecision: c.eventDatePrecision ?? "",
@@ -47,7 +48,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-bold tracking-tight">Edit claim</h1>
-      <ClaimForm mode="edit" initial={formValues(claim)} metric={claim.metric} event={claim.event} />
+      <ClaimForm mode="edit" initial={formValues(claim)} metric={claim.metric} event={claim.event} status={claim.status} />
     </div>
   );
 }

@@ -51,11 +51,14 @@ export default async function EditMetricPage({ params }: { params: Promise<{ id:
       <h1 className="font-serif text-3xl font-bold tracking-tight">Edit metric</h1>
       <Card aria-labelledby="rename-heading" className="space-y-4">
         <h2 id="rename-heading" className="text-lg font-semibold">
-          Rename
+          Name and comparison rules
         </h2>
         <MetricForm
           mode="edit"
-          initial={{ id: metric.id, version: metric.version, name: metric.name, unit: metric.unit, description: metric.description ?? "" }}
+          initial={{
+            id: metric.id, version: metric.version, name: metric.name, unit: metric.unit, description: metric.description ?? "",
+            figureKind: metric.figureKind, tolerancePercent: metric.tolerancePercent?.toString() ?? "", allowsSigned: metric.allowsSigned,
+          }}
         />
       </Card>
       <Card aria-labelledby="merge-heading" className="space-y-4">
