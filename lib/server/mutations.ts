@@ -3,6 +3,7 @@ import type { Prisma } from "@/prisma/client";
 import { writeAudit, type AuditEntry } from "./audit";
 import { ForbiddenError, type Actor } from "./authorize";
 import { db } from "./db";
+import { isDatabaseUnavailable, OUTAGE_MESSAGE } from "./outage";
 
 /** What every mutation returns: errors a user can cause are values, not exceptions. */
 /** What someone else changed since the version an editor started from, read from the audit log. */
@@ -60,12 +61,13 @@ export async function inTransaction<T>(
   }
 }
 
-/** For server actions: a refused role becomes a message instead of an error page. */
+/** For server actions: a refused role or a database outage becomes a message instead of an error page. */
 export async function asAction<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof ForbiddenError) return { ok: false, message: e.message };
+    if (isDatabaseUnavailable(e)) return { ok: false, message: OUTAGE_MESSAGE };
     throw e;
   }
 }
