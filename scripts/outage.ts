@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { signIn } from "./lib/http-session";
-import { onShutdownSignal } from "./lib/database-server";
+import { onShutdown } from "./lib/lifecycle";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
 import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
@@ -43,7 +43,7 @@ async function cleanUp() {
     await pgServer.stop();
   }
 }
-onShutdownSignal(() => void cleanUp().finally(() => process.exit(130)));
+onShutdown(() => void cleanUp().finally(() => process.exit(130)));
 
 const until = async (what: string, done: () => boolean, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs;
