@@ -27,8 +27,9 @@ export function summarise(latencies: number[], seconds: number, errors = 0): Fig
 /** `next start` in its own process group; `rssMb()` is the largest process's resident memory in it. */
 export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpuProfileDir?: string }) {
   const env: NodeJS.ProcessEnv = { ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (options.cpuProfileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`.trim();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too (fork passes execArgv on).
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   let peak = 0;
   const rssMb = () => {
