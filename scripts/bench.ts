@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --profile=/claims]: what an editor waits for at newsroom scale.
+// npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims]: what an editor waits for at newsroom scale.
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
 //   2. The production build under autocannon, signed in as an editor, at 1 and 20 connections over
@@ -13,6 +13,7 @@ import { withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
 import { load, loop, startServer, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
+import { startLoadBalancer } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom } from "./lib/newsroom";
 import { summariseProfile } from "./lib/cpu-profile";
@@ -20,6 +21,7 @@ import { summariseProfile } from "./lib/cpu-profile";
 const root = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
 const profilePage = process.argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
+const instances = Number(process.argv.find((a) => a.startsWith("--instances="))?.slice("--instances=".length) ?? 1);
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const seconds = quick ? 1 : Number(process.env.BENCH_SECONDS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
@@ -56,7 +58,21 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
   await ensureBuild(env, console.log);
   const profileDir = profilePage ? path.join(resultsDir, "profile") : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const server = startServer({ port, env, cpuProfileDir: profileDir });
+  // --instances=2: two servers behind the loopback balancer, measured as one site (memory summed).
+  const servers = Array.from({ length: instances }, (_, i) => startServer({ port: port + i, env, cpuProfileDir: profileDir }));
+  const balancer = instances > 1 ? startLoadBalancer(port + instances, servers.map((s) => s.url)) : undefined;
+  const server = {
+    url: balancer?.url ?? servers[0]!.url,
+    ready: async () => {
+      await Promise.all([...servers.map((s) => s.ready()), balancer?.listen()]);
+    },
+    rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
+    peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
+    stop: async () => {
+      await balancer?.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
   try {
     await server.ready();
     const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
@@ -116,13 +132,14 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
     console.log(`Server memory: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
 
     mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, quick ? "quick.json" : "latest.json");
+    const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${instances > 1 ? `-${instances}-instances` : ""}.json`);
     writeFileSync(
       file,
       JSON.stringify(
         {
           at: new Date().toISOString(),
           quick,
+          instances,
           secondsPerRun: seconds,
           dataset: room.counts,
           generationSeconds: Math.round(room.seconds * 10) / 10,

@@ -58,3 +58,6 @@ export const conflictListSchema = pageQuerySchema.extend({
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CONFLICT_KINDS, { error: "Unknown kind of conflict." }).optional()),
 });
 export type ConflictListQuery = z.output<typeof conflictListSchema>;
+
+/** A full re-scan takes no input: who asks is the signed-in user. */
+export const requestConflictScanSchema = z.object({});

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { decideConflictSchema, flagConflictSchema, type DecideConflictInput, type FlagConflictInput } from "@/lib/schemas/conflict";
+import { decideConflictSchema, flagConflictSchema, requestConflictScanSchema, type DecideConflictInput, type FlagConflictInput } from "@/lib/schemas/conflict";
 import { runAction } from "@/lib/server/action";
+import { requestConflictScan } from "@/lib/server/conflict-scans";
 import { decideConflict, flagConflict } from "@/lib/server/conflicts";
 import type { ActionResult } from "@/lib/server/mutations";
 
@@ -24,5 +25,11 @@ export async function decideConflictAction(values: DecideConflictInput): Promise
     refresh();
     revalidatePath(`/conflicts/${result.value.id}`);
   }
+  return result;
+}
+
+export async function requestConflictScanAction(): Promise<ActionResult<{ id: string }>> {
+  const result = await runAction(requestConflictScanSchema, {}, (actor) => requestConflictScan(actor));
+  if (result.ok) revalidatePath("/conflicts");
   return result;
 }
