@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect } from "react";
 import { requestConflictScanAction } from "@/app/(app)/conflicts/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
-import { notifySaved } from "@/components/ui/toast";
 
 export interface ScanView {
   status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
@@ -38,8 +38,7 @@ function describe(scan: ScanView | null) {
 /** The full re-scan, run as a background job: its progress, refreshed while it runs, and the button that asks for one. */
 export function RescanPanel({ scan, canRun }: { scan: ScanView | null; canRun: boolean }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, problem } = useActionButton(requestConflictScanAction, { toast: "Re-scan queued." });
   const active = scan?.status === "QUEUED" || scan?.status === "RUNNING";
   useEffect(() => {
     if (!active) return;
@@ -58,16 +57,7 @@ export function RescanPanel({ scan, canRun }: { scan: ScanView | null; canRun: b
             type="button"
             variant="secondary"
             disabled={pending || active}
-            onClick={() =>
-              startTransition(async () => {
-                setError(undefined);
-                const result = await requestConflictScanAction();
-                if (result.ok) {
-                  notifySaved("Re-scan queued.");
-                  router.refresh();
-                } else setError(result.message);
-              })
-            }
+            onClick={() => run(undefined)}
           >
             Re-scan all claims
           </Button>
@@ -79,9 +69,9 @@ export function RescanPanel({ scan, canRun }: { scan: ScanView | null; canRun: b
       {scan?.status === "RUNNING" && scan.totalClaims ? (
         <progress className="h-2 w-full" value={Math.min(scan.claims, scan.totalClaims)} max={scan.totalClaims} aria-label="Re-scan progress" />
       ) : null}
-      {error ? (
+      {problem ? (
         <p role="alert" className="text-danger">
-          {error}
+          {problem}
         </p>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import { PRECISION_LABELS } from "@/lib/labels";
-import { DATE_PRECISIONS } from "@/lib/schemas/fields";
+import { DATE_PRECISIONS } from "@/lib/values";
 
 /** The options of a "known to the day / month / year" select. */
 export function PrecisionOptions() {

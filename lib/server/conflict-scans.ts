@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
-import { scanAllConflicts, type ScanReport } from "./conflict-detection";
+import { ok, refuse } from "@/lib/action-result";
+import { authorize, type SessionUser } from "./authorize";
+import { scanAllConflicts, type ScanReport } from "./conflicts/full-rescan";
 import { db as appDb } from "./db";
-import { inTransaction, ok, refuse } from "./mutations";
+import { inTransaction } from "./mutations";
 
 /** The job a re-scan runs as (graphile-worker task name); scripts/worker.ts serves it. */
 export const RESCAN_TASK = "conflicts.rescan";
@@ -14,14 +15,14 @@ export const RESCAN_ATTEMPTS = 3;
  * Asks for a full re-scan: a scan row and its job, committed together, so the request is never
  * lost and never runs twice at once (one job key: a second request while one waits joins it).
  */
-export async function requestConflictScan(actor: Actor) {
-  authorize(actor, "conflicts:resolve");
+export async function requestConflictScan(user: SessionUser) {
+  authorize(user, "conflicts:resolve");
   const worker = await appDb.$queryRaw<{ ready: boolean }[]>`SELECT to_regnamespace('graphile_worker') IS NOT NULL AS ready`;
   if (!worker[0]?.ready) return refuse("The job worker has never run on this database: start the app with `npm start`, which runs it.");
-  return inTransaction(actor, async (tx, audit) => {
+  return inTransaction(user, async (tx, audit) => {
     const pending = await tx.conflictScan.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (pending) return refuse("A re-scan is already under way.");
-    const scan = await tx.conflictScan.create({ data: { requestedById: actor.id, maxAttempts: RESCAN_ATTEMPTS }, select: { id: true } });
+    const scan = await tx.conflictScan.create({ data: { requestedById: user.id, maxAttempts: RESCAN_ATTEMPTS }, select: { id: true } });
     await tx.$executeRaw`SELECT graphile_worker.add_job(${RESCAN_TASK}, json_build_object('scanId', ${scan.id}::text), max_attempts := ${RESCAN_ATTEMPTS}, job_key := ${RESCAN_TASK})`;
     audit({ action: "conflict-scan.request", entityType: "ConflictScan", entityId: scan.id });
     return ok({ id: scan.id });
@@ -29,8 +30,8 @@ export async function requestConflictScan(actor: Actor) {
 }
 
 /** The latest re-scan with its progress, for the conflicts page. */
-export async function latestConflictScan(actor: Actor) {
-  authorize(actor, "claims:read");
+export async function latestConflictScan(user: SessionUser) {
+  authorize(user, "claims:read");
   return appDb.conflictScan.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true, status: true, progress: true, totalClaims: true, attempts: true, maxAttempts: true, error: true, createdAt: true, finishedAt: true } });
 }
 

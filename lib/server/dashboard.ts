@@ -2,7 +2,7 @@ import "server-only";
 import { CLAIM_STATUSES } from "@/lib/status";
 import type { ClaimStatus } from "@/lib/labels";
 import { weekStart, weeklySeries } from "@/lib/weeks";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 
 /** How many weeks the "verified over time" chart shows. */
@@ -11,8 +11,8 @@ export const VERIFIED_WEEKS = 12;
 const claimLink = { select: { id: true, statement: true, status: true } } as const;
 
 /** Everything the home page shows; each part is a short indexed read. */
-export async function getDashboard(actor: Actor, take = 8) {
-  authorize(actor, "claims:read");
+export async function getDashboard(user: SessionUser, take = 8) {
+  authorize(user, "claims:read");
   const now = new Date();
   const since = new Date(weekStart(now).getTime() - (VERIFIED_WEEKS - 1) * 7 * 86_400_000);
   const [byStatus, waiting, mine, openConflicts, conflicts, changes, comments, verified] = await Promise.all([
@@ -24,7 +24,7 @@ export async function getDashboard(actor: Actor, take = 8) {
       select: { id: true, statement: true, status: true, assignee: { select: { name: true } } },
     }),
     db.claim.findMany({
-      where: { assigneeId: actor.id },
+      where: { assigneeId: user.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take,
       select: { id: true, statement: true, status: true },

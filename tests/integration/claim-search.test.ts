@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { listClaims } from "@/lib/server/claims";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -11,7 +11,7 @@ describe("the claims' stored search vector", () => {
   const { db } = useMigratedDatabase();
   const search = async (q: string) => {
     const user = await db().user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
-    return (await listClaims((await findActiveActor(user.id))!, claimFiltersSchema.parse({ q }))).items.map((c) => c.id);
+    return (await listClaims((await findActiveUser(user.id))!, claimFiltersSchema.parse({ q }))).items.map((c) => c.id);
   };
 
   it("covers new statements, quotes added, edited, moved and deleted, and edited statements", async () => {

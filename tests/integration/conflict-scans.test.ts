@@ -4,7 +4,7 @@ import type { Runner } from "graphile-worker";
 import { afterAll, describe, expect, it } from "vitest";
 import { startJobWorker } from "@/scripts/lib/jobs";
 import { requestConflictScan, RESCAN_TASK, runConflictScan } from "@/lib/server/conflict-scans";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -24,7 +24,7 @@ describe("conflict re-scans as jobs", () => {
   afterAll(async () => {
     for (const r of runners) await r.stop();
   });
-  const actor = async (email: string) => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string) => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
 
   it("is refused before any worker has run on the database", async () => {
     await seedDatabase(db());
