@@ -90,6 +90,8 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       { page: "/conflicts/[id]", path: `/conflicts/${room.conflictId}` },
       { page: "/sources/[id]", path: `/sources/${room.sourceId}` },
       { page: "/metrics/[id] timeline", path: `/metrics/${room.metricId}` },
+      { page: "/fact-sheets", path: "/fact-sheets" },
+      { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
       { page: "/api/claims", path: "/api/claims" },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
     ].filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"));
