@@ -1,134 +1,165 @@
-// npm run bench: the claims list and claim page at 100,000 claims. Builds its own database on the
-// test cluster (or DATABASE_URL's server), generates claims with a seeded random generator, and
-// prints p50/p95/p99 of the data-access calls the pages make. Not a test: it only reports.
-import { performance } from "node:perf_hooks";
-import { percentiles, random, withScratchDatabase } from "./lib/bench";
+// npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims]: what an editor waits for at newsroom scale.
+//   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
+//      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
+//   2. The production build under autocannon, signed in as an editor, at 1 and 20 connections over
+//      the main pages, the signed-out /login page (the framework's floor) and claim saves.
+//   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
+// Prints p50/p95/p99, requests per second, ratios and server memory; writes bench/results/latest.json
+// (--quick: bench/results/quick.json). Not a test: it reports figures and asserts none of them.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { withScratchDatabase } from "./lib/bench";
+import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
+import { load, loop, startServer, type Figures } from "./lib/bench-http";
+import { signIn } from "./lib/http-session";
+import { startLoadBalancer } from "./lib/load-balancer";
+import { ensureBuild } from "./lib/next-app";
+import { FULL, QUICK, RARE_WORD, generateNewsroom } from "./lib/newsroom";
+import { summariseProfile } from "./lib/cpu-profile";
 
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
-const METRICS = 2_000;
-const SOURCES = 5_000;
-const SAMPLES = 300;
+const root = path.resolve(import.meta.dirname, "..");
+const quick = process.argv.includes("--quick");
+const profilePage = process.argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
+const instances = Number(process.argv.find((a) => a.startsWith("--instances="))?.slice("--instances=".length) ?? 1);
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const seconds = quick ? 1 : Number(process.env.BENCH_SECONDS ?? 5);
+const port = Number(process.env.BENCH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
+const resultsDir = path.join(root, "bench", "results");
 
-await withScratchDatabase("factdesk_bench", async (db) => {
-  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
+interface Row {
+  page: string;
+  path: string;
+  c1: Figures;
+  c20: Figures;
+  floor1?: Figures;
+  floor20?: Figures;
+}
 
-  const started = performance.now();
-  const rand = random(20261123);
-  // Random choices are made here, in JS, so the data is the same on every run; bulk insert in SQL.
-  const metricOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * METRICS));
-  const statusOf = Array.from({ length: CLAIMS }, () => ["UNVERIFIED", "IN_REVIEW", "VERIFIED", "DISPUTED", "FALSE"][Math.floor(rand() * 5)]!);
-  const lowOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * 50_000));
-  const sourceOf = Array.from({ length: CLAIMS }, () => Math.floor(rand() * SOURCES));
-  await db.$executeRawUnsafe(
-    `INSERT INTO metrics (id, name, unit, created_by_id, updated_at)
-     SELECT gen_random_uuid(), 'Bench metric ' || g, 'people', $1::uuid, now() FROM generate_series(1, ${METRICS}) g`,
-    editor.id,
-  );
-  await db.$executeRawUnsafe(
-    `INSERT INTO sources (id, title, outlet, kind, created_by_id, updated_at)
-     SELECT gen_random_uuid(), 'Bench source ' || g, 'Outlet ' || (g % 200), 'NEWS_ARTICLE', $1::uuid, now() FROM generate_series(1, ${SOURCES}) g`,
-    editor.id,
-  );
-  await db.$executeRawUnsafe(
-    `WITH m AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM metrics WHERE name LIKE 'Bench metric %'),
-          s AS (SELECT id, row_number() OVER (ORDER BY title) - 1 AS n FROM sources WHERE title LIKE 'Bench source %'),
-          input AS MATERIALIZED (SELECT gen_random_uuid() AS id, t.* FROM unnest($2::int[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS t(metric, status, low, source, i)),
-          made AS (
-            INSERT INTO claims (id, statement, kind, status, metric_id, value_low, value_high, unit, as_of, as_of_precision,
-                                created_by_id, created_at, updated_at)
-            SELECT input.id,
-                   'Bench claim ' || input.i || ' about ' || (ARRAY['volunteers','soldiers killed','recognition','sanctions','builders',
-                     'casualties','drones','refugees','grain exports','artillery shells'])[1 + input.i % 10]
-                   || CASE WHEN input.i % 1000 = 0 THEN ' and a zeppelin' ELSE '' END, 'QUANTITY', input.status::"ClaimStatus", m.id, input.low, input.low + 5000,
-                   'people', date '2022-02-24' + (input.i % 900)::int, 'DAY', $1::uuid,
-                   now() - (input.i || ' seconds')::interval, now()
-              FROM input JOIN m ON m.n = input.metric
-            RETURNING id, statement)
-     INSERT INTO citations (id, claim_id, source_id, quote, stance, created_by_id, updated_at)
-     SELECT gen_random_uuid(), made.id, s.id, 'quote of ' || made.statement, 'SUPPORTS', $1::uuid, now()
-       FROM made JOIN input ON input.id = made.id JOIN s ON s.n = input.source`,
-    editor.id,
-    metricOf,
-    statusOf,
-    lowOf,
-    sourceOf,
-  );
-  // Every 50th claim is the editor's, for the "my claims" view.
-  await db.$executeRawUnsafe(
-    `UPDATE claims SET assignee_id = $1::uuid WHERE statement LIKE 'Bench claim %' AND (substring(statement from 'Bench claim ([0-9]+)'))::int % 50 = 0`,
-    editor.id,
-  );
-  await db.$executeRawUnsafe("ANALYZE");
-  console.log(`Generated ${(await db.claim.count()).toLocaleString("en-GB")} claims in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.errors ? `, ${f.errors} errors` : ""}`;
 
-  const { listClaims, getClaim, countClaims } = await import("../lib/server/claims");
-  const actor = { id: editor.id, email: editor.email, name: editor.name, role: editor.role };
+await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", async (_db, url) => {
+  const room = await generateNewsroom(url, quick ? QUICK : FULL);
+  const rows = Object.values(room.counts).reduce((a, b) => a + b, 0);
+  console.log(`Generated ${rows.toLocaleString("en-GB")} rows in ${room.seconds.toFixed(1)} s: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
 
-  const first: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const t = performance.now();
-    await listClaims(actor, { limit: 50 });
-    first.push(performance.now() - t);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
+  for (const s of search) {
+    console.log(`search "${s.word}" in the database, page + count: before (per-table expression indexes) p50 ${s.before.p50} / p95 ${s.before.p95} ms, after (stored vector) p50 ${s.after.p50} / p95 ${s.after.p95} ms`);
   }
-  console.log(`claims list, first page of 50:  ${percentiles(first)}`);
+  const deepCursor = await (async () => {
+    const { rows: r } = await pool.query<{ created_at: Date; id: string }>(`SELECT created_at, id FROM claims ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(room.counts.claims! * 0.9)]);
+    const { encodeCursor } = await import("../lib/pagination");
+    return encodeCursor({ createdAt: r[0]!.created_at, id: r[0]!.id });
+  })();
 
-  // Deep pages: walk 300 pages in, then time pages from cursors spread across the whole table.
-  const cursors: string[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 1000 && (i === 0 || cursor); i++) {
-    const page = await listClaims(actor, { limit: 100, cursor });
-    cursor = page.nextCursor ?? undefined;
-    if (cursor && i % 3 === 0) cursors.push(cursor);
-  }
-  const deep: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const t = performance.now();
-    await listClaims(actor, { limit: 50, cursor: cursors[i % cursors.length] });
-    deep.push(performance.now() - t);
-  }
-  console.log(`claims list, pages up to 100k deep: ${percentiles(deep)}`);
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true" };
+  await ensureBuild(env, console.log);
+  const profileDir = profilePage ? path.join(resultsDir, "profile") : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  // --instances=2: two servers behind the loopback balancer, measured as one site (memory summed).
+  const servers = Array.from({ length: instances }, (_, i) => startServer({ port: port + i, env, cpuProfileDir: profileDir }));
+  const balancer = instances > 1 ? startLoadBalancer(port + instances, servers.map((s) => s.url)) : undefined;
+  const server = {
+    url: balancer?.url ?? servers[0]!.url,
+    ready: async () => {
+      await Promise.all([...servers.map((s) => s.ready()), balancer?.listen()]);
+    },
+    rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
+    peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
+    stop: async () => {
+      await balancer?.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+  try {
+    await server.ready();
+    const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
+    const saveBody = JSON.stringify({ statement: "Bench save: the ministry said 12,000 volunteers had joined.", kind: "QUANTITY", metricId: room.metricId, valueBest: "12000", unit: "people", asOf: "2024-05-01", asOfPrecision: "DAY" });
+    const pages: { page: string; path: string; signedOut?: boolean; post?: string; floor?: () => Promise<unknown> }[] = [
+      { page: "/login signed out (framework floor)", path: "/login", signedOut: true },
+      { page: "/ dashboard", path: "/" },
+      { page: "/claims", path: "/claims", floor: () => claimsListFloor(pool) },
+      { page: "/claims deep keyset page", path: `/claims?cursor=${encodeURIComponent(deepCursor)}` },
+      { page: "/claims?status=IN_REVIEW", path: "/claims?status=IN_REVIEW" },
+      { page: "/claims?q=soldiers (common)", path: "/claims?q=soldiers", floor: () => claimsListFloor(pool, "soldiers") },
+      { page: `/claims?q=${RARE_WORD} (rare)`, path: `/claims?q=${RARE_WORD}`, floor: () => claimsListFloor(pool, RARE_WORD) },
+      { page: "/claims/[id]", path: `/claims/${room.claimId}`, floor: () => claimPageFloor(pool, room.claimId) },
+      { page: "/conflicts", path: "/conflicts" },
+      { page: "/conflicts/[id]", path: `/conflicts/${room.conflictId}` },
+      { page: "/sources/[id]", path: `/sources/${room.sourceId}` },
+      { page: "/metrics/[id] timeline", path: `/metrics/${room.metricId}` },
+      { page: "/fact-sheets", path: "/fact-sheets" },
+      { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
+      { page: "/api/claims", path: "/api/claims" },
+      { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
+    ].filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"));
 
-  const ids = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM claims ORDER BY md5(id::text) LIMIT ${SAMPLES}`)).map((r) => r.id);
-  const detail: number[] = [];
-  for (const id of ids) {
-    const t = performance.now();
-    await getClaim(actor, id);
-    detail.push(performance.now() - t);
-  }
-  console.log(`claim page data:                  ${percentiles(detail)}`);
-
-  // Filtered views and search, first page of 50 each, plus the capped count the list shows.
-  const aMetric = (await db.metric.findFirstOrThrow({ where: { name: "Bench metric 777" } })).id;
-  const aSource = (await db.source.findFirstOrThrow({ where: { title: "Bench source 1234" } })).id;
-  const views: [string, Record<string, string>][] = [
-    ["status = in review", { status: "IN_REVIEW" }],
-    ["assignee = me", { assignee: "me" }],
-    ["unassigned", { assignee: "none" }],
-    ["metric", { metric: aMetric }],
-    ["source", { source: aSource }],
-    ["search, common word (10%)", { q: "volunteers" }],
-    ["search, rare word (0.1%)", { q: "zeppelin" }],
-    ["search + status", { q: "drones", status: "VERIFIED" }],
-    ["recently changed", { sort: "updated" }],
-  ];
-  const { claimFiltersSchema } = await import("../lib/schemas/claim-filters");
-  for (const [label, query] of views) {
-    const filters = claimFiltersSchema.parse(query);
-    const times: number[] = [];
-    const counts: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      const t = performance.now();
-      await listClaims(actor, filters);
-      times.push(performance.now() - t);
-      const c = performance.now();
-      await countClaims(actor, filters);
-      counts.push(performance.now() - c);
+    if (profilePage) {
+      // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
+      await load(`${server.url}${profilePage}`, { connections: 1, seconds: 2, cookie });
+      const f = await load(`${server.url}${profilePage}`, { connections: 1, seconds: Math.max(seconds, 10), cookie });
+      console.log(`${profilePage} under the profiler: ${fmt(f)}`);
+      await server.stop();
+      const files = readdirSync(profileDir!).map((f) => path.join(profileDir!, f));
+      const biggest = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0]!;
+      console.log(summariseProfile(JSON.parse(readFileSync(biggest, "utf8")), root));
+      return;
     }
-    console.log(`view ${label.padEnd(28)} page: ${percentiles(times)}   count: ${percentiles(counts)}`);
-  }
 
-  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN SELECT id FROM claims WHERE (created_at, id) < (now(), '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
-  );
-  console.log(`keyset plan: ${plan.map((p) => p["QUERY PLAN"].trim()).join(" | ")}`);
+    const results: Row[] = [];
+    for (const p of pages) {
+      const target = `${server.url}${p.path}`;
+      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
+      await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
+      const c1 = await load(target, { ...opts, connections: 1, seconds });
+      const c20 = await load(target, { ...opts, connections: 20, seconds });
+      const row: Row = { page: p.page, path: p.path, c1, c20 };
+      if (p.floor) {
+        row.floor1 = await loop(p.floor, { connections: 1, seconds });
+        row.floor20 = await loop(p.floor, { connections: 20, seconds });
+      }
+      results.push(row);
+      console.log(`${p.page.padEnd(40)} 1 conn: ${fmt(c1)} | 20 conn: ${fmt(c20)} | rss ${server.rssMb()} MB`);
+      if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${(c1.p50 / row.floor1.p50).toFixed(1)}`);
+    }
+
+    const floor = results.find((r) => r.path === "/login")!;
+    console.log(`\nRatios to the framework floor (/login signed out, ${floor.c20.rps} req/s at 20 connections):`);
+    for (const r of results) {
+      if (r === floor) continue;
+      console.log(`  ${r.page.padEnd(40)} ${(r.c20.rps / floor.c20.rps).toFixed(2)} of its req/s${r.floor1 ? `, ${(r.c1.p50 / r.floor1.p50).toFixed(1)}× the pg floor's p50` : ""}`);
+    }
+    console.log(`Server memory: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
+
+    mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${instances > 1 ? `-${instances}-instances` : ""}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          quick,
+          instances,
+          secondsPerRun: seconds,
+          dataset: room.counts,
+          generationSeconds: Math.round(room.seconds * 10) / 10,
+          searchInDatabase: search,
+          serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() },
+          pages: results.map((r) => ({
+            ...r,
+            ratioToFrameworkFloorRps: Math.round((r.c20.rps / floor.c20.rps) * 100) / 100,
+            ...(r.floor1 ? { ratioToPgFloorP50: Math.round((r.c1.p50 / r.floor1.p50) * 10) / 10 } : {}),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`Wrote ${path.relative(root, file)}`);
+  } finally {
+    await server.stop();
+    await pool.end();
+  }
 });

@@ -31,6 +31,7 @@ function authSecret(): string {
 
 let server: DatabaseServer | undefined;
 let app: ReturnType<typeof startNext> | undefined;
+let jobs: { stop(): Promise<void> } | undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number) {
@@ -38,6 +39,7 @@ async function shutdown(code: number) {
   shuttingDown = true;
   log("Stopping…");
   await stopBuild();
+  await jobs?.stop();
   await app?.stop();
   await server?.stop();
   log("Stopped.");
@@ -88,6 +90,11 @@ try {
     }
   });
   await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
+  // Background jobs (conflict re-scans) run beside the app in every instance (scripts/lib/jobs.ts).
+  const { startJobWorker } = await import("./lib/jobs");
+  const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
+  const runner = await startJobWorker(server.appUrl, jobsDb, { log });
+  jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
   console.log(`
   Factdesk is running at http://localhost:${port}
 

@@ -146,6 +146,14 @@ try {
       CHROMIUM_PATH: chromium,
     });
   }
+  // The whole suite also runs the reliability checks and the benchmark's smoke test (its figures are not asserted).
+  if (only.length === 0) {
+    await app?.stop();
+    app = undefined;
+    for (const [name, script, ...args] of [["Outage check", "scripts/outage.ts"], ["Two instances", "scripts/two-instances.ts"], ["Benchmark smoke test", "scripts/bench.ts", "--quick"]]) {
+      step(name!, ["--conditions=react-server", "--import", "tsx", script!, ...args]);
+    }
+  }
 } catch (e) {
   failures.push(`setup: ${(e as Error).message}`);
   console.error(e);

@@ -61,3 +61,6 @@ export const conflictListSchema = pageQuerySchema.extend({
   severity: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CONFLICT_SEVERITIES, { error: "severity is CONTRADICTION, TENSION or QUESTION." }).optional()),
 });
 export type ConflictListQuery = z.output<typeof conflictListSchema>;
+
+/** A full re-scan takes no input: who asks is the signed-in user. */
+export const requestConflictScanSchema = z.object({});

@@ -43,10 +43,8 @@ function conditions(user: SessionUser, f: ClaimFilters): Prisma.Sql[] {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN')`);
   }
   if (f.q) {
-    // The same expressions as the GIN indexes claims_statement_fts_idx and citations_quote_fts_idx.
-    where.push(Prisma.sql`c.id IN (
-      SELECT s.id FROM claims s WHERE to_tsvector('english', s.statement) @@ websearch_to_tsquery('english', ${f.q})
-      UNION SELECT q.claim_id FROM citations q WHERE to_tsvector('english', q.quote) @@ websearch_to_tsquery('english', ${f.q}))`);
+    // Statement and quotes in one stored vector (GIN claims_search_vector_idx, kept by triggers).
+    where.push(Prisma.sql`c.search_vector @@ websearch_to_tsquery('english', ${f.q})`);
   }
   return where;
 }

@@ -54,5 +54,5 @@ export async function withScratchDatabase(name: string, work: (db: import("../..
     await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }

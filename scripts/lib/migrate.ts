@@ -40,9 +40,9 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return migrations;
 }
 
-/** Applies what is not applied yet; returns the names applied. Idempotent. */
-export async function applyMigrations(databaseUrl: string, log: (m: string) => void = () => {}) {
-  const migrations = await readMigrations();
+/** Applies what is not applied yet (up to and including `upTo` when given); returns the names applied. Idempotent. */
+export async function applyMigrations(databaseUrl: string, log: (m: string) => void = () => {}, options: { upTo?: string } = {}) {
+  const migrations = (await readMigrations()).filter((m) => !options.upTo || m.name <= options.upTo);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];

@@ -41,8 +41,6 @@ async function describeSchema(url: string): Promise<string[]> {
 
 /** Indexes written by hand in migrations because schema.prisma cannot describe them. */
 const HAND_WRITTEN_INDEXES = [
-  "claims_statement_fts_idx",
-  "citations_quote_fts_idx",
   "claims_statement_trgm_idx",
   "metrics_name_trgm_idx",
   "events_name_trgm_idx",

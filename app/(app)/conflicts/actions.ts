@@ -1,7 +1,8 @@
 "use server";
 import type { ActionResult } from "@/lib/action-result";
-import { decideConflictSchema, flagConflictSchema, type DecideConflictInput, type FlagConflictInput } from "@/lib/schemas/conflict";
+import { decideConflictSchema, flagConflictSchema, requestConflictScanSchema, type DecideConflictInput, type FlagConflictInput } from "@/lib/schemas/conflict";
 import { runAction } from "@/lib/server/action";
+import { requestConflictScan } from "@/lib/server/conflict-scans";
 import { decideConflict, flagConflict } from "@/lib/server/conflicts";
 
 const conflictPages = ["/conflicts", "/claims", "/"];
@@ -12,4 +13,8 @@ export async function flagConflictAction(values: FlagConflictInput): Promise<Act
 
 export async function decideConflictAction(values: DecideConflictInput): Promise<ActionResult<{ id: string; status: string; version: number }>> {
   return runAction(decideConflictSchema, values, decideConflict, ({ id }) => [...conflictPages, `/conflicts/${id}`]);
+}
+
+export async function requestConflictScanAction(): Promise<ActionResult<{ id: string }>> {
+  return runAction(requestConflictScanSchema, {}, requestConflictScan, () => ["/conflicts"]);
 }

@@ -5,6 +5,9 @@ import { NextPage } from "@/components/ui/next-page";
 import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
 import { CONFLICT_KIND_LABELS, CONFLICT_SEVERITY_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
 import { CONFLICT_KINDS, CONFLICT_SEVERITIES, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
+import { RescanPanel } from "@/components/conflicts/rescan-panel";
+import { can } from "@/lib/permissions";
+import { latestConflictScan, scanView } from "@/lib/server/conflict-scans";
 import { countConflicts, listConflicts } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
 
@@ -17,7 +20,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const parsed = conflictListSchema.safeParse(params);
   const query = parsed.success ? parsed.data : conflictListSchema.parse({});
-  const [page, counts] = await Promise.all([listConflicts(user, query), countConflicts(user, query.kind, query.severity)]);
+  const [page, counts, scan] = await Promise.all([listConflicts(user, query), countConflicts(user, query.kind, query.severity), latestConflictScan(user)]);
   const href = (extra: Record<string, string | undefined>) => {
     const all: Record<string, string | undefined> = { status: query.status, kind: query.kind, severity: query.severity, ...extra };
     const search = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => Boolean(e[1])));
@@ -32,6 +35,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
           Claims that cannot all be true, found when a claim or citation is saved, or flagged by hand. An open contradiction blocks verification of its claims; an open tension or question needs the verifier’s written acknowledgement.
         </p>
       </div>
+      <RescanPanel scan={scan ? scanView(scan) : null} canRun={can(user.role, "conflicts:resolve")} />
       {!parsed.success ? <p className="text-sm text-danger">{parsed.error.issues[0]?.message}</p> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <nav aria-label="Conflict status">

@@ -1,7 +1,10 @@
 import { fieldErrors } from "@/lib/action-result";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { badRequest, withUser } from "@/lib/server/api";
+import { createClaim } from "@/lib/server/claim-edits";
 import { listClaims } from "@/lib/server/claims";
+import { routeAction } from "@/lib/server/route-action";
+import { claimSchema } from "@/lib/schemas/claim";
 
 /**
  * GET /api/claims?limit=50&cursor=…&q=…&status=…&kind=…&tag=…&metric=…&source=…&assignee=me|none|<id>&conflict=open&sort=newest|oldest|updated
@@ -41,3 +44,6 @@ export const GET = withUser(async (request, actor) => {
     nextCursor: page.nextCursor,
   });
 });
+
+/** POST /api/claims: records a claim (the fields of the new-claim form, as JSON); 201 with its id. */
+export const POST = routeAction(claimSchema, createClaim);

@@ -34,7 +34,10 @@ export interface ScanReport {
  * statement, a batch at a time in keyset order, each batch in its own transaction. Idempotent:
  * a second run opens nothing.
  */
-export async function scanAllConflicts(db: PrismaClient, options: { batch?: number; log?: (line: string) => void } = {}): Promise<ScanReport> {
+export async function scanAllConflicts(
+  db: PrismaClient,
+  options: { batch?: number; log?: (line: string) => void; /** After each batch, with the report so far (the re-scan job shows it). */ onProgress?: (report: ScanReport) => Promise<void> | void } = {},
+): Promise<ScanReport> {
   const batch = options.batch ?? 200;
   const report: ScanReport = { metrics: 0, events: 0, statements: 0, claims: 0, found: 0, opened: 0, reopened: 0, cleared: 0 };
   const count = (e: AuditEntry) => {
@@ -64,6 +67,7 @@ export async function scanAllConflicts(db: PrismaClient, options: { batch?: numb
       if (table === "metrics") report.metrics += ids.length;
       else report.events += ids.length;
       options.log?.(`${table}: ${table === "metrics" ? report.metrics : report.events} scanned`);
+      await options.onProgress?.(report);
     }
   };
   await groups("metrics", "QUANTITY", "metricId");
@@ -87,6 +91,7 @@ export async function scanAllConflicts(db: PrismaClient, options: { batch?: numb
       report.found += findings.length;
       await reconcile(tx, loaded, [], findings, null, (e) => (count(e), audit(e)));
     });
+    await options.onProgress?.(report);
   }
   return report;
 }

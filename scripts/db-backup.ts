@@ -1,0 +1,25 @@
+// npm run db:backup [-- FILE] [--logical]: dumps DATABASE_URL's database (or the embedded app
+// database) to FILE, by default .data/backups/factdesk-<time>.dump. Uses pg_dump when one matching
+// the server is installed, otherwise Factdesk's own logical dump (scripts/lib/backup.ts).
+import { mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { backupDatabase } from "./lib/backup";
+import { openDatabaseServer } from "./lib/database-server";
+
+const args = process.argv.slice(2);
+const logical = args.includes("--logical");
+const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
+const file = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(".data", "backups", `factdesk-${stamp}.dump`));
+mkdirSync(path.dirname(file), { recursive: true });
+
+const server = await openDatabaseServer({ log: console.log });
+try {
+  const started = Date.now();
+  const format = await backupDatabase(server.appUrl, file, { format: logical ? "logical" : undefined, log: console.log });
+  console.log(`Wrote ${file} (${format}, ${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+} catch (e) {
+  console.error(`Backup failed: ${(e as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,95 @@
+// Load on a running app for `npm run bench`: a production server started on its own (with
+// optional CPU profiling), autocannon runs with every request's latency kept for exact
+// percentiles, the server's memory sampled, and the same loop over plain functions (the pg floor).
+import { execFileSync, spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
+import autocannon from "autocannon";
+import { nextBin, waitForHttp } from "./next-app";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+export function summarise(latencies: number[], seconds: number, errors = 0): Figures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), rps: round(sorted.length / seconds), requests: sorted.length, errors };
+}
+
+/** `next start` in its own process group; `rssMb()` is the largest process's resident memory in it. */
+export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpuProfileDir?: string }) {
+  const env: NodeJS.ProcessEnv = { ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
+  // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too (fork passes execArgv on).
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  let peak = 0;
+  const rssMb = () => {
+    try {
+      const out = execFileSync("ps", ["-o", "rss=", "-g", String(child.pid)], { encoding: "utf8" });
+      const largest = Math.max(...out.split("\n").filter(Boolean).map((l) => Number(l.trim()))) / 1024;
+      peak = Math.max(peak, largest);
+      return Math.round(largest);
+    } catch {
+      return 0;
+    }
+  };
+  const sampler = setInterval(rssMb, 500);
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    ready: () => waitForHttp(`http://127.0.0.1:${options.port}/api/health`, 60_000),
+    rssMb,
+    peakMb: () => Math.round(peak),
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      // SIGINT lets Node write its CPU profile on the way out; SIGKILL if it hangs.
+      process.kill(-child.pid!, options.cpuProfileDir ? "SIGINT" : "SIGTERM");
+      const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** autocannon against one URL; latencies of every response kept for p95. */
+export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: string }): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.body) headers["content-type"] = "application/json";
+  // autocannon's tracker is an EventEmitter that is also a promise of the result.
+  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, method: options.method ?? "GET", body: options.body, timeout: 30 }) as unknown as EventEmitter & Promise<autocannon.Result>;
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 400) errors++;
+    latencies.push(ms);
+  });
+  const result = await instance;
+  errors += result.errors + result.timeouts;
+  return summarise(latencies, options.seconds, errors);
+}
+
+/** The same measurement for a plain async function: `connections` loops calling it for `seconds`. */
+export async function loop(work: () => Promise<unknown>, options: { connections: number; seconds: number }): Promise<Figures> {
+  const latencies: number[] = [];
+  const end = performance.now() + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await work();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return summarise(latencies, options.seconds);
+}

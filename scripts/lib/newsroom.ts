@@ -1,0 +1,198 @@
+// A synthetic newsroom for benchmarks: users, metrics, sources, claims with citations and chains,
+// comments, status histories, conflicts and fact sheets, made by a seeded random generator (so
+// every run makes the same rows) and loaded with COPY, table by table, in one transaction.
+import { once } from "node:events";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { random } from "./bench";
+
+export interface NewsroomSize {
+  users: number;
+  metrics: number;
+  sources: number;
+  claims: number;
+  citationsPerClaim: number;
+  comments: number;
+  conflicts: number;
+  factSheets: number;
+}
+
+export const FULL: NewsroomSize = { users: 50, metrics: 2_000, sources: 20_000, claims: 100_000, citationsPerClaim: 3, comments: 200_000, conflicts: 5_000, factSheets: 500 };
+export const QUICK: NewsroomSize = { users: 50, metrics: 100, sources: 1_000, claims: 5_000, citationsPerClaim: 3, comments: 10_000, conflicts: 250, factSheets: 25 };
+
+/** One claim in ten names each topic; one in a thousand mentions a zeppelin (the rare word). */
+export const TOPICS = ["volunteers", "soldiers", "recognition", "sanctions", "builders", "casualties", "drones", "refugees", "grain", "shells"];
+export const RARE_WORD = "zeppelin";
+/** The fact sheet with this many claims, for the export benchmarks. */
+export const BIG_SHEET_CLAIMS = 1_000;
+
+const STATUSES = ["UNVERIFIED", "IN_REVIEW", "VERIFIED", "DISPUTED", "FALSE"] as const;
+const WORDS = ["officials", "reported", "according", "regional", "ministry", "estimated", "sources", "near", "border", "week", "said", "local", "figures", "total", "since", "spring"];
+
+export interface Newsroom {
+  counts: Record<string, number>;
+  seconds: number;
+  /** Ids the benchmark pages need. */
+  claimId: string;
+  conflictId: string;
+  sourceId: string;
+  metricId: string;
+  bigSheetSlug: string;
+  bigSheetId: string;
+}
+
+function uuids(rand: () => number) {
+  return () => {
+    let s = "";
+    for (let i = 0; i < 4; i++) s += Math.floor(rand() * 2 ** 32).toString(16).padStart(8, "0");
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-a${s.slice(17, 20)}-${s.slice(20, 32)}`;
+  };
+}
+
+/** COPY rows (arrays of text or null) into a table, in chunks of about a megabyte. */
+async function copyRows(c: pg.ClientBase, table: string, columns: string[], rows: Iterable<(string | number | null)[]>) {
+  const stream = c.query(copyFrom(`COPY "${table}" (${columns.map((x) => `"${x}"`).join(", ")}) FROM STDIN`));
+  const done = once(stream, "finish");
+  let chunk = "";
+  let n = 0;
+  for (const row of rows) {
+    chunk += row.map((v) => (v === null ? "\\N" : String(v))).join("\t") + "\n";
+    n++;
+    if (chunk.length > 1_000_000) {
+      if (!stream.write(chunk)) await once(stream, "drain");
+      chunk = "";
+    }
+  }
+  stream.end(chunk);
+  await done;
+  return n;
+}
+
+/** Loads the newsroom into a migrated (and seeded) database; the seed's editor is one of its users. */
+export async function generateNewsroom(url: string, size: NewsroomSize, seed = 20261202): Promise<Newsroom> {
+  const started = performance.now();
+  const rand = random(seed);
+  const uuid = uuids(rand);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const base = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+  const at = (minutesAgo: number) => new Date(base - minutesAgo * 60_000).toISOString();
+
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const counts: Record<string, number> = {};
+  try {
+    await c.query("BEGIN");
+    const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.t);
+    // Search vectors are filled in one pass at the end rather than by a trigger per citation.
+    for (const t of tables) await c.query(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+    const editor = (await c.query<{ id: string; password_hash: string }>(`SELECT id, password_hash FROM users WHERE email = 'editor@factdesk.test'`)).rows[0]!;
+
+    const roles = ["EDITOR", "EDITOR", "REVIEWER", "EDITOR", "ADMIN"];
+    const users = [editor.id, ...Array.from({ length: size.users - 1 }, uuid)];
+    counts.users = await copyRows(c, "users", ["id", "email", "name", "role", "password_hash", "updated_at"], users.slice(1).map((id, i) => [id, `user${i}@bench.test`, `Bench User ${i}`, roles[i % roles.length]!, editor.password_hash, at(0)]));
+    const someone = () => pick(users);
+
+    const metrics = Array.from({ length: size.metrics }, uuid);
+    counts.metrics = await copyRows(c, "metrics", ["id", "name", "unit", "created_by_id", "updated_at"], metrics.map((id, i) => [id, `Bench metric ${i} (${TOPICS[i % TOPICS.length]})`, "people", someone(), at(0)]));
+    const events = Array.from({ length: Math.ceil(size.metrics / 10) }, uuid);
+    counts.events = await copyRows(c, "events", ["id", "name", "created_by_id", "updated_at"], events.map((id, i) => [id, `Bench event ${i}`, someone(), at(0)]));
+    const sources = Array.from({ length: size.sources }, uuid);
+    counts.sources = await copyRows(c, "sources", ["id", "title", "outlet", "kind", "created_by_id", "updated_at", "created_at"], sources.map((id, i) => [id, `Bench source ${i}: ${words(5)}`, `Outlet ${i % 200}`, "NEWS_ARTICLE", someone(), at(i), at(i)]));
+    const actors = Array.from({ length: Math.max(50, Math.ceil(size.sources / 20)) }, uuid);
+    counts.actors = await copyRows(c, "actors", ["id", "name", "name_key", "kind", "updated_at"], actors.map((id, i) => [id, `Bench Actor ${i}`, `bench actor ${i}`, i % 3 ? "OUTLET" : "PERSON", at(0)]));
+
+    const claims = Array.from({ length: size.claims }, uuid);
+    const statusOf = claims.map(() => pick(STATUSES));
+    const statementOf = claims.map((_, i) => `Bench claim ${i}: ${words(4)} ${TOPICS[i % TOPICS.length]} ${words(3)}${i % 1000 === 7 ? ` and a ${RARE_WORD}` : ""}`);
+    counts.claims = await copyRows(
+      c,
+      "claims",
+      ["id", "statement", "kind", "status", "metric_id", "value_low", "value_high", "unit", "as_of", "as_of_precision", "assignee_id", "created_by_id", "created_at", "updated_at"],
+      claims.map((id, i) => {
+        const low = Math.floor(rand() * 50_000);
+        const created = at(i * 5);
+        return [id, statementOf[i]!, "QUANTITY", statusOf[i]!, pick(metrics), low, low + Math.floor(rand() * 5000), "people", created.slice(0, 10), "DAY", i % 50 === 0 ? editor.id : i % 3 ? someone() : null, someone(), created, created];
+      }),
+    );
+    counts.status_changes = await copyRows(
+      c,
+      "status_changes",
+      ["id", "claim_id", "from_status", "to_status", "reason", "actor_id", "created_at"],
+      (function* () {
+        for (const [i, id] of claims.entries()) {
+          yield [uuid(), id, null, "UNVERIFIED", "Recorded.", someone(), at(i * 5)];
+          if (statusOf[i] !== "UNVERIFIED") yield [uuid(), id, "UNVERIFIED", statusOf[i]!, `Checked: ${words(4)}`, someone(), at(i * 5 - 3)];
+        }
+      })(),
+    );
+    const citations: [string, string][] = [];
+    counts.citations = await copyRows(
+      c,
+      "citations",
+      ["id", "claim_id", "source_id", "quote", "stance", "created_by_id", "created_at", "updated_at"],
+      (function* () {
+        for (const [i, claim] of claims.entries()) {
+          for (let k = 0; k < size.citationsPerClaim; k++) {
+            const id = uuid();
+            citations.push([id, claim]);
+            yield [id, claim, pick(sources), `“${words(6)} ${TOPICS[(i + k) % TOPICS.length]} ${words(4)}”`, k === 2 ? "CONTRADICTS" : "SUPPORTS", someone(), at(i * 5 - k), at(i * 5 - k)];
+          }
+        }
+      })(),
+    );
+    counts.attribution_links = await copyRows(c, "attribution_links", ["id", "citation_id", "position", "actor_id"], citations.map(([id]) => [uuid(), id, 0, pick(actors)]));
+    counts.comments = await copyRows(
+      c,
+      "comments",
+      ["id", "claim_id", "body", "author_id", "created_at", "updated_at"],
+      Array.from({ length: size.comments }, (_, i) => {
+        const when = at(i * 2);
+        return [uuid(), pick(claims), `Bench comment ${i}: ${words(10)}`, someone(), when, when];
+      }),
+    );
+    const conflicts = Array.from({ length: size.conflicts }, uuid);
+    counts.conflicts = await copyRows(c, "conflicts", ["id", "kind", "status", "summary", "created_at", "updated_at"], conflicts.map((id, i) => [id, "VALUE", i % 5 < 3 ? "OPEN" : i % 5 === 3 ? "RESOLVED" : "DISMISSED", `Bench conflict ${i}: the figures cannot both hold`, at(i * 60), at(i * 60)]));
+    counts.conflict_claims = await copyRows(
+      c,
+      "conflict_claims",
+      ["conflict_id", "claim_id", "claim_version"],
+      conflicts.flatMap((id, i) => {
+        const a = (i * 17) % claims.length;
+        return [[id, claims[a]!, 1], [id, claims[(a + 1) % claims.length]!, 1]];
+      }),
+    );
+    const sheets = Array.from({ length: size.factSheets }, uuid);
+    counts.fact_sheets = await copyRows(c, "fact_sheets", ["id", "title", "slug", "status", "created_by_id", "created_at", "updated_at"], sheets.map((id, i) => [id, `Bench fact sheet ${i}`, `bench-sheet-${i}`, i % 2 ? "PUBLISHED" : "DRAFT", someone(), at(i * 30), at(i * 30)]));
+    counts.fact_sheet_claims = await copyRows(
+      c,
+      "fact_sheet_claims",
+      ["fact_sheet_id", "claim_id", "position"],
+      sheets.flatMap((id, s) => {
+        const n = s === 0 ? Math.min(BIG_SHEET_CLAIMS, claims.length) : 20;
+        return Array.from({ length: n }, (_, p) => [id, claims[(s * 97 + p * 13) % claims.length]!, p + 1]);
+      }),
+    );
+
+    await c.query(`UPDATE claims SET search_vector = claim_search_vector(id, statement)`);
+    for (const t of tables) await c.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+    await c.query("COMMIT");
+    await c.query("ANALYZE");
+    const busy = conflicts[0]!;
+    return {
+      counts,
+      seconds: (performance.now() - started) / 1000,
+      claimId: claims[Math.floor(claims.length / 2)]!,
+      conflictId: busy,
+      sourceId: sources[Math.floor(sources.length / 3)]!,
+      metricId: metrics[7]!,
+      bigSheetSlug: "bench-sheet-0",
+      bigSheetId: sheets[0]!,
+    };
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    await c.end();
+  }
+}

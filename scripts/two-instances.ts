@@ -1,0 +1,79 @@
+// npm run test:instances: the app is stateless. Two production servers on one PostgreSQL (a
+// scratch database of their own), behind the loopback load balancer, and checks that
+//   - a session made through one instance is honoured by the other and through the balancer,
+//   - a stale edit is refused whichever instance the two editors reach,
+//   - the balancer spreads requests over both.
+// Exits 1 when a check fails.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { withScratchDatabase } from "./lib/bench";
+import { startServer } from "./lib/bench-http";
+import { signIn } from "./lib/http-session";
+import { startLoadBalancer } from "./lib/load-balancer";
+import { ensureBuild } from "./lib/next-app";
+
+const basePort = Number(process.env.INSTANCES_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 6);
+const log = (m: string) => console.log(`[instances] ${m}`);
+let failed = false;
+
+await withScratchDatabase("factdesk_instances", async (db, url) => {
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" };
+  await ensureBuild(env, log);
+  const a = startServer({ port: basePort, env });
+  const b = startServer({ port: basePort + 1, env });
+  const lb = startLoadBalancer(basePort + 2, [a.url, b.url]);
+  try {
+    await Promise.all([a.ready(), b.ready(), lb.listen()]);
+    const check = async (name: string, fn: () => Promise<void>) => {
+      try {
+        await fn();
+        log(`ok   ${name}`);
+      } catch (e) {
+        failed = true;
+        log(`FAIL ${name}: ${(e as Error).message}`);
+      }
+    };
+
+    const editor = await signIn(a.url, "editor@factdesk.test", "editor-demo-password");
+    await check("a session made on instance A is honoured by instance B and through the balancer", async () => {
+      for (const base of [a.url, b.url, lb.url, lb.url]) {
+        const res = await fetch(`${base}/api/claims?limit=1`, { headers: { cookie: editor } });
+        assert.equal(res.status, 200, `${base} answered ${res.status}`);
+      }
+      const page = await fetch(`${b.url}/claims`, { headers: { cookie: editor }, redirect: "manual" });
+      assert.equal(page.status, 200, `the claims page on B answered ${page.status}`);
+    });
+    await check("signing in through the balancer works on both instances", async () => {
+      const reviewer = await signIn(lb.url, "reviewer@factdesk.test", "reviewer-demo-password");
+      for (const base of [a.url, b.url]) assert.equal((await fetch(`${base}/api/claims?limit=1`, { headers: { cookie: reviewer } })).status, 200);
+    });
+    await check("a stale edit is refused whichever instance the second editor reaches", async () => {
+      const claim = await db.claim.findFirstOrThrow({ where: { status: "UNVERIFIED" }, select: { id: true, version: true } });
+      const author = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
+      const source = await db.source.create({ data: { title: "Two instances wire", kind: "NEWS_ARTICLE", createdById: author.id } });
+      const cite = (base: string, note: string) =>
+        fetch(`${base}/api/citations`, {
+          method: "POST",
+          headers: { cookie: editor, "content-type": "application/json" },
+          body: JSON.stringify({ claimId: claim.id, claimVersion: claim.version, sourceId: source.id, quote: "as reported", stance: "SUPPORTS", chain: [{ actorName: "Wire", actorKind: "OUTLET" }], note }),
+        });
+      const first = await cite(a.url, "first, on A");
+      assert.equal(first.status, 201, `the first edit on A answered ${first.status}: ${await first.text()}`);
+      const second = await cite(b.url, "second, on B, from the same version");
+      const body = (await second.json()) as { stale?: boolean; message?: string };
+      assert.equal(second.status, 409, `the stale edit on B answered ${second.status}`);
+      assert.equal(body.stale, true);
+      assert.equal(await db.citation.count({ where: { claimId: claim.id, note: { startsWith: "second" } } }), 0, "the stale edit was saved");
+    });
+    await check("the balancer spreads requests over both instances", async () => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 6; i++) seen.add((await fetch(`${lb.url}/api/health`)).headers.get("x-factdesk-backend") ?? "");
+      assert.deepEqual([...seen].sort(), [a.url, b.url].sort());
+    });
+  } finally {
+    await lb.close();
+    await Promise.all([a.stop(), b.stop()]);
+  }
+  log(failed ? "FAILED" : "All checks passed.");
+  if (failed) process.exitCode = 1;
+});
