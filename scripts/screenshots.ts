@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../lib/chromium";
 import { seedId } from "../seeds/load";
 
 const args = process.argv.slice(2);
@@ -13,10 +14,7 @@ const base = args.find((a) => !a.startsWith("--")) ?? process.env.E2E_BASE_URL ?
 const out = path.resolve(import.meta.dirname, "../screenshots");
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["claims", "/claims", "Claims"],
   ["sources", "/sources", "Sources"],
