@@ -5,8 +5,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "../lib/chromium";
 import { seedId } from "../seeds/load";
+import { CHROMIUM_ARGS, ensureChromium } from "./lib/browser";
 
 const args = process.argv.slice(2);
 const readme = args.includes("--readme");
@@ -14,7 +14,10 @@ const base = args.find((a) => !a.startsWith("--")) ?? process.env.E2E_BASE_URL ?
 const out = path.resolve(import.meta.dirname, "../screenshots");
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch(chromiumLaunchOptions);
+const browser = await chromium.launch({
+  executablePath: ensureChromium((m) => console.log(m)) ?? process.exit(1),
+  args: CHROMIUM_ARGS,
+});
 const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["claims", "/claims", "Claims"],
   ["sources", "/sources", "Sources"],

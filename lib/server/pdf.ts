@@ -2,9 +2,9 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { chromiumLaunchOptions } from "@/lib/chromium";
 import type { SnapshotContent } from "@/lib/factsheets/snapshot";
 import { PRINT_FONT_PACKAGES, toPrintHtml } from "@/lib/exports/print-html";
+import { CHROMIUM_ARGS, findChromium } from "@/scripts/lib/browser";
 
 // A version's PDF: Chromium prints the print page. Fonts are read from the app's own
 // node_modules through a request route; every other request is refused, so nothing is fetched.
@@ -17,7 +17,7 @@ let idle: NodeJS.Timeout | undefined;
 /** One browser for every PDF (a cold start costs about 0.7 s), closed after a minute unused. */
 async function sharedBrowser(): Promise<Browser> {
   clearTimeout(idle);
-  browser ??= chromium.launch(chromiumLaunchOptions).catch((e) => {
+  browser ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? findChromium(), args: CHROMIUM_ARGS }).catch((e) => {
     browser = null;
     throw e;
   });
