@@ -2,7 +2,7 @@
 // CRLF line ends, a header row, quotes where needed. Cells that a spreadsheet would run as a
 // formula (starting with = + - @ tab or CR) get a leading apostrophe: csv-stringify's
 // `escape_formulas`, the one place that rule lives for every CSV we write.
-import { stringify, type Options } from "csv-stringify";
+import type { Options } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import type { SnapshotCitation, SnapshotClaim, SnapshotContent } from "../factsheets/snapshot";
 
@@ -68,8 +68,8 @@ export function toCsv(content: SnapshotContent): string {
   return stringifySync(records, { ...CSV_OPTIONS, columns: VERSION_CSV_COLUMNS.map((c) => c.header) });
 }
 
-/** A streaming CSV writer for rows that arrive in pages: write rows, then end. */
-export function csvStream<Row>(columns: CsvColumn<Row>[]) {
-  const stringifier = stringify({ ...CSV_OPTIONS, columns: columns.map((c) => c.header) });
-  return { stringifier, write: (row: Row) => stringifier.write(toRecord(columns, row)) };
+/** One page of a CSV written in pages (a streamed download): the byte-order mark and header row only on the first. */
+export function csvPage<Row>(columns: CsvColumn<Row>[], rows: Row[], first: boolean): string {
+  const records = rows.map((row) => toRecord(columns, row));
+  return stringifySync(records, { ...CSV_OPTIONS, header: first, bom: first, columns: columns.map((c) => c.header) });
 }
