@@ -6,7 +6,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+// /api/v1 authenticates machine clients by bearer token (lib/server/api.ts withApiToken), not by session.
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/v1"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -23,6 +23,7 @@ const permissions = {
   "factsheets:write": ["ADMIN", "EDITOR"],
   "factsheets:publish": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
+  "api-tokens:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -26,6 +26,7 @@ export interface ClaimListRow extends ClaimValueFields {
 
 const str = (n: Num) => (n === null || n === undefined ? null : n.toString());
 const day = (d: DateLike) => (d ? new Date(d).toISOString().slice(0, 10) : null);
+const instant = (d: DateLike) => (d ? new Date(d).toISOString() : null);
 
 /** One claim of the list as the API and the JSON download give it. */
 export function claimListItemJson(c: ClaimListRow) {
@@ -44,15 +45,15 @@ export function claimListItemJson(c: ClaimListRow) {
       best: str(c.valueBest),
       unit: c.unit ?? null,
       ratePeriod: c.ratePeriod ?? null,
-      asOf: c.asOf ?? null,
+      asOf: instant(c.asOf),
       asOfPrecision: c.asOfPrecision ?? null,
-      periodStart: c.periodStart ?? null,
-      periodEnd: c.periodEnd ?? null,
-      eventDate: c.eventDate ?? null,
+      periodStart: instant(c.periodStart),
+      periodEnd: instant(c.periodEnd),
+      eventDate: instant(c.eventDate),
       eventDatePrecision: c.eventDatePrecision ?? null,
     },
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 

@@ -18,7 +18,5 @@ export function withUser<C = unknown>(handler: Handler<C>) {
   };
 }
 
-/** 400 JSON with zod's field errors. */
-export function badRequest(fieldErrors: Record<string, string[] | undefined>) {
-  return Response.json({ error: "invalid_request", fieldErrors }, { status: 400 });
-}
+export { badRequest, notFoundJson } from "./api-responses";
+
