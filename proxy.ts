@@ -6,8 +6,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-// /api/v1 authenticates machine clients by bearer token (lib/server/api.ts withApiToken), not by session.
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/v1"];
+// "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
+// "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/p", "/api/v1"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -28,6 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/metrics", "Metrics"],
                 ["/events", "Events"],
                 ["/conflicts", "Conflicts"],
+                ["/fact-sheets", "Fact sheets"],
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">

@@ -7,7 +7,9 @@ import { VerifiedChart } from "@/components/dashboard/verified-chart";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/labels";
 import { claimsHref } from "@/lib/schemas/claim-filters";
+import { WatchNotice } from "@/components/fact-sheets/watch-notice";
 import { getDashboard } from "@/lib/server/dashboard";
+import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { requireUser } from "@/lib/server/session";
 import { CLAIM_STATUSES } from "@/lib/status";
 
@@ -54,7 +56,7 @@ function ClaimList(props: { claims: { id: string; statement: string; status: key
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const d = await getDashboard(user);
+  const [d, watches] = await Promise.all([getDashboard(user), watchSheets(user, { limit: 5 })]);
 
   return (
     <div className="space-y-6">
@@ -64,6 +66,17 @@ export default async function DashboardPage() {
           {d.total.toLocaleString("en-GB")} claims on the desk. Signed in as {user.name}.
         </p>
       </div>
+
+      {watches.length ? (
+        <section aria-labelledby="watches-heading" className="space-y-2">
+          <h2 id="watches-heading" className="text-lg font-semibold">
+            Fact sheets that need a new version
+          </h2>
+          {watches.map((w) => (
+            <WatchNotice key={w.sheetId} watch={w} showTitle />
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading" className="sr-only">
