@@ -37,6 +37,7 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "new fact sheet", path: "/fact-sheets/new", roles: ["admin", "editor"] },
   { name: "fact sheet (seeded, published)", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/ },
   { name: "fact sheet version 1", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Read version 1$/ },
+  { name: "API tokens", path: "/admin/api-tokens", roles: ["admin"] },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

@@ -3,9 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DiffList } from "@/components/fact-sheets/diff-list";
+import { ClaimReviewScript } from "@/components/exports/claim-review-script";
+import { VersionDownloads } from "@/components/exports/version-downloads";
 import { VersionView } from "@/components/fact-sheets/version-view";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
+import { appBaseUrl } from "@/lib/server/app-url";
+import { versionUrl } from "@/lib/server/fact-sheet-exports";
 import { getVersion, versionDiff } from "@/lib/server/fact-sheet-publishing";
 import { requireUser } from "@/lib/server/session";
 
@@ -60,7 +64,17 @@ export default async function FactSheetVersionPage({ params }: Params) {
         </Card>
       ) : null}
       <Card>
-        <VersionView content={version.content} contentHash={version.contentHash} previousHash={version.previousHash} />
+        <VersionView
+          content={version.content}
+          contentHash={version.contentHash}
+          previousHash={version.previousHash}
+          slot={
+            <>
+              <ClaimReviewScript content={version.content} pageUrl={versionUrl(await appBaseUrl(), version.content)} />
+              <VersionDownloads version={version} hrefBase={`/api/fact-sheets/${id}/versions/${version.number}/exports`} />
+            </>
+          }
+        />
       </Card>
     </div>
   );
