@@ -55,7 +55,7 @@ await withScratchDatabase("factdesk_bench_exports", async (db) => {
   );
   await db.$executeRawUnsafe(
     `WITH a AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM actors WHERE name_key LIKE 'bench actor %'),
-          ci AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM citations)
+          ci AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM citations WHERE quote LIKE 'A quote for claim %')
      INSERT INTO attribution_links (id, citation_id, position, actor_id, relation)
      SELECT gen_random_uuid(), ci.id, p, a.id, CASE WHEN p = 0 THEN 'said' ELSE 'reported' END
      FROM ci CROSS JOIN generate_series(0, 1) p JOIN a ON a.n = (ci.n + p * 150) % 300`,
@@ -80,7 +80,7 @@ await withScratchDatabase("factdesk_bench_exports", async (db) => {
   const sheetId = made.value.id;
   await db.$executeRawUnsafe(
     `INSERT INTO fact_sheet_claims (fact_sheet_id, claim_id, position)
-     SELECT $1::uuid, claim_id, row_number() OVER (ORDER BY claim_id) FROM (SELECT DISTINCT claim_id FROM citations) c`,
+     SELECT $1::uuid, claim_id, row_number() OVER (ORDER BY claim_id) FROM (SELECT DISTINCT claim_id FROM citations WHERE quote LIKE 'A quote for claim %') c`,
     sheetId,
   );
   const { version } = await db.factSheet.findUniqueOrThrow({ where: { id: sheetId }, select: { version: true } });
