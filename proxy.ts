@@ -7,7 +7,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/p"];
+// "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/p", "/api/v1"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

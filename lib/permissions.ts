@@ -25,6 +25,7 @@ const permissions = {
   "factsheets:publish": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
   "actors:merge": ["ADMIN"],
+  "api-tokens:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

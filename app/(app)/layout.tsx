@@ -39,6 +39,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <KeyboardShortcuts />
+            {can(user.role, "api-tokens:manage") ? (
+              <Link href="/admin/api-tokens" className="font-medium text-muted-foreground hover:text-foreground">
+                API tokens
+              </Link>
+            ) : null}
             <span>
               <span className="font-medium">{user.name}</span>{" "}
               <span className="text-muted-foreground">({ROLE_LABELS[user.role]})</span>

@@ -10,7 +10,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "../..");
+// Inside the Next.js server bundle (PDF exports) import.meta.dirname is undefined; the app runs from the project root.
+const root = import.meta.dirname ? path.resolve(import.meta.dirname, "../..") : process.cwd();
 const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 export const HOW_TO_GET_CHROMIUM =

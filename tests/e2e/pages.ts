@@ -39,6 +39,7 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "fact sheet version 1", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Read version 1$/ },
   { name: "conflicts, tensions only", path: "/conflicts?severity=TENSION" },
   { name: "actors (admin)", path: "/actors", roles: ["admin"] },
+  { name: "API tokens", path: "/admin/api-tokens", roles: ["admin"] },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

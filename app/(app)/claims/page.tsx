@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ClaimFilterBar } from "@/components/claims/claim-filters";
 import { claimValueText } from "@/components/claims/claim-value";
 import { ConflictBadge } from "@/components/claims/conflict-badge";
+import { ClaimsDownloadMenu } from "@/components/exports/claims-download-menu";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -104,11 +105,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
             </>
           ) : null}
         </p>
-        {filters.cursor ? (
-          <Link href={claimsHref(filters)} className="underline">
-            Back to the first page
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {filters.cursor ? (
+            <Link href={claimsHref(filters)} className="underline">
+              Back to the first page
+            </Link>
+          ) : null}
+          {total.count > 0 ? <ClaimsDownloadMenu filters={filters} /> : null}
+        </div>
       </div>
 
       {canAddToSheet && total.count > 0 ? (

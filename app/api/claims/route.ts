@@ -1,4 +1,5 @@
 import { fieldErrors } from "@/lib/action-result";
+import { claimListItemJson } from "@/lib/exports/claims-list";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { badRequest, withUser } from "@/lib/server/api";
 import { createClaim } from "@/lib/server/claim-edits";
@@ -15,34 +16,7 @@ export const GET = withUser(async (request, actor) => {
   const query = claimFiltersSchema.safeParse(params);
   if (!query.success) return badRequest(fieldErrors(query.error));
   const page = await listClaims(actor, query.data);
-  return Response.json({
-    items: page.items.map((c) => ({
-      id: c.id,
-      statement: c.statement,
-      kind: c.kind,
-      status: c.status,
-      sourceCount: c.sourceCount,
-      metric: c.metric,
-      assignee: c.assignee,
-      hasOpenConflict: c.hasOpenConflict,
-      value: {
-        low: c.valueLow?.toString() ?? null,
-        high: c.valueHigh?.toString() ?? null,
-        best: c.valueBest?.toString() ?? null,
-        unit: c.unit,
-        ratePeriod: c.ratePeriod,
-        asOf: c.asOf,
-        asOfPrecision: c.asOfPrecision,
-        periodStart: c.periodStart,
-        periodEnd: c.periodEnd,
-        eventDate: c.eventDate,
-        eventDatePrecision: c.eventDatePrecision,
-      },
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-    })),
-    nextCursor: page.nextCursor,
-  });
+  return Response.json({ items: page.items.map(claimListItemJson), nextCursor: page.nextCursor });
 });
 
 /** POST /api/claims: records a claim (the fields of the new-claim form, as JSON); 201 with its id. */

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { VersionView } from "@/components/fact-sheets/version-view";
+import { ClaimReviewScript } from "@/components/exports/claim-review-script";
+import { VersionDownloads } from "@/components/exports/version-downloads";
+import { appBaseUrl } from "@/lib/server/app-url";
 import { openPublicLink } from "@/lib/server/fact-sheet-links";
 
 // A public link, open to anyone with the token (proxy.ts lets /p/ through): one published version,
@@ -28,10 +31,8 @@ export default async function PublicSheetPage({ params }: { params: Promise<{ to
         header={<p className="text-sm font-medium uppercase tracking-wide text-muted-foreground">Fact sheet · {version.content.newsroom.name}</p>}
         slot={
           <>
-            {/* EXPORTS SLOT (filled by the exports work): the ClaimReview JSON-LD
-                <script type="application/ld+json"> for this version, built from version.content. */}
-            {/* EXPORTS SLOT (filled by the exports work): download links for this version
-                (PDF, Markdown, CSV, JSON, JSON-LD), each with its own SHA-256. */}
+            <ClaimReviewScript content={version.content} pageUrl={`${await appBaseUrl()}/p/${token}`} />
+            <VersionDownloads version={version} hrefBase={`/p/${token}/exports`} />
           </>
         }
       />

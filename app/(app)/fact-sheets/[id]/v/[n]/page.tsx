@@ -3,9 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DiffList } from "@/components/fact-sheets/diff-list";
+import { ClaimReviewScript } from "@/components/exports/claim-review-script";
+import { VersionDownloads } from "@/components/exports/version-downloads";
 import { VersionView } from "@/components/fact-sheets/version-view";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
+import { appBaseUrl } from "@/lib/server/app-url";
+import { versionUrl } from "@/lib/server/fact-sheet-exports";
 import { getVersion, versionDiff } from "@/lib/server/fact-sheet-publishing";
 import { requireUser } from "@/lib/server/session";
 
@@ -66,7 +70,8 @@ export default async function FactSheetVersionPage({ params }: Params) {
           previousHash={version.previousHash}
           slot={
             <>
-              {/* EXPORTS SLOT (filled by the exports work): download links for this version, each with its SHA-256. */}
+              <ClaimReviewScript content={version.content} pageUrl={versionUrl(await appBaseUrl(), version.content)} />
+              <VersionDownloads version={version} hrefBase={`/api/fact-sheets/${id}/versions/${version.number}/exports`} />
             </>
           }
         />

@@ -1,0 +1,19 @@
+import { isExportFormat } from "@/lib/exports/formats";
+import { isUuid } from "@/lib/ids";
+import { withUser } from "@/lib/server/api";
+import { appBaseUrl } from "@/lib/server/app-url";
+import { exportResponse, versionExportFile } from "@/lib/server/fact-sheet-exports";
+import { getVersion } from "@/lib/server/fact-sheet-publishing";
+
+type Context = { params: Promise<{ id: string; number: string; format: string }> };
+
+/** GET /api/fact-sheets/<id>/versions/<n>/exports/<pdf|csv|json|md|jsonld>: a version's stored export file. */
+export const GET = withUser<Context>(async (_request, actor, { params }) => {
+  const { id, number, format } = await params;
+  const n = Number(number);
+  const notFound = () => Response.json({ error: "not_found", message: "No such version or format." }, { status: 404 });
+  if (!isUuid(id) || !Number.isInteger(n) || n < 1 || !isExportFormat(format)) return notFound();
+  const version = await getVersion(actor, id, n);
+  if (!version) return notFound();
+  return exportResponse(await versionExportFile(version, format, await appBaseUrl()));
+});

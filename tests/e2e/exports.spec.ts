@@ -1,0 +1,115 @@
+// What the newsroom takes away: every export of a published version, signed in and through the
+// public link, each download the bytes whose SHA-256 the page shows; the claims list's download
+// of the current view; and the read-only API's tokens made, used and revoked by an admin.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { accounts, signIn } from "./helpers";
+
+const SHEET = "North Korea and the war in Ukraine: the figures";
+const SLUG = "north-korea-and-the-war-in-ukraine-the-figures";
+const FORMATS = [
+  ["pdf", "PDF", "application/pdf"],
+  ["csv", "CSV", "text/csv"],
+  ["json", "JSON", "application/json"],
+  ["md", "Markdown", "text/markdown"],
+  ["jsonld", "ClaimReview JSON-LD", "application/ld+json"],
+] as const;
+
+const sha256 = async (d: Download) => createHash("sha256").update(await readFile((await d.path())!)).digest("hex");
+
+/** Downloads every format from a page's Downloads list; returns each file's hash, checked against the one shown beside its link. */
+async function downloadAll(page: Page, number: number) {
+  const downloads = page.getByRole("region", { name: "Downloads" });
+  const hashes: Record<string, string> = {};
+  for (const [format, label] of FORMATS) {
+    const item = downloads.getByTestId(`export-${format}`);
+    const shown = await item.getByTestId("export-sha256").textContent();
+    expect(shown).toMatch(/^[0-9a-f]{64}$/);
+    const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: label, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}-v${number}.${format}`);
+    expect(await sha256(download), format).toBe(shown);
+    hashes[format] = shown!;
+  }
+  return hashes;
+}
+
+test("every format downloads from a published version and from its public link, the same bytes each time", async ({ page, browser }) => {
+  await signIn(page, accounts.editor);
+  await page.goto("/fact-sheets");
+  await page.getByRole("link", { name: SHEET }).click();
+  await page.getByRole("link", { name: "Read version 1" }).click();
+  const signedIn = await downloadAll(page, 1);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld.length).toBeGreaterThan(0);
+  expect(ld[0]).toMatchObject({ "@type": "ClaimReview", reviewRating: { alternateName: "Verified" }, itemReviewed: { "@type": "Claim" } });
+
+  // The content types and file names, straight from the routes.
+  const versionUrl = page.url();
+  const [, sheetId] = /\/fact-sheets\/([^/]+)\/v\/1/.exec(versionUrl)!;
+  for (const [format, , type] of FORMATS) {
+    const response = await page.request.get(`/api/fact-sheets/${sheetId}/versions/1/exports/${format}`);
+    expect(response.headers()["content-type"]).toContain(type);
+    expect(response.headers()["content-disposition"]).toContain(`filename="${SLUG}-v1.${format}"`);
+  }
+
+  await page.getByRole("link", { name: "← The sheet" }).click();
+  // The seed made the sheet's link already (its token was shown once): replace it to learn a token.
+  await page.getByRole("button", { name: /^(Make a public link|Replace the latest-version link)$/ }).click();
+  const url = await page.getByLabel("Public link address").inputValue();
+  const outsider = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await outsider.goto(url);
+  await expect(outsider.getByRole("heading", { level: 1, name: SHEET })).toBeVisible();
+  const reviews = JSON.parse((await outsider.locator('script[type="application/ld+json"]').textContent())!);
+  expect(reviews.map((r: { url: string }) => r.url)).toEqual(ld.map((_: unknown, i: number) => `${url}#claim-${i + 1}`));
+  expect(await downloadAll(outsider, 1)).toEqual(signedIn);
+  const csv: Record<string, string>[] = parse(await (await outsider.request.get(`${url}/exports/csv`)).body(), { bom: true, columns: true });
+  expect(new Set(csv.map((r) => r.position)).size).toBe(ld.length);
+
+  await page.getByRole("button", { name: "Revoke the link to latest version" }).click();
+  await expect(page.getByTestId("live-link")).toHaveCount(0);
+  expect((await outsider.request.get(`${url}/exports/pdf`)).status()).toBe(404);
+});
+
+test("the claims list downloads the whole current view as CSV and JSON", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  await page.goto("/claims?kind=QUANTITY");
+  const count = Number((await page.getByRole("status").filter({ hasText: /claims? match/ }).textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ""));
+  await page.getByText("Download this view").click();
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV (spreadsheets)" }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^claims-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows: Record<string, string>[] = parse(await readFile((await csvDownload.path())!), { bom: true, columns: true });
+  expect(rows).toHaveLength(count);
+  expect(rows.every((r) => r.kind === "QUANTITY")).toBe(true);
+  // The menu stays open after the first download.
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "JSON", exact: true }).click()]);
+  const json = JSON.parse(await readFile((await jsonDownload.path())!, "utf8"));
+  expect(json.items.map((i: { id: string }) => i.id)).toEqual(rows.map((r) => r.id));
+});
+
+test("an admin makes an API token, a client reads with it, and a revoked token gets 401", async ({ page, playwright }) => {
+  await signIn(page, accounts.admin);
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  await page.getByLabel("Name (the client that will use it)").fill("Graphics desk");
+  await page.getByRole("button", { name: "Make token" }).click();
+  const token = await page.getByTestId("new-api-token").inputValue();
+  expect(token).toMatch(/^fdk_/);
+
+  const client = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  expect((await client.get("/api/v1/fact-sheets")).status()).toBe(401);
+  expect((await client.get("/api/v1/fact-sheets", { headers: { Authorization: "Bearer fdk_wrongwrongwrongwrongwrongwrong" } })).status()).toBe(401);
+  const listed = await client.get("/api/v1/fact-sheets", { headers: { Authorization: `Bearer ${token}` } });
+  expect(listed.status()).toBe(200);
+  expect((await listed.json()).items.map((s: { title: string }) => s.title)).toContain(SHEET);
+  const doc = await (await client.get("/api/v1/openapi.json")).json();
+  expect(doc.openapi).toBe("3.1.0");
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Graphics desk/ })).not.toContainText("Never");
+  await page.getByRole("button", { name: "Revoke token Graphics desk" }).click();
+  await expect(page.getByRole("row", { name: /Graphics desk/ })).toContainText("Revoked");
+  expect((await client.get("/api/v1/claims", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await client.dispose();
+});
