@@ -8,6 +8,7 @@ import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions
 import { EventPicker, type EventOption } from "@/components/events/event-picker";
 import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -20,25 +21,6 @@ import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "
 import type { StaleChange } from "@/lib/server/mutations";
 
 export type ClaimFormValues = Partial<EditClaimInput>;
-
-const PRECISIONS = [
-  ["DAY", "Day"],
-  ["MONTH", "Month"],
-  ["YEAR", "Year"],
-] as const;
-
-function PrecisionOptions() {
-  return (
-    <>
-      <option value="">Choose…</option>
-      {PRECISIONS.map(([value, label]) => (
-        <option key={value} value={value}>
-          {label}
-        </option>
-      ))}
-    </>
-  );
-}
 
 export function ClaimForm(props: {
   mode: "create" | "edit";
@@ -148,22 +130,11 @@ export function ClaimForm(props: {
             </FormField>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="asOf" label="As of" error={err("asOf")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("asOf")} />}
-            </FormField>
-            <FormField id="asOfPrecision" label="As-of date known to the" error={err("asOfPrecision")}>
-              {(a11y) => (
-                <Select {...a11y} {...form.register("asOfPrecision")}>
-                  <PrecisionOptions />
-                </Select>
-              )}
-            </FormField>
-            <FormField id="periodStart" label="Period from" error={err("periodStart")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("periodStart")} />}
-            </FormField>
-            <FormField id="periodEnd" label="Period to" error={err("periodEnd")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("periodEnd")} />}
-            </FormField>
+            <div className="sm:col-span-2">
+              <DateField form={form} id="asOf" name="asOf" precisionName="asOfPrecision" label="As of" />
+            </div>
+            <DateField form={form} id="periodStart" name="periodStart" label="Period from" />
+            <DateField form={form} id="periodEnd" name="periodEnd" label="Period to" end />
           </div>
           <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
             {(a11y) => <Input {...a11y} placeholder="e.g. over five months of the war" {...form.register("periodText")} />}
@@ -177,20 +148,7 @@ export function ClaimForm(props: {
           <div className="sm:col-span-2">
             <EventPicker id="eventId" selected={event} onSelect={pickEvent} error={err("eventId")} />
           </div>
-          {kind === "DATE" ? (
-            <>
-              <FormField id="eventDate" label="Date it happened" error={err("eventDate")}>
-                {(a11y) => <Input {...a11y} type="date" {...form.register("eventDate")} />}
-              </FormField>
-              <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
-                {(a11y) => (
-                  <Select {...a11y} {...form.register("eventDatePrecision")}>
-                    <PrecisionOptions />
-                  </Select>
-                )}
-              </FormField>
-            </>
-          ) : null}
+          {kind === "DATE" ? <DateField form={form} id="eventDate" name="eventDate" precisionName="eventDatePrecision" label="Date it happened" /> : null}
         </fieldset>
       ) : null}
 
