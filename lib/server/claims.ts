@@ -1,5 +1,6 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { REVIEW_FILTERS, reviewState, type LatestReview } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
@@ -21,6 +22,7 @@ const listSelect = {
   periodEnd: true,
   eventDate: true,
   eventDatePrecision: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
   metric: { select: { id: true, name: true } },
@@ -51,6 +53,7 @@ function conditions(actor: Actor, f: ClaimFilters): Prisma.Sql[] {
   if (f.conflict === "open") {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN')`);
   }
+  if (f.review) where.push(reviewCondition(f.review));
   if (f.q) {
     // The same expressions as the GIN indexes claims_statement_fts_idx and citations_quote_fts_idx.
     where.push(Prisma.sql`c.id IN (
@@ -58,6 +61,26 @@ function conditions(actor: Actor, f: ClaimFilters): Prisma.Sql[] {
       UNION SELECT q.claim_id FROM citations q WHERE to_tsvector('english', q.quote) @@ websearch_to_tsquery('english', ${f.q}))`);
   }
   return where;
+}
+
+/**
+ * Claims in review by where they stand (lib/review-state.ts): the newest review of the claim's
+ * current version, probed per claim on reviews_claim_id_created_at_idx.
+ */
+function reviewCondition(review: string): Prisma.Sql {
+  const newest = Prisma.sql`(SELECT r.decision FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version ORDER BY r.created_at DESC LIMIT 1)`;
+  if (review === REVIEW_FILTERS.APPROVED) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'APPROVE'`;
+  if (review === REVIEW_FILTERS.SENT_BACK) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'SEND_BACK'`;
+  return Prisma.sql`c.status = 'IN_REVIEW' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version)`;
+}
+
+/** The newest review of each claim, for its review state. */
+export async function latestReviews(claimIds: string[]) {
+  if (!claimIds.length) return new Map<string, LatestReview>();
+  const rows = await db.$queryRaw<(LatestReview & { claimId: string })[]>`
+    SELECT DISTINCT ON (claim_id) claim_id AS "claimId", decision::text AS decision, claim_version AS "claimVersion"
+    FROM reviews WHERE claim_id = ANY(${claimIds}::uuid[]) ORDER BY claim_id, created_at DESC`;
+  return new Map(rows.map((r) => [r.claimId, { decision: r.decision, claimVersion: r.claimVersion }]));
 }
 
 const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
@@ -88,18 +111,24 @@ export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & 
   const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
   const page = rows.slice(0, f.limit);
   const ids = page.map((c) => c.id);
-  const [pairs, conflicted] = ids.length
+  const [pairs, conflicted, reviews] = ids.length
     ? await Promise.all([
         db.citation.groupBy({ by: ["claimId", "sourceId"], where: { claimId: { in: ids } } }),
         db.conflictClaim.findMany({ where: { claimId: { in: ids }, conflict: { status: "OPEN" } }, select: { claimId: true } }),
+        latestReviews(ids),
       ])
-    : [[], []];
+    : [[], [], new Map<string, LatestReview>()];
   const sourceCounts = new Map<string, number>();
   for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
   const openConflicts = new Set(conflicted.map((c) => c.claimId));
   const last = page.at(-1);
   return {
-    items: page.map((c) => ({ ...c, sourceCount: sourceCounts.get(c.id) ?? 0, hasOpenConflict: openConflicts.has(c.id) })),
+    items: page.map((c) => ({
+      ...c,
+      sourceCount: sourceCounts.get(c.id) ?? 0,
+      hasOpenConflict: openConflicts.has(c.id),
+      reviewState: reviewState(c.status, c.version, reviews.get(c.id)),
+    })),
     nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }) : null,
   };
 }
