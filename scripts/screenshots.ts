@@ -57,11 +57,11 @@ try {
       await shot("claim-edit");
       // The seeds' rate-versus-total conflict, and a statement-date question.
       await page.goto(`${base}/conflicts?kind=RATE_TOTAL`);
-      await page.getByRole("link", { name: /a day over/ }).first().click();
+      await page.getByRole("link", { name: /^Russian military deaths in Ukraine since 24 Feb 2022: / }).first().click();
       await page.getByRole("heading", { name: "The arithmetic" }).waitFor();
       await shot("conflict-rate");
       await page.goto(`${base}/conflicts?kind=STATEMENT_DATE`);
-      await page.getByRole("link", { name: /The statement is dated/ }).first().click();
+      await page.getByRole("link", { name: /^When was it said\? / }).first().click();
       await page.getByRole("heading", { name: "How each source dates the statement" }).waitFor();
       await shot("conflict-statement-date");
       await page.goto(`${base}/claims/new`);
@@ -88,6 +88,23 @@ try {
       await page.getByRole("button", { name: "Add citation" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("claim-citation-form");
+      await page.goto(`${base}/no-such-page`);
+      await page.getByRole("heading", { name: "Nothing here", level: 1 }).waitFor();
+      await shot("404");
+      if (width < 768) {
+        await page.goto(`${base}/claims`);
+        await page.getByRole("button", { name: "Menu" }).click();
+        await page.getByRole("navigation", { name: "Sections" }).waitFor();
+        await page.screenshot({ path: path.join(out, `menu-${width}-${colorScheme}.png`) });
+      }
+      // The reviewer's dashboard leads with their queue.
+      await context.clearCookies();
+      await page.goto(`${base}/login`);
+      await page.getByLabel("Email").fill("reviewer@factdesk.test");
+      await page.getByLabel("Password").fill(process.env.SEED_REVIEWER_PASSWORD || "reviewer-demo-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await shot("dashboard-reviewer");
       await context.close();
     }
   }
@@ -126,7 +143,7 @@ async function readmeShots() {
       await page.goto(`${base}${at[name]}`);
       // A conflict's id is not fixed: open the seeds' rate-versus-total conflict from the list.
       if (name === "conflict") {
-        await page.getByRole("link", { name: /a day over/ }).first().click();
+        await page.getByRole("link", { name: /^Russian military deaths in Ukraine since 24 Feb 2022: / }).first().click();
         await page.getByRole("heading", { name: "The arithmetic" }).waitFor();
       }
       await page.getByRole("heading", { level: 1 }).waitFor();

@@ -163,7 +163,7 @@ export default async function DashboardPage() {
                 </p>
                 <p className="text-muted-foreground">
                   <time dateTime={a.at.toISOString()}>{dateTime.format(a.at)} UTC</time>
-                  {a.text ? <> · “{a.text.length > 140 ? `${a.text.slice(0, 140)}…` : a.text}”</> : null}
+                  {a.text ? <> · “{a.text.length > 140 ? `${a.text.slice(0, 140)}…` : a.text}”</> : null}
                 </p>
               </li>
             ))}

@@ -116,8 +116,8 @@ export function CitationForm(props: {
               <span>
                 <span className="font-medium">{s.title}</span>
                 <span className="text-muted-foreground">
-                  {s.outlet ? ` · ${s.outlet}` : ""}
-                  {s.hasText ? " · text stored" : ""}
+                  {s.outlet ? ` · ${s.outlet}` : ""}
+                  {s.hasText ? " · text stored" : ""}
                 </span>
               </span>
             )}

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { REVIEW_FILTERS, reviewState, type LatestReview } from "@/lib/review-state";
+import { REVIEW_FILTERS, reviewState, type LatestReview, type ReviewState } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type Actor } from "./authorize";
@@ -81,6 +81,18 @@ export async function latestReviews(claimIds: string[]) {
     SELECT DISTINCT ON (claim_id) claim_id AS "claimId", decision::text AS decision, claim_version AS "claimVersion"
     FROM reviews WHERE claim_id = ANY(${claimIds}::uuid[]) ORDER BY claim_id, created_at DESC`;
   return new Map(rows.map((r) => [r.claimId, { decision: r.decision, claimVersion: r.claimVersion }]));
+}
+
+/** Where each of these claims stands with its reviewers, for pages that list claims of their own. */
+export async function reviewStatesOf(actor: Actor, claimIds: string[]) {
+  authorize(actor, "claims:read");
+  const ids = [...new Set(claimIds)];
+  if (!ids.length) return new Map<string, ReviewState | null>();
+  const [claims, reviews] = await Promise.all([
+    db.claim.findMany({ where: { id: { in: ids }, status: "IN_REVIEW" }, select: { id: true, status: true, version: true } }),
+    latestReviews(ids),
+  ]);
+  return new Map(claims.map((c) => [c.id, reviewState(c.status, c.version, reviews.get(c.id))]));
 }
 
 const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);

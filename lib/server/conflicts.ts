@@ -1,4 +1,5 @@
 import "server-only";
+import { conflictTitle, sourceGroup } from "@/lib/conflicts/title";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from "@/lib/schemas/conflict";
 import type { Prisma } from "@/prisma/client";
@@ -12,9 +13,40 @@ import { isUniqueViolation } from "./names";
 import { inTransaction, ok, refuse } from "./mutations";
 
 const listSelect = {
-  id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true,
-  claims: { select: { claim: { select: { id: true, statement: true, status: true, rank: true } } } },
+  id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true, detail: true,
+  claims: {
+    select: {
+      claim: {
+        select: {
+          id: true, statement: true, status: true, rank: true, kind: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
+          eventDate: true, eventDatePrecision: true, metric: { select: { name: true } }, event: { select: { name: true } },
+        },
+      },
+    },
+  },
 } satisfies Prisma.ConflictSelect;
+
+type ListedConflict = Prisma.ConflictGetPayload<{ select: typeof listSelect }>;
+
+/**
+ * A list's view of conflicts: each titled by what it is about, and a statement-date question
+ * keyed by the sources that date it, so the questions one pair of articles raises group together.
+ */
+async function titled(rows: ListedConflict[]) {
+  const citationIds = rows.flatMap((r) => (r.kind === "STATEMENT_DATE" ? ((r.detail as { dates?: { citationId: string }[] } | null)?.dates ?? []).map((d) => d.citationId) : []));
+  const citations = citationIds.length
+    ? await db.citation.findMany({ where: { id: { in: citationIds } }, select: { id: true, source: { select: { id: true, title: true } } } })
+    : [];
+  const sourceOf = new Map(citations.map((c) => [c.id, c.source]));
+  return rows.map(({ detail, ...r }) => {
+    const dates = r.kind === "STATEMENT_DATE" ? ((detail as { dates?: { citationId: string }[] } | null)?.dates ?? []) : [];
+    return {
+      ...r,
+      title: conflictTitle(r.kind, r.claims.map((c) => c.claim)),
+      group: sourceGroup(dates.flatMap((d) => sourceOf.get(d.citationId) ?? [])),
+    };
+  });
+}
 
 /** One page of conflicts in one status (and kind), newest first, keyset-paged. */
 export async function listConflicts(actor: Actor, q: ConflictListQuery) {
@@ -30,7 +62,7 @@ export async function listConflicts(actor: Actor, q: ConflictListQuery) {
     take: q.limit + 1,
     select: listSelect,
   });
-  const items = rows.slice(0, q.limit);
+  const items = await titled(rows.slice(0, q.limit));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }

@@ -31,8 +31,8 @@ export const PAGES: { name: string; path: string; follow?: RegExp; roles?: (keyo
   { name: "new event", path: "/events/new", roles: ["admin", "editor"] },
   { name: "conflicts", path: "/conflicts" },
   { name: "conflicts, dismissed (empty)", path: "/conflicts?status=DISMISSED&kind=DATE" },
-  { name: "conflict: rate against total", path: "/conflicts?kind=RATE_TOTAL", follow: /^100 a day over 158–188 days/ },
-  { name: "conflict: statement date", path: "/conflicts?kind=STATEMENT_DATE", follow: /^The statement is dated/ },
+  { name: "conflict: rate against total", path: "/conflicts?kind=RATE_TOTAL", follow: /^Russian military deaths in Ukraine since 24 Feb 2022: / },
+  { name: "conflict: statement date", path: "/conflicts?kind=STATEMENT_DATE", follow: /^When was it said\? / },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

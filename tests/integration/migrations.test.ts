@@ -48,6 +48,7 @@ const HAND_WRITTEN_INDEXES = [
   "events_name_trgm_idx",
   "sources_title_trgm_idx",
   "actors_name_trgm_idx",
+  "sources_published_order_idx",
 ];
 const handWritten = (line: string) => HAND_WRITTEN_INDEXES.some((name) => line.startsWith(`index CREATE INDEX ${name} `));
 

@@ -252,17 +252,22 @@ describe("the number line", () => {
     const found = compareRateTotal(rate, range)!;
     const line = numberLine("RATE_TOTAL", [range, rate], found.detail, (id) => (id === "range" ? "Claim 1" : "Claim 2"))!;
     expect(line.axis).toBe("number");
-    expect(line.rows.map((r) => [r.label, r.detail, r.low, r.high, r.tone])).toEqual([
-      ["Claim 1", "15,000–25,000", 15000, 25000, "claim"],
-      ["Claim 2 × 158–188 days", "100 per day makes 15,800–18,800 in total", 15800, 18800, "implied"],
+    expect(line.rows.map((r) => [r.label, r.detail, r.low, r.high, r.tone, r.verified])).toEqual([
+      ["Claim 1", "15,000–25,000", 15000, 25000, "claim", false],
+      ["Claim 2 × 158–188 days", "100 per day makes 15,800–18,800 in total", 15800, 18800, "implied", false],
     ]);
     expect(line.shared).toEqual({ low: 15800, high: 18800 });
+    // The arithmetic's midpoint: the implied total lies below it, so the rate fits only the low end.
+    expect(line.midpoint).toEqual({ value: 20000, label: "Midpoint of the total, 20,000" });
+    const verified = numberLine("RATE_TOTAL", [{ ...range, status: "VERIFIED" }, rate], found.detail, (id) => id)!;
+    expect(verified.rows.map((r) => r.verified)).toEqual([true, false]);
   });
 
   it("says when figures share no value, and draws open ends", () => {
     const line = numberLine("VALUE", [quantity("a", { valueBest: "5" }), quantity("b", { valueLow: "10" })], null, (id) => id)!;
     expect(line.rows.map((r) => [r.detail, r.low, r.high])).toEqual([["5", 5, 5], ["at least 10", 10, null]]);
     expect(line.shared).toBeNull();
+    expect(line.midpoint).toBeNull();
   });
 });
 

@@ -93,7 +93,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
           {filtered ? " match" : ""}
           {filtered ? (
             <>
-              {" · "}
+              {" · "}
               <Link href={claimsHref({ sort: filters.sort })} className="font-normal underline">
                 Clear filters
               </Link>

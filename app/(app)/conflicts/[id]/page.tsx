@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/ids";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { getConflict } from "@/lib/server/conflicts";
+import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { formatDate } from "@/lib/values";
 
@@ -26,6 +27,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
   const conflict = isUuid(id) ? await getConflict(user, id) : null;
   if (!conflict) notFound();
   const claims = conflict.claims.map((l) => l.claim);
+  const reviews = await reviewStatesOf(user, claims.map((c) => c.id));
   const citationNumber = new Map(claims.flatMap((c) => c.citations).map((c, i) => [c.id, i + 1]));
   const labelOf = (id: string) => (citationNumber.has(id) ? `Citation ${citationNumber.get(id)}` : `Claim ${claims.findIndex((c) => c.id === id) + 1}`);
   const detail = (conflict.detail ?? null) as Record<string, unknown> | null;
@@ -78,7 +80,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
                 <Card aria-labelledby={`claim-${c.id}`} className="h-full">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="text-sm font-semibold">Claim {i + 1}</span>
-                    <StatusBadge status={c.status} />
+                    <StatusBadge status={c.status} review={reviews.get(c.id)} />
                     <RankBadge rank={c.rank} />
                   </div>
                   <h3 id={`claim-${c.id}`} className="mt-2 font-serif text-lg font-semibold leading-snug">
