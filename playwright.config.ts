@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/browser";
 
 // The app is started by scripts/test.ts (production build, its own fresh database) and its URL
-// handed over in E2E_BASE_URL. Chromium is Debian's: Playwright's own download cannot be had here.
+// handed over in E2E_BASE_URL, with the Chromium it found or installed in CHROMIUM_PATH.
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 
 export default defineConfig({
@@ -19,8 +20,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

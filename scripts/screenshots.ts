@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { seedId } from "../seeds/load";
+import { CHROMIUM_ARGS, ensureChromium } from "./lib/browser";
 
 const args = process.argv.slice(2);
 const readme = args.includes("--readme");
@@ -14,8 +15,8 @@ const out = path.resolve(import.meta.dirname, "../screenshots");
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  executablePath: ensureChromium((m) => console.log(m)) ?? process.exit(1),
+  args: CHROMIUM_ARGS,
 });
 const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["claims", "/claims", "Claims"],

@@ -6,9 +6,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedUsers } from "../seeds/data";
-import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
-import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
-import { ensureDatabase } from "./lib/embedded-postgres";
+import { ensureBuild, startNext, stopBuild, waitForHttp } from "./lib/next-app";
+import { dataDir, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { ensureDatabase, portInUse } from "./lib/embedded-postgres";
+import { onShutdown } from "./lib/lifecycle";
 import { applyMigrations } from "./lib/migrate";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
@@ -20,7 +21,7 @@ const log = (m: string) => console.log(`[factdesk] ${m}`);
 /** Auth.js signs sessions with AUTH_SECRET; without one, keep a random secret in .data so sessions survive restarts. */
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(root, ".data", "auth-secret");
+  const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -36,18 +37,22 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   log("Stopping…");
+  await stopBuild();
   await app?.stop();
   await server?.stop();
   log("Stopped.");
   process.exit(code);
 }
-onShutdownSignal(() => void shutdown(0));
+onShutdown(() => void shutdown(0));
 
 try {
+  if (await portInUse(port, process.env.HOST ?? "0.0.0.0")) {
+    throw new Error(`Port ${port} is already in use (another copy of the app?): stop what listens there, or start on another port with PORT=${port + 1} npm start.`);
+  }
   ensurePrismaClient(log);
   server = await openDatabaseServer({ log });
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
-  log(server.embedded ? "Using the embedded PostgreSQL (data in .data/postgres)." : "Using the PostgreSQL at DATABASE_URL.");
+  log(server.embedded ? `Using the embedded PostgreSQL (data in ${path.relative(root, dataDir) || dataDir}/postgres).` : "Using the PostgreSQL at DATABASE_URL.");
   const applied = await applyMigrations(server.appUrl, log);
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 

@@ -5,23 +5,25 @@
 //   3. Playwright against the production build, served on its own freshly seeded database
 // The databases live on a separate embedded cluster (.data/postgres-test), or on DATABASE_URL's
 // server when it is set, and are dropped afterwards: the user's data is never touched.
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { ensureChromium } from "./lib/browser";
+import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
-import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
+import { ensureBuild, startNext, stopBuild, waitForHttp } from "./lib/next-app";
+import { onShutdown } from "./lib/lifecycle";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (pkg: string, file: string) => path.join(root, "node_modules", pkg, file);
 const log = (m: string) => console.log(`\n[test] ${m}`);
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const run = randomBytes(4).toString("hex");
 const failures: string[] = [];
+let chromium: string | undefined;
 // `npm test -- tests/integration/sources.test.ts tests/e2e/sources.spec.ts` runs only those files
 // (a quicker loop while working); with no arguments, everything runs.
 const only = process.argv.slice(2);
@@ -30,11 +32,19 @@ const vitestOnly = only.filter((a) => !a.includes("tests/e2e"));
 const runVitest = only.length === 0 || vitestOnly.length > 0;
 const runE2e = only.length === 0 || e2eOnly.length > 0;
 
-function step(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+let current: ChildProcess | undefined;
+let stopping = false;
+
+/** Runs one stage in its own process group (so a shutdown can stop it with its workers), asynchronously (so signals are heard meanwhile). */
+async function step(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  if (stopping) return false;
   log(name);
-  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) failures.push(name);
-  return result.status === 0;
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit", detached: true });
+  current = child;
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  current = undefined;
+  if (code !== 0) failures.push(name);
+  return code === 0;
 }
 
 let server: DatabaseServer | undefined;
@@ -42,13 +52,25 @@ let app: ReturnType<typeof startNext> | undefined;
 const databases: string[] = [];
 
 async function cleanUp() {
+  await stopBuild();
+  if (current?.pid && current.exitCode === null) {
+    const stage = current;
+    try {
+      process.kill(-stage.pid!, "SIGTERM");
+    } catch {}
+    await new Promise((resolve) => (stage.exitCode !== null ? resolve(null) : stage.once("exit", resolve)));
+  }
   await app?.stop();
   if (server) {
     for (const name of databases) await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
 }
-onShutdownSignal(() => void cleanUp().finally(() => process.exit(130)));
+onShutdown((reason) => {
+  stopping = true;
+  log(`Stopping (${reason}): the app, the test databases and PostgreSQL…`);
+  void cleanUp().finally(() => process.exit(130));
+});
 
 function summary() {
   let passed = 0;
@@ -74,7 +96,9 @@ function summary() {
 try {
   rmSync(path.join(root, "test-results"), { recursive: true, force: true });
   ensurePrismaClient((m) => log(m));
-  step("Type check", [bin("typescript", "bin/tsc"), "--noEmit"]);
+  // The browser first, so a machine without one learns it at once (and gets one) rather than after the unit tests.
+  if (runE2e) chromium = ensureChromium((m) => log(m));
+  await step("Type check", [bin("typescript", "bin/tsc"), "--noEmit"]);
 
   server = await openDatabaseServer({ purpose: "test", log: (m) => log(m) });
   if (server.embedded) await ensureDatabase(server.adminUrl, "postgres");
@@ -84,13 +108,13 @@ try {
   await applyMigrations(server.url(template));
 
   const testEnv = { ...process.env, TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: "" };
-  if (runVitest) step("Vitest: unit and integration tests", [bin("vitest", "vitest.mjs"), "run", ...vitestOnly], testEnv);
+  if (runVitest) await step("Vitest: unit and integration tests", [bin("vitest", "vitest.mjs"), "run", ...vitestOnly], testEnv);
 
+  if (stopping) throw new Error("stopped by a signal");
   if (!runE2e) {
     log("Playwright: not run (only the files named were asked for)");
-  } else if (!existsSync(chromium)) {
-    failures.push("Playwright");
-    console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
+  } else if (!chromium) {
+    failures.push("Playwright (no browser)");
   } else {
     log("Playwright: end-to-end tests against the production build");
     const e2eDb = `factdesk_e2e_${run}`;
@@ -110,9 +134,10 @@ try {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await ensureBuild(appEnv, (m) => log(m));
+    if (stopping) throw new Error("stopped by a signal");
     app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
     await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
-    step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...e2eOnly], {
+    await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...e2eOnly], {
       ...process.env,
       E2E_BASE_URL: `http://localhost:${e2ePort}`,
       CHROMIUM_PATH: chromium,

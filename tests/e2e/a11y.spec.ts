@@ -19,11 +19,19 @@ const RUNS = [
 
 test("the scan catches a planted violation, so a clean result means something", async ({ page }) => {
   await page.goto("/login");
+  // Hydration replaces what it does not expect: plant only once React has taken over the form
+  // (React marks each hydrated node with a `__reactFiber$…` key), then check the plant is there.
+  await page.waitForFunction(() => {
+    const form = document.querySelector("form");
+    return !!form && Object.keys(form).some((k) => k.startsWith("__reactFiber"));
+  });
   await page.evaluate(() => {
     const button = document.createElement("button");
+    button.id = "planted-violation";
     button.append(document.createElement("span"));
     document.querySelector("main")!.append(button);
   });
+  await expect(page.locator("#planted-violation")).toBeAttached();
   expect((await blockingViolations(page)).join("\n")).toContain("critical button-name");
 });
 

@@ -1,0 +1,147 @@
+// The commands a process manager runs stop cleanly when only the `npm` process gets the signal
+// (Docker's `stop`, systemd, `timeout`): the app, next-server and the embedded PostgreSQL all end
+// and no postmaster.pid is left behind. And a newcomer's mistakes get one line that says what to
+// do. These run in the Playwright stage because `npm start` needs the production build, which
+// that stage has made; each run uses its own data folder and ports, never the user's.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let nextPort = 3900 + (process.pid % 50) * 4;
+let nextPgPort = 54900 + (process.pid % 50) * 4;
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every process whose parent chain leads to `pid`, read from /proc. */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parents) if (parent === p) (found.push(child), walk(child));
+  };
+  walk(pid);
+  return found;
+}
+
+interface Run {
+  npm: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  dataDir: string;
+  port: number;
+}
+
+function npmRun(script: string, env: Record<string, string>, dataDir: string, port: number): Run {
+  let out = "";
+  // npm in a process group of its own, as a process manager starts it: only npm is signalled below.
+  const npm = spawn("npm", ["run", "--silent", script], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: "", FACTDESK_DATA_DIR: dataDir, PORT: String(port), ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  npm.stdout!.on("data", (d) => (out += d));
+  npm.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
+  return { npm, output: () => out, exited, dataDir, port };
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, run?: Run) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}${run ? `\n${run.output()}` : ""}`);
+}
+
+async function healthy(port: number) {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+test.describe("stopping and starting as a process manager does", () => {
+  test.describe.configure({ timeout: 240_000 });
+  const made: string[] = [];
+  test.afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  const scratch = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "factdesk-lifecycle-"));
+    chmodSync(dir, 0o755);
+    made.push(dir);
+    return dir;
+  };
+
+  for (const [script, signal] of [
+    ["start", "SIGTERM"],
+    ["dev", "SIGINT"],
+  ] as const) {
+    test(`npm run ${script}: ${signal} to the npm process alone stops the app and PostgreSQL, leaving no postmaster.pid`, async () => {
+      const dataDir = scratch();
+      const port = nextPort++;
+      const run = npmRun(script, { PGPORT: String(nextPgPort++) }, dataDir, port);
+      await waitFor(() => healthy(port), 200_000, `npm run ${script} to serve`, run);
+      const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+      expect(existsSync(pidFile)).toBe(true);
+      const postmaster = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+      const tree = descendants(run.npm.pid!);
+      expect(tree).toContain(postmaster);
+
+      process.kill(run.npm.pid!, signal);
+      await run.exited;
+      await waitFor(() => [postmaster, ...tree].every((pid) => !isAlive(pid)), 30_000, "every process of the run to end", run);
+      expect(existsSync(pidFile)).toBe(false);
+      expect(await healthy(port)).toBe(false);
+    });
+  }
+
+  // Only root runs PostgreSQL as another user (CI and these machines run as root).
+  if (process.getuid?.() === 0)
+  test("npm start in a folder PostgreSQL's user cannot enter says so in one line", async () => {
+    const parent = scratch();
+    const closed = path.join(parent, "home");
+    mkdirSync(closed, { mode: 0o700 });
+    chmodSync(closed, 0o700);
+    const run = npmRun("start", { PGPORT: String(nextPgPort++) }, path.join(closed, "project", ".data"), nextPort++);
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain(`PostgreSQL runs as the user "postgres", which cannot enter ${closed} (mode 700)`);
+    expect(run.output()).not.toMatch(/EACCES|\n\s+at /);
+  });
+
+  test("npm start on a port already in use says which port and how to choose another", async () => {
+    const taken = nextPort++;
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(taken, "0.0.0.0", resolve));
+    try {
+      const run = npmRun("start", { PGPORT: String(nextPgPort++) }, scratch(), taken);
+      expect(await run.exited).not.toBe(0);
+      expect(run.output()).toContain(`Port ${taken} is already in use`);
+      expect(run.output()).toContain(`PORT=${taken + 1} npm start`);
+      expect(run.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+});
