@@ -70,7 +70,7 @@ export function DateField<T extends FieldValues>(props: {
         ref={date.field.ref}
         value={text}
         autoComplete="off"
-        placeholder={props.placeholder ?? "e.g. 4 March 2025, March 2025, 2025"}
+        placeholder={props.placeholder ?? "e.g. 4 March 2025"}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? errorId : hintId}
         onChange={(e) => change(e.target.value)}
