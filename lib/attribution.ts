@@ -1,5 +1,5 @@
 // Attribution chains as editors type them: origin first, nearest reporter last.
-import { nameKey } from "./names";
+import { nameKey } from "./name-keys";
 
 export interface TypedLink {
   actorName: string;

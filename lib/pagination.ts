@@ -69,3 +69,13 @@ export const namePageQuerySchema = z.object({
   limit: pageQuerySchema.shape.limit,
   cursor: z.preprocess((v) => (typeof v === "string" && decodeNameCursor(v) ? v : undefined), z.string().optional()),
 });
+
+/**
+ * The one end of every keyset list verb: it fetched `limit + 1` rows; the first `limit` are the
+ * page, and the extra row only says there is a next page, which starts after the page's last row.
+ */
+export function keysetPage<T>(rows: readonly T[], limit: number, cursorOf: (last: T) => string): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}

@@ -4,6 +4,9 @@ import { independentOrigins, type ChainLink } from "./independence";
 import type { ClaimStatus } from "./labels";
 import { can, type Role } from "./permissions";
 
+/** A retracted claim is closed: it is not edited, cited, assigned, flagged or moved to another scope. */
+export const isRetracted = (claim: { status: string }) => claim.status === "RETRACTED";
+
 export const CLAIM_STATUSES = ["UNVERIFIED", "IN_REVIEW", "VERIFIED", "DISPUTED", "FALSE", "RETRACTED"] as const satisfies readonly ClaimStatus[];
 
 /** unverified → in review → verified | disputed | false; back to review to reopen; retraction is separate. */

@@ -1,6 +1,8 @@
 // Claim values the way an editor reads them: "15,000–25,000 soldiers killed, since 24 Feb 2022".
-export type DatePrecision = "DAY" | "MONTH" | "YEAR";
-export type RatePeriod = "DAY" | "WEEK" | "MONTH" | "YEAR";
+export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
+export type RatePeriod = (typeof RATE_PERIODS)[number];
 
 export type Num = number | string | { toString(): string } | null | undefined;
 export type DateLike = Date | string | null | undefined;
@@ -87,3 +89,15 @@ export function formatQuantity(v: QuantityValue): string {
   const when = formatWhen(v);
   return when ? `${text}, ${when}` : text;
 }
+
+/** A form's YYYY-MM-DD as the DATE column takes it (UTC midnight), and back: the one date-only conversion. */
+export const dayToDate = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+export const dateToDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** When a source was published, as its page and citations say it: "about Mar 2024" when approximate. */
+export function formatPublished(s: { publishedAt: DateLike; publishedPrecision: DatePrecision | null; publishedApprox: boolean }): string {
+  return `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}`;
+}
+
+/** A text cut to `max` characters with an ellipsis, for quotes and notes shown in a line. */
+export const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

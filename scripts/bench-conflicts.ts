@@ -71,7 +71,8 @@ await withScratchDatabase("factdesk_bench_conflicts", async (db) => {
   await db.$executeRawUnsafe("ANALYZE");
   console.log(`Generated ${(await db.claim.count()).toLocaleString("en-GB")} claims over ${METRICS.toLocaleString("en-GB")} metrics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const { scanAllConflicts, detectConflicts } = await import("../lib/server/conflict-detection");
+  const { scanAllConflicts } = await import("../lib/server/conflicts/full-rescan");
+  const { detectConflicts } = await import("../lib/server/conflicts/detect-on-save");
   const scanStarted = performance.now();
   const first = await scanAllConflicts(db);
   const firstSeconds = (performance.now() - scanStarted) / 1000;

@@ -7,7 +7,7 @@ import { ensurePrismaClient } from "./lib/prisma-generate";
 
 ensurePrismaClient();
 const { createPrismaClient } = await import("../prisma/client");
-const { scanAllConflicts } = await import("../lib/server/conflict-detection");
+const { scanAllConflicts } = await import("../lib/server/conflicts/full-rescan");
 const server = await openDatabaseServer({ log: console.log });
 try {
   const db = createPrismaClient(server.appUrl, { max: 2 });

@@ -425,7 +425,7 @@ export const seedClaims: readonly SeedClaim[] = [
   },
 ];
 
-export const seedAnnotations = [
+export const seedNotes = [
   {
     claim: "ru-deaths-rate",
     author: "editor",

@@ -2,13 +2,13 @@
 // name) and is inserted only when missing, so a second run adds nothing, not even audit entries.
 import { createHash } from "node:crypto";
 import { anchorQuote } from "../lib/anchoring";
-import { nameKey } from "../lib/names";
+import { nameKey } from "../lib/name-keys";
 import { hashPassword } from "../lib/passwords";
 import type { AuditEntry } from "../lib/server/audit";
 import type { Db, Prisma } from "../prisma/client";
 import {
   seedActors,
-  seedAnnotations,
+  seedNotes,
   seedClaims,
   seedComments,
   seedEvents,
@@ -57,7 +57,7 @@ export async function seedDatabase(db: Db, env: Record<string, string | undefine
         // The seeds hold a rate-versus-total conflict and statement-date questions: find them as a
         // save would, in the same transaction. Imported here so that reading seed ids does not load
         // the data-access layer.
-        const { detectConflicts } = await import("../lib/server/conflict-detection");
+        const { detectConflicts } = await import("../lib/server/conflicts/detect-on-save");
         const { writeAudit } = await import("../lib/server/audit");
         const entries: AuditEntry[] = [];
         await detectConflicts(tx, loaded.claimIds, null, (e) => entries.push(e));
@@ -230,8 +230,8 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
 
   created += record(
     "Annotation",
-    await tx.annotation.createManyAndReturn({
-      data: seedAnnotations
+    await tx.note.createManyAndReturn({
+      data: seedNotes
         .filter((a) => isNew.has(seedId("claim", a.claim)))
         .map((a) => ({ id: seedId("annotation", a.claim), claimId: seedId("claim", a.claim), authorId: userId(a.author), body: a.body })),
     }),
@@ -239,7 +239,7 @@ async function loadRows(tx: Tx, newUsers: Prisma.UserCreateManyInput[]): Promise
   const newSourceIds = new Set(newSources.map((s) => s.id));
   created += record(
     "Annotation",
-    await tx.annotation.createManyAndReturn({
+    await tx.note.createManyAndReturn({
       data: seedPassageNotes
         .filter((n) => newSourceIds.has(seedId("source", n.source)))
         .map((n) => ({

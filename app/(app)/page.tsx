@@ -12,10 +12,11 @@ import { claimsHref } from "@/lib/schemas/claim-filters";
 import { DASHBOARD_QUEUES, getDashboard, type DashboardActivity } from "@/lib/server/dashboard";
 import { requireUser } from "@/lib/server/session";
 import { CLAIM_STATUSES } from "@/lib/status";
+import { Timestamp } from "@/components/ui/timestamp";
+import { excerpt } from "@/lib/values";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function Section(props: { id: string; title: string; count?: { count: number; capped: boolean }; more?: { href: string; label: string }; children: ReactNode }) {
   return (
@@ -162,8 +163,8 @@ export default async function DashboardPage() {
                   <span className="font-medium">{a.who}</span> <ActivityLine a={a} />
                 </p>
                 <p className="text-muted-foreground">
-                  <time dateTime={a.at.toISOString()}>{dateTime.format(a.at)} UTC</time>
-                  {a.text ? <> · “{a.text.length > 140 ? `${a.text.slice(0, 140)}…` : a.text}”</> : null}
+                  <Timestamp at={a.at} />
+                  {a.text ? <> · “{excerpt(a.text, 141)}”</> : null}
                 </p>
               </li>
             ))}

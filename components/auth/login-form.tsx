@@ -1,29 +1,22 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { login } from "@/app/(auth)/login/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
+import { loginSchema } from "@/lib/schemas/auth";
 
 export function LoginForm({ returnTo }: { returnTo?: string }) {
-  const [message, setMessage] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
-  const { errors } = form.formState;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(undefined);
-    startTransition(async () => {
-      const result = await login(values, returnTo);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) form.setError(field as keyof LoginInput, { message: messages[0] });
-      }
-      if (result.message) setMessage(result.message);
-    });
+  const { form, pending, outcome, onSubmit } = useActionForm({
+    schema: loginSchema,
+    defaultValues: { email: "", password: "" },
+    action: (values) => login(values, returnTo),
+    toast: null,
+    // A successful sign-in redirects on the server; nothing is left to do here.
+    onSuccess: () => undefined,
   });
+  const { errors } = form.formState;
+  const message = outcome?.kind === "error" ? outcome.text : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={message ? "login-error" : undefined}>

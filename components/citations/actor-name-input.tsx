@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { searchActorsAction } from "@/app/(app)/citations/actions";
 import { Input } from "@/components/ui/input";
 import { ACTOR_KIND_LABELS } from "@/lib/labels";
-import { nameKey } from "@/lib/names";
+import { nameKey } from "@/lib/name-keys";
 
 export type ActorChoice = { id: string; name: string; kind: keyof typeof ACTOR_KIND_LABELS };
 

@@ -1,7 +1,6 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import { notifySaved } from "@/components/ui/toast";
+import { useRef, useState } from "react";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { deleteCitationAction } from "@/app/(app)/citations/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -56,22 +55,14 @@ export function CitationActions(props: {
   source: SourceChoice;
   initial: Partial<CitationInput>;
 }) {
-  const router = useRouter();
   const [mode, setMode] = useState<"idle" | "edit" | "confirm">("idle");
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string }>();
-  const [pending, startTransition] = useTransition();
-
-  const remove = () =>
-    startTransition(async () => {
-      const result = await deleteCitationAction({ id: props.citationId, claimVersion: props.claim.version });
-      if (result.ok) {
-        notifySaved("Citation deleted.");
-        router.refresh();
-        return;
-      }
-      setMessage({ kind: "error", text: result.message });
-      setMode("idle");
-    });
+  const [done, setDone] = useState<string>();
+  const { run, pending, problem } = useActionButton(deleteCitationAction, { toast: "Citation deleted.", onProblem: () => setMode("idle") });
+  const remove = () => {
+    setDone(undefined);
+    run({ id: props.citationId, claimVersion: props.claim.version });
+  };
+  const message = problem ? { kind: "error" as const, text: problem } : done ? { kind: "success" as const, text: done } : undefined;
 
   return (
     <div className="space-y-2">
@@ -84,7 +75,7 @@ export function CitationActions(props: {
             source={props.source}
             initial={{ ...props.initial, id: props.citationId }}
             onDone={(text) => {
-              setMessage({ kind: "success", text });
+              setDone(text);
               setMode("idle");
             }}
             onCancel={() => setMode("idle")}

@@ -1,19 +1,18 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
 import { createCitationAction, updateCitationAction } from "@/app/(app)/citations/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { Combobox } from "@/components/ui/combobox";
 import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { DateField } from "@/components/ui/date-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
 import { STANCE_LABELS } from "@/lib/labels";
 import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
 import { blankLink, ChainEditor } from "./chain-editor";
@@ -40,8 +39,9 @@ export function CitationForm(props: {
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [claim, setClaim] = useState<ClaimChoice | null>(null);
   const [source, setSource] = useState<SourceChoice | null>(props.source ?? null);
-  const form = useForm<CitationInput>({
-    resolver: zodResolver(props.mode === "edit" ? editCitationSchema : citationSchema) as unknown as Resolver<CitationInput>,
+  const { form, pending, outcome, onSubmit } = useActionForm({
+    // The same schema as the server action; the action parses the values again.
+    schema: (props.mode === "edit" ? editCitationSchema : citationSchema) as typeof citationSchema,
     defaultValues: {
       claimId: props.claim?.id ?? "",
       claimVersion: props.claim?.version ?? 1,
@@ -52,32 +52,28 @@ export function CitationForm(props: {
       ...props.initial,
       ...(props.passage ?? {}),
     },
+    action: (values) => {
+      const edited = { ...values } as Values;
+      // The page's claim version is the one the editor saw; a changed quote is found again by the server.
+      if (props.claim) edited.claimVersion = props.claim.version;
+      if (!props.passage && props.initial?.quote !== undefined && values.quote.trim() !== props.initial.quote) {
+        edited.startOffset = undefined;
+        edited.endOffset = undefined;
+      }
+      return props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited);
+    },
+    toast: props.mode === "edit" ? "Citation saved." : "Citation added.",
+    onSuccess: () => {
+      router.refresh();
+      props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
+    },
   });
-  const { pending, problem, submit } = useFormAction(form);
   const { errors } = form.formState;
   const id = (name: string) => `${prefix}-${name}`;
 
-  const onSubmit = form.handleSubmit((values) => {
-    const edited = { ...values } as Values;
-    // The page's claim version is the one the editor saw; a changed quote is found again by the server.
-    if (props.claim) edited.claimVersion = props.claim.version;
-    if (!props.passage && props.initial?.quote !== undefined && values.quote.trim() !== props.initial.quote) {
-      edited.startOffset = undefined;
-      edited.endOffset = undefined;
-    }
-    submit(
-      () => (props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited)),
-      () => {
-        router.refresh();
-        props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
-      },
-      props.mode === "edit" ? "Citation saved." : "Citation added.",
-    );
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate className="@container max-w-3xl space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
-      <FormProblemMessage problem={problem} />
+      <FormOutcome outcome={outcome} />
 
       {props.claim ? null : (
         <ClaimSearch
@@ -104,13 +100,16 @@ export function CitationForm(props: {
         </div>
       ) : (
         <>
-          <SearchCombobox<SourceChoice>
+          <Combobox<SourceChoice>
             id={id("source")}
             label="Source"
+            noun="source"
+            openOnFocus
+            empty="Nothing matches."
             placeholder="Search sources by title or outlet"
             error={errors.sourceId?.message}
             search={searchSourcesAction}
-            itemToString={(s) => s?.title ?? ""}
+            itemToString={(s) => s.title}
             itemKey={(s) => s.id}
             renderItem={(s) => (
               <span>

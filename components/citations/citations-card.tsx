@@ -1,17 +1,17 @@
+import { isRetracted } from "@/lib/status";
 import Link from "next/link";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { Card } from "@/components/ui/card";
 import { independentOrigins } from "@/lib/independence";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
-import { dateToDay } from "@/lib/schemas/fields";
+import { dateToDay, formatDate, formatPublished } from "@/lib/values";
 import type { ClaimDetail } from "@/lib/server/claims";
-import { formatDate } from "@/lib/values";
 import { AddCitation, CitationActions } from "./citation-controls";
 
 /** A claim's citations with their chains; editors add, edit and delete them in place. */
 export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrite: boolean }) {
   const origins = independentOrigins(claim.citations.filter((c) => c.stance === "SUPPORTS"));
-  const editable = canWrite && claim.status !== "RETRACTED";
+  const editable = canWrite && !isRetracted(claim);
   const version = { id: claim.id, version: claim.version };
   return (
     <Card aria-labelledby="citations-heading">
@@ -34,7 +34,7 @@ export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrit
                 {"\u00a0· "}
                 {c.source.outlet ?? "Unknown outlet"} · {SOURCE_KIND_LABELS[c.source.kind]}
                 {c.source.publishedAt
-                  ? ` · ${c.source.publishedApprox ? "about " : ""}${formatDate(c.source.publishedAt, c.source.publishedPrecision)}`
+                  ? ` · ${formatPublished(c.source)}`
                   : " · date unknown"}
               </span>
             </p>

@@ -1,8 +1,8 @@
 "use client";
 import { assignClaimAction } from "@/app/(app)/claims/[id]/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { assignSchema } from "@/lib/schemas/workflow";
 
@@ -19,7 +19,7 @@ export function AssignForm(props: { claimId: string; version: number; assigneeId
   const error = form.formState.errors.assigneeId?.message as string | undefined;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Assign claim" className="space-y-2">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">
           Assignee

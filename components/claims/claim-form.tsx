@@ -1,24 +1,21 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { notifySaved } from "@/components/ui/toast";
-import { useForm, type Resolver } from "react-hook-form";
+import { useState } from "react";
 import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { EventPicker, type EventOption } from "@/components/events/event-picker";
 import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { StaleChanges } from "@/components/ui/stale-changes";
 import { Textarea } from "@/components/ui/textarea";
 import { ActorNameInput } from "@/components/citations/actor-name-input";
 import { KIND_LABELS } from "@/lib/labels";
+import { RATE_LABELS, RATE_PERIODS } from "@/lib/values";
 import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
-import type { StaleChange } from "@/lib/server/mutations";
 
 export type ClaimFormValues = Partial<EditClaimInput>;
 
@@ -30,16 +27,18 @@ export function ClaimForm(props: {
   event?: EventOption | null;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<{ message: string; changes?: StaleChange[] }>();
-  const form = useForm<EditClaimInput>({
+  const { form, pending, outcome, onSubmit, err } = useActionForm({
     // The same schema as the server action; the action parses the resolved values again.
-    resolver: zodResolver(props.mode === "edit" ? editClaimSchema : claimSchema) as unknown as Resolver<EditClaimInput>,
+    schema: (props.mode === "edit" ? editClaimSchema : claimSchema) as typeof editClaimSchema,
     defaultValues: { kind: "QUANTITY", ...props.initial },
+    action: props.mode === "edit" ? updateClaimAction : createClaimAction,
+    toast: props.mode === "edit" ? "Claim saved." : "Claim recorded.",
+    onSuccess: ({ id }) => {
+      router.push(`/claims/${id}`);
+      router.refresh();
+    },
   });
-  const { errors } = form.formState;
   const kind = form.watch("kind");
-  const err = (name: keyof EditClaimInput) => errors[name]?.message as string | undefined;
   const [metric, setMetric] = useState<MetricOption | null>(props.metric ?? null);
   const [event, setEvent] = useState<EventOption | null>(props.event ?? null);
   const pickMetric = (picked: MetricOption | null) => {
@@ -54,35 +53,9 @@ export function ClaimForm(props: {
     form.setValue("eventId", picked?.id ?? "");
   };
 
-  const onSubmit = form.handleSubmit((values) => {
-    setProblem(undefined);
-    startTransition(async () => {
-      try {
-        const result = props.mode === "edit" ? await updateClaimAction(values) : await createClaimAction(values);
-        if (result.ok) {
-          notifySaved(props.mode === "edit" ? "Claim saved." : "Claim recorded.");
-          router.push(`/claims/${result.value.id}`);
-          router.refresh();
-          return;
-        }
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as keyof EditClaimInput, { message: messages[0] });
-        }
-        setProblem({ message: result.message, changes: result.changes });
-      } catch {
-        setProblem({ message: "The server did not save this. Your input is still here: try again in a moment." });
-      }
-    });
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit claim" : "New claim"}>
-      {problem ? (
-        <div className="space-y-2">
-          <FormMessage kind="error">{problem.message}</FormMessage>
-          {problem.changes ? <StaleChanges changes={problem.changes} /> : null}
-        </div>
-      ) : null}
+      <FormOutcome outcome={outcome} />
       <FormField id="statement" label="Claim" error={err("statement")}>
         {(a11y) => <Textarea {...a11y} rows={3} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
       </FormField>
@@ -121,10 +94,11 @@ export function ClaimForm(props: {
               {(a11y) => (
                 <Select {...a11y} {...form.register("ratePeriod")}>
                   <option value="">A total, not a rate</option>
-                  <option value="DAY">Per day</option>
-                  <option value="WEEK">Per week</option>
-                  <option value="MONTH">Per month</option>
-                  <option value="YEAR">Per year</option>
+                  {RATE_PERIODS.map((p) => (
+                    <option key={p} value={p}>
+                      {RATE_LABELS[p].replace("per", "Per")}
+                    </option>
+                  ))}
                 </Select>
               )}
             </FormField>

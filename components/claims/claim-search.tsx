@@ -1,6 +1,6 @@
 "use client";
 import { searchClaimsAction } from "@/app/(app)/citations/actions";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { Combobox } from "@/components/ui/combobox";
 import type { ClaimStatus } from "@/lib/labels";
 import { StatusBadge } from "./status-badge";
 
@@ -18,13 +18,16 @@ export function ClaimSearch(props: {
 }) {
   const search = async (q: string) => (await searchClaimsAction(q)).filter((c) => !props.exclude?.includes(c.id));
   return (
-    <SearchCombobox<ClaimChoice>
+    <Combobox<ClaimChoice>
       id={props.id}
       label={props.label}
+      noun="claim"
+      openOnFocus
+      empty="Nothing matches."
       placeholder="Search claims by their words"
       error={props.error}
       search={search}
-      itemToString={(c) => c?.statement ?? ""}
+      itemToString={(c) => c.statement}
       itemKey={(c) => c.id}
       renderItem={(c) => (
         <span className="flex flex-wrap items-center gap-2">

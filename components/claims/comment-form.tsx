@@ -1,14 +1,12 @@
 "use client";
 import { addCommentAction, resolveCommentAction } from "@/app/(app)/claims/[id]/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
-import { notifySaved } from "@/components/ui/toast";
-import { commentSchema } from "@/lib/schemas/workflow";
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { commentSchema, type ResolveCommentInput } from "@/lib/schemas/workflow";
 
 /** A new thread on the claim, or a reply to one. */
 export function CommentForm(props: { claimId: string; parentId?: string; formName: string; label: string }) {
@@ -22,7 +20,7 @@ export function CommentForm(props: { claimId: string; parentId?: string; formNam
   const id = props.parentId ? `reply-${props.parentId}` : "comment-body";
   return (
     <form onSubmit={onSubmit} noValidate aria-label={props.formName} className="space-y-2">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <FormField id={id} label={props.label} error={form.formState.errors.body?.message as string | undefined}>
         {(a11y) => <Textarea {...a11y} rows={2} {...form.register("body")} />}
       </FormField>
@@ -35,9 +33,9 @@ export function CommentForm(props: { claimId: string; parentId?: string; formNam
 
 /** Resolves a thread, or opens it again. */
 export function ResolveButton(props: { claimId: string; commentId: string; version: number; resolved: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, problem } = useActionButton((values: ResolveCommentInput) => resolveCommentAction(props.claimId, values), {
+    toast: props.resolved ? "Thread reopened." : "Thread resolved.",
+  });
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <Button
@@ -45,21 +43,13 @@ export function ResolveButton(props: { claimId: string; commentId: string; versi
         variant="ghost"
         className="min-h-8 px-2"
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await resolveCommentAction(props.claimId, { commentId: props.commentId, version: props.version, resolved: !props.resolved });
-            if (result.ok) {
-              notifySaved(props.resolved ? "Thread reopened." : "Thread resolved.");
-              router.refresh();
-            } else setError(result.message);
-          })
-        }
+        onClick={() => run({ commentId: props.commentId, version: props.version, resolved: !props.resolved })}
       >
         {props.resolved ? "Reopen thread" : "Resolve thread"}
       </Button>
-      {error ? (
+      {problem ? (
         <span role="alert" className="text-sm text-danger">
-          {error}
+          {problem}
         </span>
       ) : null}
     </span>

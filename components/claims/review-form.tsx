@@ -1,9 +1,9 @@
 "use client";
 import { reviewClaimAction } from "@/app/(app)/claims/[id]/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
 import { reviewSchema, type ReviewInput } from "@/lib/schemas/workflow";
 
@@ -22,7 +22,7 @@ export function ReviewForm(props: { claimId: string; version: number }) {
   };
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label="Review claim" className="space-y-3">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <FormField id="review-note" label="Review note (required to send back)" error={form.formState.errors.note?.message as string | undefined}>
         {(a11y) => <Textarea {...a11y} rows={2} {...form.register("note")} />}
       </FormField>

@@ -1,51 +1,36 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { changeStatusAction } from "@/app/(app)/claims/[id]/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { notifySaved } from "@/components/ui/toast";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
-import { changeStatusSchema, type ChangeStatusInput } from "@/lib/schemas/status";
+import { changeStatusSchema } from "@/lib/schemas/status";
 
 export function StatusChanger(props: { claimId: string; version: number; options: ClaimStatus[] }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ kind: "error" | "success"; text: string }>();
-  const form = useForm<ChangeStatusInput>({
-    resolver: zodResolver(changeStatusSchema),
-    defaultValues: { claimId: props.claimId, version: props.version, toStatus: "" as ClaimStatus, reason: "", justification: "" },
+  const blank = (version: number) => ({ claimId: props.claimId, version, toStatus: "" as ClaimStatus, reason: "", justification: "" });
+  const { form, pending, outcome, onSubmit } = useActionForm({
+    schema: changeStatusSchema,
+    defaultValues: blank(props.version),
+    // The version the page was rendered with: a change made by someone else since is refused.
+    action: (values) => changeStatusAction({ ...values, claimId: props.claimId, version: props.version }),
+    success: (value) => `Moved to ${STATUS_LABELS[value.status as ClaimStatus]}.`,
+    toast: (value) => `Status changed to ${STATUS_LABELS[value.status as ClaimStatus]}.`,
+    onSuccess: (value) => {
+      form.reset(blank(value.version));
+      router.refresh();
+    },
   });
   const { errors } = form.formState;
   const target = form.watch("toStatus");
 
-  const onSubmit = form.handleSubmit((values) => {
-    setOutcome(undefined);
-    startTransition(async () => {
-      // The version the page was rendered with: a change made by someone else since is refused.
-      const result = await changeStatusAction({ ...values, claimId: props.claimId, version: props.version });
-      if (result.ok) {
-        setOutcome({ kind: "success", text: `Moved to ${STATUS_LABELS[result.value.status as ClaimStatus]}.` });
-        notifySaved(`Status changed to ${STATUS_LABELS[result.value.status as ClaimStatus]}.`);
-        form.reset({ claimId: props.claimId, version: result.value.version, toStatus: "" as ClaimStatus, reason: "", justification: "" });
-        router.refresh();
-        return;
-      }
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) form.setError(field as keyof ChangeStatusInput, { message: messages[0] });
-      }
-      setOutcome({ kind: "error", text: result.message });
-    });
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change status">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <FormField id="toStatus" label="Move to" error={errors.toStatus?.message}>
         {(a11y) => (
           <Select {...a11y} {...form.register("toStatus")}>

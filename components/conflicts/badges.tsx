@@ -1,4 +1,4 @@
-import { cn } from "@/lib/cn";
+import { Badge } from "@/components/ui/badge";
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, RANK_LABELS } from "@/lib/labels";
 
 const statusTones = {
@@ -11,10 +11,10 @@ const statusMarks = { OPEN: "⚡", RESOLVED: "✓", DISMISSED: "–" } as const;
 /** A conflict's status as a word and a mark, never colour alone. */
 export function ConflictStatusBadge({ status }: { status: keyof typeof CONFLICT_STATUS_LABELS }) {
   return (
-    <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold", statusTones[status])}>
+    <Badge className={statusTones[status]}>
       <span aria-hidden="true">{statusMarks[status]}</span>
       {CONFLICT_STATUS_LABELS[status]}
-    </span>
+    </Badge>
   );
 }
 
@@ -26,14 +26,12 @@ export function ConflictKindLabel({ kind }: { kind: keyof typeof CONFLICT_KIND_L
 export function RankBadge({ rank }: { rank: keyof typeof RANK_LABELS }) {
   if (rank === "NORMAL") return null;
   return (
-    <span
-      className={cn(
-        "inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-semibold",
-        rank === "PREFERRED" ? "border-[var(--status-verified)] text-[var(--status-verified)]" : "border-dashed border-muted-foreground text-muted-foreground",
-      )}
+    <Badge
+      tone="outline"
+      className={rank === "PREFERRED" ? "border-[var(--status-verified)] text-[var(--status-verified)]" : "border-dashed border-muted-foreground text-muted-foreground"}
     >
       <span aria-hidden="true">{rank === "PREFERRED" ? "★" : "↓"}</span>
       {RANK_LABELS[rank]}
-    </span>
+    </Badge>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import { decideConflictAction } from "@/app/(app)/conflicts/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { decideConflictSchema, type DecideConflictInput } from "@/lib/schemas/conflict";
@@ -54,7 +54,7 @@ export function DecideConflictForm(props: {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Decide conflict" className="space-y-4">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">Decision</legend>
         {actions.map((a) => (

@@ -3,9 +3,9 @@ import { useState } from "react";
 import { flagConflictAction } from "@/app/(app)/conflicts/actions";
 import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
 import { flagConflictSchema, type FlagConflictInput } from "@/lib/schemas/conflict";
 
@@ -30,7 +30,7 @@ export function FlagConflictForm({ claimId }: { claimId: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Flag a conflict" className="space-y-3">
-      {outcome ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <ClaimSearch
         id="flag-claim"
         label="Claim that cannot also be true"

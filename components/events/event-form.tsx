@@ -1,14 +1,12 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, type Resolver } from "react-hook-form";
 import { createEventAction, renameEventAction } from "@/app/(app)/events/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionSubmit } from "@/components/ui/use-action-submit";
 import { eventSchema, renameEventSchema, type RenameEventInput } from "@/lib/schemas/event";
 
 export type EventFormValues = Partial<RenameEventInput>;
@@ -16,19 +14,20 @@ export type EventFormValues = Partial<RenameEventInput>;
 /** Creates an event, or renames one from the version the editor opened. */
 export function EventForm(props: { mode: "create" | "edit"; initial?: EventFormValues }) {
   const router = useRouter();
-  const form = useForm<RenameEventInput>({
-    resolver: zodResolver(props.mode === "edit" ? renameEventSchema : eventSchema) as unknown as Resolver<RenameEventInput>,
+  const { form, pending, outcome, onSubmit, err } = useActionForm({
+    schema: (props.mode === "edit" ? renameEventSchema : eventSchema) as typeof renameEventSchema,
     defaultValues: { name: "", description: "", ...props.initial },
+    action: props.mode === "edit" ? renameEventAction : createEventAction,
+    toast: props.mode === "edit" ? "Event saved." : "Event recorded.",
+    onSuccess: ({ id }) => {
+      router.push(`/events/${id}`);
+      router.refresh();
+    },
   });
-  const err = (name: keyof RenameEventInput) => form.formState.errors[name]?.message as string | undefined;
-  const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameEventAction : createEventAction, ({ id }) => {
-    router.push(`/events/${id}`);
-    router.refresh();
-  }, props.mode === "edit" ? "Event saved." : "Event recorded.");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit event" : "New event"}>
-      {problem ? <FormMessage kind="error">{problem}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <FormField id="name" label="Name: what happened" error={err("name")}>
         {(a11y) => <Input {...a11y} placeholder="e.g. Russia recognises the Donetsk and Luhansk people’s republics" {...form.register("name")} />}
       </FormField>

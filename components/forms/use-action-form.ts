@@ -1,49 +1,71 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { useState, useTransition } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionResult } from "@/lib/server/mutations";
+import { notifySaved } from "@/components/ui/toast";
+import type { ActionResult, StaleChange } from "@/lib/action-result";
 
-export type Outcome = { kind: "error" | "success"; text: string };
+/** What a form says above its fields after a submit; `changes` lists what someone else saved when the edit was stale. */
+export type Outcome = { kind: "error" | "success"; text: string; changes?: StaleChange[] };
+
+export const OUTAGE = "The server did not save this. Your input is still here: try again in a moment.";
 
 /**
- * A react-hook-form form bound to a server action, for the small forms of the claim page: the zod
- * schema checks in the browser, the action checks again on the server (useFormAction puts its
- * field errors on their fields and keeps the input), and success shows a message and a toast and refreshes.
+ * The one way a form submits to a server action. The zod schema checks in the browser and the
+ * action checks again; a refusal puts each field error on its field by full path
+ * ("citations.0.quote") and keeps the input; a stale edit lists what someone else changed; an
+ * outage is a message, never the error page. After success: a toast (`toast`, else the `success`
+ * message, else "Saved."; `toast: null` for none), then `onSuccess`, or by default the form resets to its
+ * defaults (unless `keepValues`) and the page refreshes.
  */
 export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(options: {
   schema: S;
   defaultValues: DefaultValues<z.input<S>>;
   action: (values: z.input<S>) => Promise<ActionResult<T>>;
-  /** The success message, or null for none; the form is reset to its defaults unless keepValues is set. */
-  success: (value: T) => string | null;
+  /** The success message shown in the form, or null for none. */
+  success?: (value: T) => string | null;
+  toast?: string | null | ((value: T) => string | null);
+  onSuccess?: (value: T, values: z.input<S>) => void;
   keepValues?: boolean;
-  /** The toast after success when `success` gives no message; "Saved." by default. */
-  toast?: string;
 }) {
   type Values = z.input<S> & FieldValues;
   const router = useRouter();
-  const [done, setDone] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<Outcome>();
   const form = useForm<Values>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
     defaultValues: options.defaultValues as DefaultValues<Values>,
   });
-  const { pending, problem, submit } = useFormAction(form);
   const onSubmit = form.handleSubmit((values) => {
-    setDone(undefined);
-    submit(
-      () => options.action(values),
-      (value) => {
-        setDone(options.success(value) ?? undefined);
-        if (!options.keepValues) form.reset(options.defaultValues as DefaultValues<Values>);
-        router.refresh();
-      },
-      (value) => options.success(value) ?? options.toast ?? "Saved.",
-    );
+    setOutcome(undefined);
+    startTransition(async () => {
+      let result: ActionResult<T>;
+      try {
+        result = await options.action(values);
+      } catch {
+        setOutcome({ kind: "error", text: OUTAGE });
+        return;
+      }
+      if (!result) return; // a redirect answered instead (signing in)
+      if (!result.ok) {
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          if (messages?.[0]) form.setError(field as Path<Values>, { message: messages[0] });
+        }
+        setOutcome({ kind: "error", text: result.message, changes: result.changes });
+        return;
+      }
+      const done = options.success?.(result.value) ?? null;
+      const toast = typeof options.toast === "function" ? options.toast(result.value) : options.toast === undefined ? (done ?? "Saved.") : options.toast;
+      if (toast) notifySaved(toast);
+      if (done) setOutcome({ kind: "success", text: done });
+      if (options.onSuccess) return options.onSuccess(result.value, values);
+      if (!options.keepValues) form.reset(options.defaultValues as DefaultValues<Values>);
+      router.refresh();
+    });
   });
-  const outcome: Outcome | undefined = problem ? { kind: "error", text: problem.message } : done ? { kind: "success", text: done } : undefined;
-  return { form, pending, outcome, onSubmit };
+  /** A field's error message, for FormField's `error`. */
+  const err = (name: string) => (form.getFieldState(name as Path<Values>, form.formState).error?.message as string | undefined) ?? undefined;
+  return { form, pending, outcome, onSubmit, err };
 }

@@ -1,34 +1,33 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, type Resolver } from "react-hook-form";
-import { createMetricAction, renameMetricAction } from "@/app/(app)/metrics/actions";
+import { createMetricAction, updateMetricAction } from "@/app/(app)/metrics/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionSubmit } from "@/components/ui/use-action-submit";
-import { metricSchema, renameMetricSchema, type RenameMetricInput } from "@/lib/schemas/metric";
+import { metricSchema, updateMetricSchema, type UpdateMetricInput } from "@/lib/schemas/metric";
 
-export type MetricFormValues = Partial<RenameMetricInput>;
+export type MetricFormValues = Partial<UpdateMetricInput>;
 
 /** Creates a metric, or renames one (name, unit, description) from the version the editor opened. */
 export function MetricForm(props: { mode: "create" | "edit"; initial?: MetricFormValues }) {
   const router = useRouter();
-  const form = useForm<RenameMetricInput>({
-    resolver: zodResolver(props.mode === "edit" ? renameMetricSchema : metricSchema) as unknown as Resolver<RenameMetricInput>,
+  const { form, pending, outcome, onSubmit, err } = useActionForm({
+    schema: (props.mode === "edit" ? updateMetricSchema : metricSchema) as typeof updateMetricSchema,
     defaultValues: { name: "", unit: "", description: "", ...props.initial },
+    action: props.mode === "edit" ? updateMetricAction : createMetricAction,
+    toast: props.mode === "edit" ? "Metric saved." : "Metric recorded.",
+    onSuccess: ({ id }) => {
+      router.push(`/metrics/${id}`);
+      router.refresh();
+    },
   });
-  const err = (name: keyof RenameMetricInput) => form.formState.errors[name]?.message as string | undefined;
-  const { onSubmit, pending, problem } = useActionSubmit(form, props.mode === "edit" ? renameMetricAction : createMetricAction, ({ id }) => {
-    router.push(`/metrics/${id}`);
-    router.refresh();
-  }, props.mode === "edit" ? "Metric saved." : "Metric recorded.");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit metric" : "New metric"}>
-      {problem ? <FormMessage kind="error">{problem}</FormMessage> : null}
+      <FormOutcome outcome={outcome} />
       <FormField id="name" label="Name: what is measured, and its scope" error={err("name")}>
         {(a11y) => <Input {...a11y} placeholder="e.g. Russian military deaths in Ukraine since 24 Feb 2022" {...form.register("name")} />}
       </FormField>

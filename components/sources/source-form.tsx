@@ -1,20 +1,21 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { DateField } from "@/components/ui/date-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FormProblemMessage, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/action-result";
 import { SOURCE_KIND_LABELS } from "@/lib/labels";
 import { editSourceSchema, SOURCE_KINDS, sourceSchema, type EditSourceInput } from "@/lib/schemas/source";
 import type { Reanchored } from "@/lib/server/sources";
+import { excerpt } from "@/lib/values";
 
 export type SourceFormValues = Partial<EditSourceInput>;
 
@@ -24,7 +25,7 @@ function passagesSummary(passages: Reanchored[]): string[] {
   if (count("moved")) lines.push(`${count("moved")} quoted passage(s) moved with the new text and are still highlighted.`);
   if (count("anchored")) lines.push(`${count("anchored")} earlier quote(s) were found in the text and are now highlighted.`);
   for (const p of passages.filter((p) => p.outcome === "cleared")) {
-    lines.push(`No longer in the text, highlight removed (${p.type === "Citation" ? "citation" : "note"}): “${p.quote.length > 80 ? `${p.quote.slice(0, 79)}…` : p.quote}”`);
+    lines.push(`No longer in the text, highlight removed (${p.type === "Citation" ? "citation" : "note"}): “${excerpt(p.quote, 80)}”`);
   }
   return lines;
 }
@@ -32,37 +33,31 @@ function passagesSummary(passages: Reanchored[]): string[] {
 export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFormValues }) {
   const router = useRouter();
   const [saved, setSaved] = useState<{ id: string; lines: string[] }>();
-  const form = useForm<EditSourceInput>({
+  const { form, pending, outcome, onSubmit, err } = useActionForm({
     // The same schema as the server action; the action parses the values again.
-    resolver: zodResolver(props.mode === "edit" ? editSourceSchema : sourceSchema) as unknown as Resolver<EditSourceInput>,
+    schema: (props.mode === "edit" ? editSourceSchema : sourceSchema) as typeof editSourceSchema,
     defaultValues: { kind: "NEWS_ARTICLE", publishedApprox: false, ...props.initial },
-  });
-  const { pending, problem, submit } = useFormAction(form);
-  const { errors } = form.formState;
-  const err = (name: keyof EditSourceInput) => errors[name]?.message as string | undefined;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setSaved(undefined);
-    submit<{ id: string; version?: number; passages?: Reanchored[] }>(
-      () => (props.mode === "edit" ? updateSourceAction(values) : createSourceAction(values)),
-      (value) => {
-        const passages = value.passages ?? [];
-        if (passages.length === 0) {
-          router.push(`/sources/${value.id}`);
-          router.refresh();
-          return;
-        }
-        // The text moved quoted passages: say what happened to each before leaving the form.
-        form.setValue("version", value.version ?? values.version);
-        setSaved({ id: value.id, lines: passagesSummary(passages) });
-      },
-      props.mode === "edit" ? "Source saved." : "Source recorded.",
-    );
+    action: (values): Promise<ActionResult<{ id: string; version?: number; passages?: Reanchored[] }>> => {
+      setSaved(undefined);
+      return props.mode === "edit" ? updateSourceAction(values) : createSourceAction(values);
+    },
+    toast: props.mode === "edit" ? "Source saved." : "Source recorded.",
+    onSuccess: (value, values) => {
+      const passages = value.passages ?? [];
+      if (passages.length === 0) {
+        router.push(`/sources/${value.id}`);
+        router.refresh();
+        return;
+      }
+      // The text moved quoted passages: say what happened to each before leaving the form.
+      form.setValue("version", value.version ?? values.version);
+      setSaved({ id: value.id, lines: passagesSummary(passages) });
+    },
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit source" : "New source"}>
-      <FormProblemMessage problem={problem} />
+      <FormOutcome outcome={outcome} />
       {saved ? (
         <div role="status" className="space-y-2 rounded-md border border-[var(--status-verified)] bg-[var(--status-verified-bg)] px-3 py-2 text-sm">
           <p className="font-medium">Source saved. The text changed where passages are quoted:</p>

@@ -1,12 +1,14 @@
 "use client";
-import Link from "next/link";
-import { Fragment, useEffect, useMemo, useRef, useState } from "react";
-import { DeleteNoteButton, NoteForm } from "@/components/annotations/note-controls";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { NoteForm } from "@/components/notes/note-controls";
 import { CitationForm, type SourceChoice } from "@/components/citations/citation-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { segmentText, trimSpan, type Span } from "@/lib/anchoring";
+import { trimSpan, type Span } from "@/lib/anchoring";
 import { cn } from "@/lib/cn";
+import { excerpt } from "@/lib/values";
+import { HighlightedText, type Spanned } from "./highlighted-text";
+import { PassageNotes, type NotedPassage } from "./passage-notes";
 import { selectedSpan } from "./text-offsets";
 
 export interface CitedPassage extends Span {
@@ -15,21 +17,6 @@ export interface CitedPassage extends Span {
   claimStatement: string;
 }
 
-/** A note whose passage is no longer in the text (after an edit) has no span and is listed apart. */
-export interface NotedPassage extends Partial<Span> {
-  id: string;
-  label: string;
-  body: string;
-  quote: string;
-  author: string;
-  createdAt: string;
-  version: number;
-  canDelete: boolean;
-}
-
-type Spanned = Span & { key: string; kind: "citation" | "note"; label: string; title: string; href: string };
-
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A source's stored text with its cited passages highlighted and its noted passages underlined,
@@ -67,8 +54,6 @@ export function SourceText(props: {
     ],
     [props.citations, props.notes],
   );
-  const byKey = useMemo(() => new Map(spans.map((s) => [s.key, s])), [spans]);
-  const segments = useMemo(() => segmentText(text.length, spans.map((s) => ({ id: s.key, start: s.start, end: s.end }))), [text.length, spans]);
 
   useEffect(() => {
     if (!canAct) return;
@@ -158,42 +143,7 @@ export function SourceText(props: {
             lang={props.lang}
             className="whitespace-pre-wrap break-words rounded-lg border border-border bg-card p-4 font-serif text-lg leading-relaxed sm:p-6"
           >
-            {segments.map((segment) => {
-              const starting = spans.filter((s) => s.start === segment.start && segment.ids.includes(s.key));
-              const ending = segment.ids.map((id) => byKey.get(id)!).filter((s) => s.end === segment.end);
-              const cited = segment.ids.some((id) => id.startsWith("c-"));
-              const noted = segment.ids.some((id) => id.startsWith("n-"));
-              const piece = text.slice(segment.start, segment.end);
-              return (
-                <Fragment key={segment.start}>
-                  {starting.map((s) => (
-                    <span key={s.key} id={`passage-${s.key}`} className="scroll-mt-24" />
-                  ))}
-                  {segment.ids.length ? (
-                    <mark
-                      data-start={segment.start}
-                      title={segment.ids.map((id) => `${byKey.get(id)!.label}: ${byKey.get(id)!.title}`).join("\n")}
-                      className={cn(
-                        "rounded-sm text-foreground",
-                        cited ? "bg-[var(--highlight-cite)]" : "bg-[var(--highlight-note-bg)]",
-                        noted && "underline decoration-[var(--highlight-note)] decoration-dashed decoration-2 underline-offset-4",
-                      )}
-                    >
-                      {piece}
-                    </mark>
-                  ) : (
-                    <span data-start={segment.start}>{piece}</span>
-                  )}
-                  {ending.map((s) => (
-                    <sup key={s.key} className="select-none px-0.5 font-sans text-xs font-semibold">
-                      <a href={s.href} className="text-primary underline" aria-label={`${s.label}, ${excerpt(s.title, 100)}`}>
-                        {s.label}
-                      </a>
-                    </sup>
-                  ))}
-                </Fragment>
-              );
-            })}
+            <HighlightedText text={text} spans={spans} />
           </div>
         )}
         {canAct && selection && !mode ? (
@@ -246,38 +196,7 @@ export function SourceText(props: {
             )}
           </section>
         ) : null}
-        <section aria-labelledby="passage-notes-heading" className="space-y-3">
-          <h2 id="passage-notes-heading" className="font-semibold">
-            Notes on passages ({props.notes.length})
-          </h2>
-          {props.notes.length === 0 ? <p className="text-sm text-muted-foreground">No notes on this text yet.</p> : null}
-          <ol className="space-y-3">
-            {props.notes.map((n) => (
-              <li key={n.id} id={`note-${n.id}`} className="scroll-mt-24 space-y-1 rounded-md border border-border bg-card p-3 text-sm">
-                <p className="flex flex-wrap items-baseline gap-2">
-                  {n.start !== undefined ? (
-                    <>
-                      <span className="font-sans text-xs font-semibold">{n.label}</span>
-                      <Link href={`#passage-n-${n.id}`} className="font-serif underline decoration-[var(--highlight-note)] decoration-dashed">
-                        “{excerpt(n.quote, 90)}”
-                      </Link>
-                    </>
-                  ) : (
-                    <span>
-                      <span className="font-serif">“{excerpt(n.quote, 90)}”</span>{" "}
-                      <span className="text-muted-foreground">(no longer found in the text)</span>
-                    </span>
-                  )}
-                </p>
-                <p className="whitespace-pre-wrap break-words">{n.body}</p>
-                <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
-                  <span>{n.author}</span>
-                  {n.canDelete ? <DeleteNoteButton id={n.id} version={n.version} label={`note ${n.label}`} /> : null}
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <PassageNotes notes={props.notes} />
       </aside>
     </div>
   );

@@ -21,14 +21,19 @@ export interface ComboboxProps<T> {
   hint?: ReactNode;
   error?: string;
   placeholder?: string;
+  /** Open the list (and search with the current text) as soon as the field takes focus. */
+  openOnFocus?: boolean;
+  /** A row shown in the open list when nothing matches ("Nothing matches.", or an offer to create one). */
+  empty?: ReactNode;
 }
 
 const DEBOUNCE_MS = 200;
 
 /**
- * A searchable picker in the WAI-ARIA combobox pattern (an input with role="combobox" and a
+ * The one searchable picker: the WAI-ARIA combobox pattern (an input with role="combobox" and a
  * listbox of options), built on downshift's useCombobox: arrows move, Enter picks, Escape closes.
- * Typing searches the server; clearing the text clears the choice.
+ * Typing searches the server (debounced; a superseded search is aborted, so only the latest answer
+ * counts); clearing the text clears the choice.
  */
 export function Combobox<T>(props: ComboboxProps<T>) {
   const [items, setItems] = useState<T[]>([]);
@@ -97,8 +102,9 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         : status === "done" && combobox.isOpen
           ? items.length === 0
             ? `No ${props.noun} matches “${query ?? ""}”.`
-            : `${items.length} ${props.noun}${items.length === 1 ? "" : "s"} found.`
+            : `${items.length} ${props.noun} ${items.length === 1 ? "match" : "matches"}.`
           : "";
+  const showEmpty = combobox.isOpen && status === "done" && items.length === 0 && props.empty;
 
   return (
     <div className="space-y-1.5">
@@ -109,6 +115,9 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             placeholder: props.placeholder,
             "aria-invalid": Boolean(props.error),
             "aria-describedby": describedBy,
+            onFocus: () => {
+              if (props.openOnFocus && !combobox.isOpen) combobox.openMenu();
+            },
           })}
           className="block min-h-10 w-full rounded-md border border-border bg-card px-3 pr-10 text-base text-foreground placeholder:text-muted-foreground aria-invalid:border-danger"
         />
@@ -130,9 +139,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           {...combobox.getMenuProps()}
           className={cn(
             "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-border bg-card py-1 shadow-lg",
-            !(combobox.isOpen && items.length) && "hidden",
+            !(combobox.isOpen && (items.length || showEmpty)) && "hidden",
           )}
         >
+          {showEmpty ? <li className="px-3 py-2 text-sm text-muted-foreground">{props.empty}</li> : null}
           {combobox.isOpen
             ? items.map((item, index) => (
                 <li

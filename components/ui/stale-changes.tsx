@@ -1,8 +1,9 @@
-import type { StaleChange } from "@/lib/server/mutations";
+import type { StaleChange } from "@/lib/action-result";
+import { excerpt } from "@/lib/values";
 
 const shown = (v: unknown) => {
   const text = v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  return excerpt(text, 120);
 };
 
 /** What someone else changed since the editor opened the form, so a refused edit can be redone knowingly. */

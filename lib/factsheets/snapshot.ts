@@ -7,12 +7,14 @@
 // previous version's hash, so changing any version (or its order) breaks every hash after it.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { CLAIM_STATUSES } from "@/lib/status";
+import { DATE_PRECISIONS, RATE_PERIODS } from "@/lib/values";
 
 export const SNAPSHOT_FORMAT = 1;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/); // a date-only value, "2022-02-24"
 const isoTime = z.string(); // an instant, ISO 8601 with Z
-const precision = z.enum(["DAY", "MONTH", "YEAR"]);
+const precision = z.enum(DATE_PRECISIONS);
 
 export const snapshotLinkSchema = z.object({
   /** The actor's name as it stood at publication; position 0 is the origin. */
@@ -50,7 +52,7 @@ export const snapshotClaimSchema = z.object({
   section: z.string().nullable(),
   statement: z.string(),
   kind: z.enum(["QUANTITY", "DATE", "EVENT", "ATTRIBUTED_STATEMENT"]),
-  status: z.enum(["UNVERIFIED", "IN_REVIEW", "VERIFIED", "DISPUTED", "FALSE", "RETRACTED"]),
+  status: z.enum(CLAIM_STATUSES),
   /** The value as an editor reads it ("15,000–25,000 soldiers killed, since 24 Feb 2022"); null when the kind has none. */
   valueText: z.string().nullable(),
   value: z
@@ -59,7 +61,7 @@ export const snapshotClaimSchema = z.object({
       high: z.string().nullable(),
       best: z.string().nullable(),
       unit: z.string().nullable(),
-      ratePeriod: z.enum(["DAY", "WEEK", "MONTH", "YEAR"]).nullable(),
+      ratePeriod: z.enum(RATE_PERIODS).nullable(),
       asOf: isoDate.nullable(),
       asOfPrecision: precision.nullable(),
       periodStart: isoDate.nullable(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { linkLabel, repeatedLinks } from "@/lib/attribution";
-import { displayName } from "@/lib/names";
+import { displayName } from "@/lib/name-keys";
 import { checkOffsets, day, offset, optionalText, precision, version } from "./fields";
 
 export const STANCES = ["SUPPORTS", "CONTRADICTS", "MENTIONS"] as const;

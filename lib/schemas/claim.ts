@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { fromMicro, parseFigure } from "@/lib/conflicts/figures";
-import { DATE_PRECISIONS, blankToUndefined, day, optionalText } from "./fields";
+import { DATE_PRECISIONS, RATE_PERIODS } from "@/lib/values";
+import { blankToUndefined, day, optionalText } from "./fields";
 
-export { DATE_PRECISIONS };
 export const CLAIM_KINDS = ["QUANTITY", "DATE", "EVENT", "ATTRIBUTED_STATEMENT"] as const;
-export const RATE_PERIODS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
 
 /**
  * Figures as people write them: "15000", "15,000", "15 000", "15k", "15 thousand", "1.5 million".

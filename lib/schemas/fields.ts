@@ -1,7 +1,6 @@
 // Field shapes the schemas share, so a date or an optional text reads the same in every form.
 import { z } from "zod";
-
-export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+import { DATE_PRECISIONS } from "@/lib/values";
 
 export const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -16,10 +15,6 @@ export const optionalText = (max: number, label: string) =>
 
 export const precision = z.preprocess(blankToUndefined, z.enum(DATE_PRECISIONS).optional());
 
-/** A form's YYYY-MM-DD as the DATE column takes it, and back. */
-export const dayToDate = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-export const dateToDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 /** A character offset from a form: blank or missing is none. */
 export const offset = z.preprocess(
   (v) => (v === "" || v === null || (typeof v === "number" && Number.isNaN(v)) ? undefined : v),
@@ -28,16 +23,6 @@ export const offset = z.preprocess(
 
 /** A form's version field. */
 export const version = z.coerce.number().int().min(1);
-
-/** Field errors keyed by their full path ("chain.1.actorName"), as react-hook-form names fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 type Offsets = { startOffset?: number; endOffset?: number };
 

@@ -11,7 +11,7 @@ export const metricSchema = z.object({
 });
 
 /** Renaming edits the same fields, from the version the editor opened. */
-export const renameMetricSchema = metricSchema.extend({ id: z.uuid("Unknown metric."), version: rowVersion });
+export const updateMetricSchema = metricSchema.extend({ id: z.uuid("Unknown metric."), version: rowVersion });
 
 /** Merging moves every claim of the source metric to the target and retires the source. */
 export const mergeMetricsSchema = z
@@ -32,7 +32,7 @@ export const mergeMetricsSchema = z
 
 export type MetricInput = z.input<typeof metricSchema>;
 export type MetricValues = z.output<typeof metricSchema>;
-export type RenameMetricInput = z.input<typeof renameMetricSchema>;
-export type RenameMetricValues = z.output<typeof renameMetricSchema>;
+export type UpdateMetricInput = z.input<typeof updateMetricSchema>;
+export type UpdateMetricValues = z.output<typeof updateMetricSchema>;
 export type MergeMetricsInput = z.input<typeof mergeMetricsSchema>;
 export type MergeMetricsValues = z.output<typeof mergeMetricsSchema>;

@@ -1,28 +1,40 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { Actor } from "./authorize";
-import { asAction, type ActionResult } from "./mutations";
+import { invalidInput, refuse, type ActionResult } from "@/lib/action-result";
+import { ForbiddenError, type SessionUser } from "./authorize";
 import { requireUser } from "./session";
 
+/** A path to revalidate after a change; a dynamic route pattern ("/claims/[id]") with its type. */
+export type RevalidateTarget = string | { path: string; type: "page" | "layout" };
+
 /**
- * What every server action does before its verb: find the signed-in user, parse the input with
- * the form's own schema (bad input comes back as field errors and changes nothing), then run the
- * data-access verb, which authorizes and writes in one transaction.
+ * The one body of every server action: find the signed-in user, parse the input with the form's
+ * own schema (bad input comes back as field errors by full path and changes nothing), run the
+ * data-access verb (which authorizes and writes in one transaction), and on success revalidate the
+ * paths the verb's result names. A refused role comes back as a message, not an error page.
  */
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   values: unknown,
-  verb: (actor: Actor, input: z.output<S>) => Promise<ActionResult<T>>,
+  verb: (user: SessionUser, input: z.output<S>) => Promise<ActionResult<T>>,
+  revalidate?: (value: T, input: z.output<S>) => readonly RevalidateTarget[],
 ): Promise<ActionResult<T>> {
-  const actor = await requireUser();
+  const user = await requireUser();
   const input = schema.safeParse(values);
-  if (!input.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of input.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (fieldErrors[key] ??= []).push(issue.message);
-    }
-    return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+  if (!input.success) return invalidInput(input.error);
+  let result: ActionResult<T>;
+  try {
+    result = await verb(user, input.data);
+  } catch (e) {
+    if (e instanceof ForbiddenError) return refuse(e.message);
+    throw e;
   }
-  return asAction(() => verb(actor, input.data));
+  if (result.ok && revalidate) {
+    for (const target of revalidate(result.value, input.data)) {
+      if (typeof target === "string") revalidatePath(target);
+      else revalidatePath(target.path, target.type);
+    }
+  }
+  return result;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { displayName, nameKey } from "@/lib/names";
+import { displayName, nameKey } from "@/lib/name-keys";
 import { escapeLike, searchText } from "@/lib/search";
 import type { ActorKind, Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 import type { AuditEntry } from "./mutations";
 
@@ -31,8 +31,8 @@ export async function findOrCreateActor(tx: Tx, audit: (e: AuditEntry) => void, 
 }
 
 /** Actors whose name contains what was typed, for suggestions; capped. */
-export async function searchActors(actor: Actor, q: string) {
-  authorize(actor, "claims:read");
+export async function searchActors(user: SessionUser, q: string) {
+  authorize(user, "claims:read");
   const typed = searchText(q);
   if (!typed) return [];
   return db.actor.findMany({

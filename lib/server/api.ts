@@ -1,16 +1,16 @@
 import "server-only";
-import { ForbiddenError, type Actor } from "./authorize";
+import { ForbiddenError, type SessionUser } from "./authorize";
 import { currentUser } from "./session";
 
-type Handler = (request: Request, actor: Actor) => Promise<Response>;
+type Handler = (request: Request, user: SessionUser) => Promise<Response>;
 
 /** Wraps a route handler: 401 JSON without a session, 403 JSON when the data layer refuses the role. */
 export function withUser(handler: Handler) {
   return async (request: Request): Promise<Response> => {
-    const actor = await currentUser();
-    if (!actor) return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
+    const user = await currentUser();
+    if (!user) return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
     try {
-      return await handler(request, actor);
+      return await handler(request, user);
     } catch (e) {
       if (e instanceof ForbiddenError) return Response.json({ error: "forbidden", message: e.message }, { status: 403 });
       throw e;

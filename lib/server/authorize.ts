@@ -1,7 +1,8 @@
 import "server-only";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
-export interface Actor {
+/** The signed-in user a request acts as (an attribution-chain `Actor` is a different thing). */
+export interface SessionUser {
   id: string;
   email: string;
   name: string;
@@ -16,6 +17,6 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new ForbiddenError(permission);
+export function authorize(user: SessionUser, permission: Permission): void {
+  if (!can(user.role, permission)) throw new ForbiddenError(permission);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
-import type { StaleChange } from "./mutations";
+import type { StaleChange } from "@/lib/action-result";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,15 +1,16 @@
 import "server-only";
 import { anchorQuote } from "@/lib/anchoring";
 import type { CitationValues, DeleteCitationValues, EditCitationValues } from "@/lib/schemas/citation";
-import { dateToDay, dayToDate } from "@/lib/schemas/fields";
+import { dateToDay, dayToDate } from "@/lib/values";
 import { escapeLike, searchText } from "@/lib/search";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
-import { detectConflicts } from "./conflict-detection";
+import { detectConflicts } from "./conflicts/detect-on-save";
 import { db } from "./db";
-import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 type Audit = (e: AuditEntry) => void;
@@ -35,8 +36,8 @@ const snapshot = ({ source, chain, saidOn, ...rest }: CitationRow) => ({
 });
 
 /** Claims to cite, by words of their statement, newest first; retracted claims cannot take citations. Capped. */
-export async function searchClaimsToCite(actor: Actor, q: string) {
-  authorize(actor, "claims:read");
+export async function searchClaimsToCite(user: SessionUser, q: string) {
+  authorize(user, "claims:read");
   const typed = searchText(q);
   return db.claim.findMany({
     where: { status: { not: "RETRACTED" }, ...(typed ? { statement: { contains: escapeLike(typed), mode: "insensitive" as const } } : {}) },
@@ -77,12 +78,12 @@ const columns = (v: CitationValues, at: { startOffset: number | null; endOffset:
 });
 
 /** The claim this citation changes, checked and bumped: its evidence is different now, so its version moves. */
-async function reviseEvidence(tx: Tx, actor: Actor, audit: Audit, claimId: string, claimVersion: number, evidence: string) {
+async function reviseEvidence(tx: Tx, user: SessionUser, audit: Audit, claimId: string, claimVersion: number, evidence: string) {
   const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true } });
   if (!claim) return refuse("This claim does not exist.", { fieldErrors: { claimId: ["Choose a claim from the list."] } });
   const refusal = await refusalToRevise(tx, claimId, claim, claimVersion);
   if (refusal) return refusal;
-  const revised = await reviseClaim(tx, actor.id, claim, claimVersion, {}, REOPEN_REASON);
+  const revised = await reviseClaim(tx, user.id, claim, claimVersion, {}, REOPEN_REASON);
   if (!revised) return staleClaim(tx, claimId, claimVersion);
   audit({
     action: "claim.evidence.change",
@@ -94,31 +95,31 @@ async function reviseEvidence(tx: Tx, actor: Actor, audit: Audit, claimId: strin
   return ok(revised);
 }
 
-export async function createCitation(actor: Actor, values: CitationValues) {
-  authorize(actor, "claims:write");
-  return inTransaction(actor, async (tx, audit) => {
-    const revised = await reviseEvidence(tx, actor, audit, values.claimId, values.claimVersion, `Cited: “${values.quote.slice(0, 80)}”`);
+export async function createCitation(user: SessionUser, values: CitationValues, tx?: Tx) {
+  authorize(user, "claims:write");
+  return inTransaction(user, async (tx, audit) => {
+    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Cited: “${values.quote.slice(0, 80)}”`);
     if (!revised.ok) return revised;
     const placed = await placeQuote(tx, values);
     if (!placed.ok) return placed;
     const links = await chainLinks(tx, audit, values.chain);
     const citation = await tx.citation.create({
-      data: { ...columns(values, placed.value), claimId: values.claimId, createdById: actor.id, chain: { create: links } },
+      data: { ...columns(values, placed.value), claimId: values.claimId, createdById: user.id, chain: { create: links } },
       select: citationSelect,
     });
     audit({ action: "citation.create", entityType: "Citation", entityId: citation.id, after: snapshot(citation) });
-    await detectConflicts(tx, [values.claimId], actor.id, audit);
+    await detectConflicts(tx, [values.claimId], user.id, audit);
     return ok({ id: citation.id, claimId: values.claimId, sourceId: values.sourceId, claimVersion: revised.value.version });
-  });
+  }, { tx });
 }
 
-export async function updateCitation(actor: Actor, values: EditCitationValues) {
-  authorize(actor, "claims:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function updateCitation(user: SessionUser, values: EditCitationValues, tx?: Tx) {
+  authorize(user, "claims:write");
+  return inTransaction(user, async (tx, audit) => {
     const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
     if (!current) return refuse("This citation no longer exists.");
     if (current.claimId !== values.claimId) return refuse("A citation stays with its claim: cite the source again on the other claim.");
-    const revised = await reviseEvidence(tx, actor, audit, values.claimId, values.claimVersion, `Citation edited: “${values.quote.slice(0, 80)}”`);
+    const revised = await reviseEvidence(tx, user, audit, values.claimId, values.claimVersion, `Citation edited: “${values.quote.slice(0, 80)}”`);
     if (!revised.ok) return revised;
     const placed = await placeQuote(tx, values);
     if (!placed.ok) return placed;
@@ -130,21 +131,21 @@ export async function updateCitation(actor: Actor, values: EditCitationValues) {
       select: citationSelect,
     });
     audit({ action: "citation.update", entityType: "Citation", entityId: values.id, before: snapshot(current), after: snapshot(citation) });
-    await detectConflicts(tx, [values.claimId], actor.id, audit);
+    await detectConflicts(tx, [values.claimId], user.id, audit);
     return ok({ id: values.id, claimId: values.claimId, sourceId: values.sourceId, previousSourceId: current.sourceId, claimVersion: revised.value.version });
-  });
+  }, { tx });
 }
 
-export async function deleteCitation(actor: Actor, values: DeleteCitationValues) {
-  authorize(actor, "claims:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function deleteCitation(user: SessionUser, values: DeleteCitationValues, tx?: Tx) {
+  authorize(user, "claims:write");
+  return inTransaction(user, async (tx, audit) => {
     const current = await tx.citation.findUnique({ where: { id: values.id }, select: citationSelect });
     if (!current) return refuse("This citation no longer exists.");
-    const revised = await reviseEvidence(tx, actor, audit, current.claimId, values.claimVersion, `Citation removed: “${current.quote.slice(0, 80)}”`);
+    const revised = await reviseEvidence(tx, user, audit, current.claimId, values.claimVersion, `Citation removed: “${current.quote.slice(0, 80)}”`);
     if (!revised.ok) return revised;
     await tx.citation.delete({ where: { id: values.id } });
     audit({ action: "citation.delete", entityType: "Citation", entityId: values.id, before: snapshot(current) });
-    await detectConflicts(tx, [current.claimId], actor.id, audit);
+    await detectConflicts(tx, [current.claimId], user.id, audit);
     return ok({ id: values.id, claimId: current.claimId, sourceId: current.sourceId, claimVersion: revised.value.version });
-  });
+  }, { tx });
 }

@@ -1,23 +1,26 @@
 import "server-only";
 import type { AssignValues } from "@/lib/schemas/workflow";
-import { authorize, type Actor } from "./authorize";
+import { isRetracted } from "@/lib/status";
+import { ASSIGNABLE_ROLES } from "@/lib/permissions";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 /** Gives a claim to an editor (or to no one); the claim's version guards against a stale page. */
-export async function assignClaim(actor: Actor, input: AssignValues) {
-  authorize(actor, "claims:assign");
-  return inTransaction(actor, async (tx, audit) => {
+export async function assignClaim(user: SessionUser, input: AssignValues, tx?: Tx) {
+  authorize(user, "claims:assign");
+  return inTransaction(user, async (tx, audit) => {
     const claim = await tx.claim.findUnique({
       where: { id: input.claimId },
       select: { status: true, version: true, assigneeId: true, assignee: { select: { name: true } } },
     });
     if (!claim) return refuse("This claim does not exist.");
-    if (claim.status === "RETRACTED") return refuse("A retracted claim cannot be assigned.");
+    if (isRetracted(claim)) return refuse("A retracted claim cannot be assigned.");
     if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
     if (claim.assigneeId === input.assigneeId) return ok({ version: claim.version });
     const assignee = input.assigneeId
-      ? await tx.user.findFirst({ where: { id: input.assigneeId, disabledAt: null, role: { in: ["EDITOR", "ADMIN"] } }, select: { id: true, name: true } })
+      ? await tx.user.findFirst({ where: { id: input.assigneeId, disabledAt: null, role: { in: ASSIGNABLE_ROLES } }, select: { id: true, name: true } })
       : null;
     if (input.assigneeId && !assignee) {
       return refuse("Claims can be assigned only to active editors and admins.", { fieldErrors: { assigneeId: ["Choose someone from the list."] } });
@@ -35,5 +38,5 @@ export async function assignClaim(actor: Actor, input: AssignValues) {
       after: { assigneeId: input.assigneeId, assignee: assignee?.name ?? null, version: claim.version + 1 },
     });
     return ok({ version: claim.version + 1 });
-  });
+  }, { tx });
 }

@@ -2,13 +2,14 @@ import "server-only";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
 import type { Prisma } from "@/prisma/client";
 import { findOrCreateActor } from "./actors";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
-import { detectConflicts } from "./conflict-detection";
-import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
+import { detectConflicts } from "./conflicts/detect-on-save";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type AuditEntry } from "./mutations";
+import { dayToDate } from "@/lib/values";
 
 type Tx = Prisma.TransactionClient;
-const asDay = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /** The columns a form writes; fields of other kinds are cleared so a kind change leaves no stray value. */
 function columns(v: ClaimValues) {
@@ -24,13 +25,13 @@ function columns(v: ClaimValues) {
     valueBest: quantity ? (v.valueBest ?? null) : null,
     unit: quantity ? (v.unit ?? null) : null,
     ratePeriod: quantity ? (v.ratePeriod ?? null) : null,
-    asOf: quantity ? asDay(v.asOf) : null,
+    asOf: quantity ? dayToDate(v.asOf) : null,
     asOfPrecision: quantity && v.asOf ? (v.asOfPrecision ?? null) : null,
-    periodStart: asDay(v.periodStart),
-    periodEnd: asDay(v.periodEnd),
+    periodStart: dayToDate(v.periodStart),
+    periodEnd: dayToDate(v.periodEnd),
     periodText: v.periodText ?? null,
     eventId: aboutEvent ? (v.eventId ?? null) : null,
-    eventDate: date ? asDay(v.eventDate) : null,
+    eventDate: date ? dayToDate(v.eventDate) : null,
     eventDatePrecision: date ? (v.eventDatePrecision ?? null) : null,
   };
 }
@@ -74,25 +75,25 @@ async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: stri
   return null;
 }
 
-export async function createClaim(actor: Actor, values: ClaimValues) {
-  authorize(actor, "claims:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function createClaim(user: SessionUser, values: ClaimValues, tx?: Tx) {
+  authorize(user, "claims:write");
+  return inTransaction(user, async (tx, audit) => {
     const data = columns(values);
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
-    const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: actor.id }, select: { id: true } });
+    const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: user.id }, select: { id: true } });
     await setTags(tx, claim.id, parseTags(values.tags));
-    await detectConflicts(tx, [claim.id], actor.id, audit);
-    await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: actor.id } });
+    await detectConflicts(tx, [claim.id], user.id, audit);
+    await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: user.id } });
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
     audit({ action: "claim.create", entityType: "Claim", entityId: claim.id, after });
     return ok({ id: claim.id });
-  });
+  }, { tx });
 }
 
-export async function updateClaim(actor: Actor, values: EditClaimValues) {
-  authorize(actor, "claims:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function updateClaim(user: SessionUser, values: EditClaimValues, tx?: Tx) {
+  authorize(user, "claims:write");
+  return inTransaction(user, async (tx, audit) => {
     const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
     if (!current) return refuse("This claim does not exist.");
     const refusal = await refusalToRevise(tx, values.id, current, values.version);
@@ -102,7 +103,7 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
     if (missing) return missing;
     const revised = await reviseClaim(
       tx,
-      actor.id,
+      user.id,
       { id: values.id, status: current.status },
       values.version,
       { ...data, speakerId: await speakerId(tx, audit, values) },
@@ -110,7 +111,7 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
     );
     if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));
-    await detectConflicts(tx, [values.id], actor.id, audit);
+    await detectConflicts(tx, [values.id], user.id, audit);
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
     const { status, ...before } = current;
     audit({
@@ -121,5 +122,5 @@ export async function updateClaim(actor: Actor, values: EditClaimValues) {
       after: { ...after, status: revised.status },
     });
     return ok({ id: values.id, version: after.version });
-  });
+  }, { tx });
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import type { ClaimStatus } from "@/lib/labels";
+import { isRetracted } from "@/lib/status";
 import type { Prisma } from "@/prisma/client";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
-import { refuse, type ActionResult } from "./mutations";
+import { refuse, type ActionResult } from "@/lib/action-result";
 
 type Tx = Prisma.TransactionClient;
 
@@ -11,7 +12,7 @@ const DECIDED: readonly ClaimStatus[] = ["VERIFIED", "DISPUTED", "FALSE"];
 
 /** The refusal for a change to a claim that is retracted or changed since `version`; null when it may change. */
 export async function refusalToRevise(tx: Tx, claimId: string, claim: { status: ClaimStatus; version: number }, version: number): Promise<ActionResult<never> | null> {
-  if (claim.status === "RETRACTED") return refuse("A retracted claim cannot be edited.");
+  if (isRetracted(claim)) return refuse("A retracted claim cannot be edited.");
   if (claim.version !== version) return staleClaim(tx, claimId, version);
   return null;
 }

@@ -1,13 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
 
-/** A claim as the metric and event pages list it: its value, status and rank, and each citation's source and chain, origin first. */
-export const claimWithSourcesSelect = {
-  id: true,
-  statement: true,
-  kind: true,
-  status: true,
-  rank: true,
+/** The columns a claim's value is read from (claimValueText): figures, unit, rate and dates. */
+export const claimValueSelect = {
   valueLow: true,
   valueHigh: true,
   valueBest: true,
@@ -17,9 +12,19 @@ export const claimWithSourcesSelect = {
   asOfPrecision: true,
   periodStart: true,
   periodEnd: true,
-  periodText: true,
   eventDate: true,
   eventDatePrecision: true,
+} as const;
+
+/** A claim as the metric and event pages list it: its value, status and rank, and each citation's source and chain, origin first. */
+export const claimWithSourcesSelect = {
+  id: true,
+  statement: true,
+  kind: true,
+  status: true,
+  rank: true,
+  ...claimValueSelect,
+  periodText: true,
   citations: {
     orderBy: { createdAt: "asc" },
     select: {

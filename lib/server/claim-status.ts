@@ -1,18 +1,19 @@
 import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
 import { checkApproval, checkTransition, checkVerification } from "@/lib/status";
-import { authorize, type Actor } from "./authorize";
-import { detectConflicts } from "./conflict-detection";
-import { inTransaction, ok, refuse } from "./mutations";
+import { authorize, type SessionUser } from "./authorize";
+import { detectConflicts } from "./conflicts/detect-on-save";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 export const staleMessage = (what: string) =>
   `Someone else changed this ${what} after you opened it. Nothing was overwritten: reload to see their change, then try again.`;
 
 /** Moves a claim through the workflow, writing the append-only log in the same transaction. */
-export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
-  authorize(actor, "claims:change-status");
-  if (input.toStatus === "RETRACTED") authorize(actor, "claims:retract");
-  return inTransaction(actor, async (tx, audit) => {
+export async function changeStatus(user: SessionUser, input: ChangeStatusValues, tx?: Tx) {
+  authorize(user, "claims:change-status");
+  if (input.toStatus === "RETRACTED") authorize(user, "claims:retract");
+  return inTransaction(user, async (tx, audit) => {
     const claim = await tx.claim.findUnique({
       where: { id: input.claimId },
       select: {
@@ -25,7 +26,7 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
     });
     if (!claim) return refuse("This claim does not exist.");
     if (claim.version !== input.version) return refuse(staleMessage("claim"), { stale: true });
-    const transition = checkTransition(claim.status, input.toStatus, actor.role);
+    const transition = checkTransition(claim.status, input.toStatus, user.role);
     if (!transition.ok) return refuse(transition.message, { fieldErrors: { toStatus: [transition.message] } });
 
     let rule: "INDEPENDENT_ORIGINS" | "PRIMARY_SOURCE" | null = null;
@@ -33,7 +34,7 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
       const verification = checkVerification(claim.citations, input.justification);
       if (!verification.ok) return refuse(verification.message, { fieldErrors: { justification: [verification.message] } });
       rule = verification.rule;
-      const approval = checkApproval(claim.reviews, claim.version, actor.id);
+      const approval = checkApproval(claim.reviews, claim.version, user.id);
       if (!approval.ok) return refuse(approval.message, { fieldErrors: { toStatus: [approval.message] } });
       const open = await tx.conflictClaim.count({ where: { claimId: claim.id, conflict: { status: "OPEN" } } });
       if (open > 0) {
@@ -48,7 +49,7 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
     });
     if (updated.count === 0) return refuse(staleMessage("claim"), { stale: true });
     const change = await tx.statusChange.create({
-      data: { claimId: claim.id, fromStatus: claim.status, toStatus: input.toStatus, reason: input.reason, rule, actorId: actor.id },
+      data: { claimId: claim.id, fromStatus: claim.status, toStatus: input.toStatus, reason: input.reason, rule, actorId: user.id },
     });
     audit({
       action: "claim.status.change",
@@ -58,8 +59,8 @@ export async function changeStatus(actor: Actor, input: ChangeStatusValues) {
       after: { status: input.toStatus, version: claim.version + 1, rule, verificationNote: note, statusChangeId: change.id },
     });
     // A claim found false or retracted no longer conflicts; one brought back may again.
-    await detectConflicts(tx, [claim.id], actor.id, audit);
+    await detectConflicts(tx, [claim.id], user.id, audit);
     return ok({ status: input.toStatus, version: claim.version + 1 });
-  });
+  }, { tx });
 }
 

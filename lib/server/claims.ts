@@ -1,9 +1,10 @@
 import "server-only";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import { REVIEW_FILTERS, reviewState, type LatestReview, type ReviewState } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
+import { claimValueSelect } from "./claim-sources";
 import { db } from "./db";
 
 const listSelect = {
@@ -11,17 +12,7 @@ const listSelect = {
   statement: true,
   kind: true,
   status: true,
-  valueLow: true,
-  valueHigh: true,
-  valueBest: true,
-  unit: true,
-  ratePeriod: true,
-  asOf: true,
-  asOfPrecision: true,
-  periodStart: true,
-  periodEnd: true,
-  eventDate: true,
-  eventDatePrecision: true,
+  ...claimValueSelect,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -39,13 +30,13 @@ const ORDER: Record<ClaimSort, { column: Prisma.Sql; descending: boolean }> = {
 export const COUNT_CAP = 10_000;
 
 /** The WHERE conditions for a view; every one is served by an index (see the migrations). */
-function conditions(actor: Actor, f: ClaimFilters): Prisma.Sql[] {
+function conditions(user: SessionUser, f: ClaimFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.status) where.push(Prisma.sql`c.status = ${f.status}::"ClaimStatus"`);
   if (f.kind) where.push(Prisma.sql`c.kind = ${f.kind}::"ClaimKind"`);
   if (f.metric) where.push(Prisma.sql`c.metric_id = ${f.metric}::uuid`);
   if (f.assignee === "none") where.push(Prisma.sql`c.assignee_id IS NULL`);
-  else if (f.assignee) where.push(Prisma.sql`c.assignee_id = ${f.assignee === "me" ? actor.id : f.assignee}::uuid`);
+  else if (f.assignee) where.push(Prisma.sql`c.assignee_id = ${f.assignee === "me" ? user.id : f.assignee}::uuid`);
   if (f.tag) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ${f.tag})`);
   }
@@ -84,8 +75,8 @@ export async function latestReviews(claimIds: string[]) {
 }
 
 /** Where each of these claims stands with its reviewers, for pages that list claims of their own. */
-export async function reviewStatesOf(actor: Actor, claimIds: string[]) {
-  authorize(actor, "claims:read");
+export async function reviewStatesOf(user: SessionUser, claimIds: string[]) {
+  authorize(user, "claims:read");
   const ids = [...new Set(claimIds)];
   if (!ids.length) return new Map<string, ReviewState | null>();
   const [claims, reviews] = await Promise.all([
@@ -101,11 +92,11 @@ const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${
  * One keyset page of the claims a view selects. The cursor holds the sort key of the last row
  * (created_at, or updated_at for "recently changed") and its id, so page 500 costs what page 1 does.
  */
-export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & { limit: number }) {
-  authorize(actor, "claims:read");
+export async function listClaims(user: SessionUser, filters: Partial<ClaimFilters> & { limit: number }) {
+  authorize(user, "claims:read");
   const f: ClaimFilters = { sort: "newest", ...filters };
   const order = ORDER[f.sort];
-  const where = conditions(actor, f);
+  const where = conditions(user, f);
   const after = decodeCursor(f.cursor);
   if (after) {
     where.push(
@@ -121,7 +112,7 @@ export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & 
   const found = await db.claim.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: listSelect });
   const byId = new Map(found.map((c) => [c.id, c]));
   const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
-  const page = rows.slice(0, f.limit);
+  const { page, nextCursor } = keysetPage(rows, f.limit, (last) => encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }));
   const ids = page.map((c) => c.id);
   const [pairs, conflicted, reviews] = ids.length
     ? await Promise.all([
@@ -133,7 +124,6 @@ export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & 
   const sourceCounts = new Map<string, number>();
   for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
   const openConflicts = new Set(conflicted.map((c) => c.claimId));
-  const last = page.at(-1);
   return {
     items: page.map((c) => ({
       ...c,
@@ -141,14 +131,14 @@ export async function listClaims(actor: Actor, filters: Partial<ClaimFilters> & 
       hasOpenConflict: openConflicts.has(c.id),
       reviewState: reviewState(c.status, c.version, reviews.get(c.id)),
     })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }) : null,
+    nextCursor,
   };
 }
 
 /** How many claims a view selects, counted up to COUNT_CAP + 1. */
-export async function countClaims(actor: Actor, filters: Partial<ClaimFilters>) {
-  authorize(actor, "claims:read");
-  const where = conditions(actor, { sort: "newest", limit: 1, ...filters });
+export async function countClaims(user: SessionUser, filters: Partial<ClaimFilters>) {
+  authorize(user, "claims:read");
+  const where = conditions(user, { sort: "newest", limit: 1, ...filters });
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c ${whereClause(where)} LIMIT ${COUNT_CAP + 1}) capped`;
   const n = row?.n ?? 0;
@@ -158,8 +148,8 @@ export async function countClaims(actor: Actor, filters: Partial<ClaimFilters>) 
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>["items"][number];
 
 /** One claim with everything its page shows, or null. */
-export async function getClaim(actor: Actor, id: string) {
-  authorize(actor, "claims:read");
+export async function getClaim(user: SessionUser, id: string) {
+  authorize(user, "claims:read");
   return db.claim.findUnique({
     where: { id },
     include: {
@@ -178,7 +168,7 @@ export async function getClaim(actor: Actor, id: string) {
         },
       },
       statusChanges: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
-      annotations: {
+      notes: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
         include: { author: { select: { name: true } } },
@@ -197,8 +187,8 @@ export async function getClaim(actor: Actor, id: string) {
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;
 
 /** The names behind the ids a claims view filters on, for its "Metric: …" and "Source: …" chips. */
-export async function filterNames(actor: Actor, ids: { metric?: string; source?: string; assignee?: string }) {
-  authorize(actor, "claims:read");
+export async function filterNames(user: SessionUser, ids: { metric?: string; source?: string; assignee?: string }) {
+  authorize(user, "claims:read");
   const [metric, source, assignee] = await Promise.all([
     ids.metric ? db.metric.findUnique({ where: { id: ids.metric }, select: { name: true } }) : null,
     ids.source ? db.source.findUnique({ where: { id: ids.source }, select: { title: true } }) : null,

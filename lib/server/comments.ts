@@ -1,13 +1,14 @@
 import "server-only";
 import type { CommentValues, ResolveCommentValues } from "@/lib/schemas/workflow";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
-import { inTransaction, ok, refuse } from "./mutations";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 /** A remark on a claim, or a reply in a thread (replies attach to the thread's first comment). */
-export async function addComment(actor: Actor, input: CommentValues) {
-  authorize(actor, "comments:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function addComment(user: SessionUser, input: CommentValues, tx?: Tx) {
+  authorize(user, "comments:write");
+  return inTransaction(user, async (tx, audit) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
     if (!claim) return refuse("This claim does not exist.");
     let parentId: string | null = null;
@@ -19,18 +20,18 @@ export async function addComment(actor: Actor, input: CommentValues) {
       parentId = parent.parentId ?? input.parentId;
     }
     const comment = await tx.comment.create({
-      data: { claimId: input.claimId, parentId, body: input.body, authorId: actor.id },
+      data: { claimId: input.claimId, parentId, body: input.body, authorId: user.id },
       select: { id: true },
     });
     audit({ action: "comment.create", entityType: "Comment", entityId: comment.id, after: { claimId: input.claimId, parentId, body: input.body } });
     return ok({ id: comment.id });
-  });
+  }, { tx });
 }
 
 /** Marks a thread resolved, or opens it again. */
-export async function resolveComment(actor: Actor, input: ResolveCommentValues) {
-  authorize(actor, "comments:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function resolveComment(user: SessionUser, input: ResolveCommentValues, tx?: Tx) {
+  authorize(user, "comments:write");
+  return inTransaction(user, async (tx, audit) => {
     const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { parentId: true, resolvedAt: true, version: true, deletedAt: true } });
     if (!comment || comment.deletedAt) return refuse("This comment does not exist.");
     if (comment.parentId) return refuse("Resolve the thread from its first comment.");
@@ -39,7 +40,7 @@ export async function resolveComment(actor: Actor, input: ResolveCommentValues) 
     const now = new Date();
     const updated = await tx.comment.updateMany({
       where: { id: input.commentId, version: input.version },
-      data: input.resolved ? { resolvedAt: now, resolvedById: actor.id, version: { increment: 1 } } : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
+      data: input.resolved ? { resolvedAt: now, resolvedById: user.id, version: { increment: 1 } } : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
     });
     if (updated.count === 0) return refuse(staleMessage("comment"), { stale: true });
     audit({
@@ -50,5 +51,5 @@ export async function resolveComment(actor: Actor, input: ResolveCommentValues) 
       after: { resolvedAt: input.resolved ? now : null, version: comment.version + 1 },
     });
     return ok({ version: comment.version + 1 });
-  });
+  }, { tx });
 }

@@ -1,16 +1,20 @@
 import "server-only";
 import { conflictTitle, sourceGroup } from "@/lib/conflicts/title";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from "@/lib/schemas/conflict";
 import type { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { splitScopeOf } from "@/lib/conflicts/split-scope";
+import { isRetracted } from "@/lib/status";
+import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { reviseClaim } from "./claim-revision";
 import { staleMessage } from "./claim-status";
-import { applyRanks, currentSignatures, detectConflicts, lockScopes, saveLinks } from "./conflict-detection";
+import { currentSignatures, detectConflicts, lockScopes } from "./conflicts/detect-on-save";
+import { applyRanks, saveLinks } from "./conflicts/store-and-reconcile";
 import { db } from "./db";
-import { isUniqueViolation } from "./names";
-import { inTransaction, ok, refuse } from "./mutations";
+import { isUniqueViolation } from "./named-rows";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type Tx } from "./mutations";
 
 const listSelect = {
   id: true, kind: true, status: true, summary: true, createdAt: true, updatedAt: true, detail: true,
@@ -49,8 +53,8 @@ async function titled(rows: ListedConflict[]) {
 }
 
 /** One page of conflicts in one status (and kind), newest first, keyset-paged. */
-export async function listConflicts(actor: Actor, q: ConflictListQuery) {
-  authorize(actor, "claims:read");
+export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
+  authorize(user, "claims:read");
   const cursor = decodeCursor(q.cursor);
   const rows = await db.conflict.findMany({
     where: {
@@ -62,23 +66,22 @@ export async function listConflicts(actor: Actor, q: ConflictListQuery) {
     take: q.limit + 1,
     select: listSelect,
   });
-  const items = await titled(rows.slice(0, q.limit));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor({ createdAt: last.createdAt, id: last.id }));
+  return { items: await titled(page), nextCursor };
 }
 export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
 
 /** How many conflicts each status holds, for the tabs and the dashboard. */
-export async function countConflicts(actor: Actor, kind?: ConflictListQuery["kind"]) {
-  authorize(actor, "claims:read");
+export async function countConflicts(user: SessionUser, kind?: ConflictListQuery["kind"]) {
+  authorize(user, "claims:read");
   const groups = await db.conflict.groupBy({ by: ["status"], where: kind ? { kind } : {}, _count: { _all: true } });
   const counts = { OPEN: 0, RESOLVED: 0, DISMISSED: 0 };
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }
 
-export async function getConflict(actor: Actor, id: string) {
-  authorize(actor, "claims:read");
+export async function getConflict(user: SessionUser, id: string) {
+  authorize(user, "claims:read");
   return db.conflict.findUnique({
     where: { id },
     include: {
@@ -109,8 +112,8 @@ export async function getConflict(actor: Actor, id: string) {
 export type ConflictDetail = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
 
 /** The conflicts a claim is in, open first, for its page. */
-export async function conflictsOfClaim(actor: Actor, claimId: string) {
-  authorize(actor, "claims:read");
+export async function conflictsOfClaim(user: SessionUser, claimId: string) {
+  authorize(user, "claims:read");
   const rows = await db.conflict.findMany({
     where: { claims: { some: { claimId } } },
     // Open first (the enum's order), so an open conflict is never pushed off the page by decided ones.
@@ -122,23 +125,23 @@ export async function conflictsOfClaim(actor: Actor, claimId: string) {
 }
 
 /** Any editor or reviewer may say that claims cannot all hold, with a reason. */
-export async function flagConflict(actor: Actor, input: FlagConflictValues) {
-  authorize(actor, "conflicts:flag");
-  return inTransaction(actor, async (tx, audit) => {
+export async function flagConflict(user: SessionUser, input: FlagConflictValues, tx?: Tx) {
+  authorize(user, "conflicts:flag");
+  return inTransaction(user, async (tx, audit) => {
     const found = await currentSignatures(tx, input.claimIds);
     if (found.size !== input.claimIds.length) return refuse("A chosen claim no longer exists.", { fieldErrors: { claimIds: ["Choose claims from the list."] } });
     const conflict = await tx.conflict.create({
       data: {
         kind: "MANUAL",
         summary: input.reason,
-        createdById: actor.id,
+        createdById: user.id,
       },
       select: { id: true },
     });
     await saveLinks(tx, conflict.id, input.claimIds.map((claimId) => ({ claimId, claimVersion: found.get(claimId)!.version, signature: found.get(claimId)!.signature })));
     audit({ action: "conflict.flag", entityType: "Conflict", entityId: conflict.id, after: { kind: "MANUAL", claimIds: input.claimIds, reason: input.reason } });
     return ok({ id: conflict.id });
-  });
+  }, { tx });
 }
 
 const STATUS_AFTER = { PREFER: "RESOLVED", DIFFERENT_SCOPES: "RESOLVED", SETTLE: "RESOLVED", DISMISS: "DISMISSED", REOPEN: "OPEN" } as const;
@@ -149,9 +152,9 @@ const STATUS_AFTER = { PREFER: "RESOLVED", DIFFERENT_SCOPES: "RESOLVED", SETTLE:
  * dismiss it, or reopen it. Each decision is a new row: the record keeps every earlier one, and a
  * later decision reverses an earlier one.
  */
-export async function decideConflict(actor: Actor, input: DecideConflictValues) {
-  authorize(actor, "conflicts:resolve");
-  return inTransaction(actor, async (tx, audit) => {
+export async function decideConflict(user: SessionUser, input: DecideConflictValues, tx?: Tx) {
+  authorize(user, "conflicts:resolve");
+  return inTransaction(user, async (tx, audit) => {
     const conflict = await tx.conflict.findUnique({
       where: { id: input.conflictId },
       select: {
@@ -180,20 +183,20 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
       if (moving.length !== input.movingClaimIds.length) return field("movingClaimIds", "Choose claims of this conflict.");
       if (moving.length === claims.length) return field("movingClaimIds", "Leave at least one claim where it is: move only the claims that measure something else.");
       const first = moving[0]!;
-      const byMetric = moving.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first.metricId);
-      const byEvent = moving.every((c) => c.kind === "DATE" && c.eventId && c.eventId === first.eventId);
-      if (!byMetric && !byEvent) return field("movingClaimIds", "Only claims on one metric or one event can move to a new scope.");
+      const splitBy = splitScopeOf(moving);
+      const byMetric = splitBy === "metric";
+      if (!splitBy) return field("movingClaimIds", "Only claims on one metric or one event can move to a new scope.");
       try {
         if (byMetric) {
           const metric = await tx.metric.create({
-            data: { name: input.scopeName!, unit: first.metric!.unit, description: `Split from “${first.metric!.name}”: ${input.note}`, createdById: actor.id },
+            data: { name: input.scopeName!, unit: first.metric!.unit, description: `Split from “${first.metric!.name}”: ${input.note}`, createdById: user.id },
             select: { id: true, name: true, unit: true },
           });
           audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: { ...metric, splitFrom: first.metricId, conflictId: conflict.id } });
           scope.metricId = metric.id;
         } else {
           const event = await tx.event.create({
-            data: { name: input.scopeName!, description: `Split from “${first.event!.name}”: ${input.note}`, createdById: actor.id },
+            data: { name: input.scopeName!, description: `Split from “${first.event!.name}”: ${input.note}`, createdById: user.id },
             select: { id: true, name: true },
           });
           audit({ action: "event.create", entityType: "Event", entityId: event.id, after: { ...event, splitFrom: first.eventId, conflictId: conflict.id } });
@@ -204,9 +207,9 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
         throw e;
       }
       for (const c of moving) {
-        if (c.status === "RETRACTED") return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
+        if (isRetracted(c)) return field("movingClaimIds", "A retracted claim cannot be moved: leave it where it is.");
         const data = byMetric ? { metricId: scope.metricId } : { eventId: scope.eventId };
-        const revised = await reviseClaim(tx, actor.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
+        const revised = await reviseClaim(tx, user.id, c, c.version, data, "The claim moved to a new scope when a conflict was resolved: back to review.");
         if (!revised) return refuse(staleMessage("claim"), { stale: true });
         audit({
           action: byMetric ? "claim.metric.split" : "claim.event.split",
@@ -230,7 +233,7 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
         scopeMetricId: scope.metricId ?? null,
         scopeEventId: scope.eventId ?? null,
         note: input.note,
-        actorId: actor.id,
+        actorId: user.id,
       },
       select: { id: true },
     });
@@ -239,7 +242,7 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
     await saveLinks(tx, conflict.id, [...signatures].map(([claimId, s]) => ({ claimId, claimVersion: s.version, signature: s.signature })));
     await applyRanks(tx, [...ids]);
     // After a split, the claims that stayed and those that moved are compared again in their new company.
-    if (scope.moved.length) await detectConflicts(tx, [...ids], actor.id, audit);
+    if (scope.moved.length) await detectConflicts(tx, [...ids], user.id, audit);
     audit({
       action: "conflict.decide",
       entityType: "Conflict",
@@ -251,6 +254,6 @@ export async function decideConflict(actor: Actor, input: DecideConflictValues) 
       },
     });
     return ok({ id: conflict.id, status, version: conflict.version + 1 });
-  });
+  }, { tx });
 }
 

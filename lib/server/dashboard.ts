@@ -5,7 +5,7 @@ import type { ClaimFilters } from "@/lib/schemas/claim-filters";
 import { CLAIM_STATUSES } from "@/lib/status";
 import type { ClaimStatus } from "@/lib/labels";
 import { weekStart, weeklySeries } from "@/lib/weeks";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { countClaims, listClaims } from "./claims";
 import { db } from "./db";
 
@@ -26,12 +26,12 @@ export const DASHBOARD_QUEUES = {
 } as const satisfies Record<string, Partial<ClaimFilters>>;
 
 /** Everything the home page shows; each part is a short indexed read. */
-export async function getDashboard(actor: Actor, take = 8) {
-  authorize(actor, "claims:read");
+export async function getDashboard(user: SessionUser, take = 8) {
+  authorize(user, "claims:read");
   const now = new Date();
   const since = new Date(weekStart(now).getTime() - (VERIFIED_WEEKS - 1) * 7 * 86_400_000);
   const queue = async (filters: Partial<ClaimFilters>) => {
-    const [page, total] = await Promise.all([listClaims(actor, { ...filters, limit: take }), countClaims(actor, filters)]);
+    const [page, total] = await Promise.all([listClaims(user, { ...filters, limit: take }), countClaims(user, filters)]);
     return { items: page.items, ...total };
   };
   const [byStatus, waiting, ready, sentBack, mine, openConflicts, conflicts, changes, comments, reviews, decisions, verified] = await Promise.all([

@@ -1,13 +1,14 @@
 import "server-only";
-import { decodeNameCursor, encodeNameCursor } from "@/lib/pagination";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "@/lib/pagination";
 import type { EventValues, RenameEventValues } from "@/lib/schemas/event";
 import type { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { claimWithSourcesSelect } from "./claim-sources";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { inTransaction, ok, refuse } from "./mutations";
-import { isUniqueViolation, nameAfter } from "./names";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction } from "./mutations";
+import { isUniqueViolation, nameAfter } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,8 +16,8 @@ type Tx = Prisma.TransactionClient;
 export const EVENT_CLAIMS_CAP = 500;
 
 /** One keyset page of events in name order, with how many claims each has (counted for this page only). */
-export async function listEvents(actor: Actor, options: { q?: string; limit: number; cursor?: string }) {
-  authorize(actor, "claims:read");
+export async function listEvents(user: SessionUser, options: { q?: string; limit: number; cursor?: string }) {
+  authorize(user, "claims:read");
   const after = decodeNameCursor(options.cursor);
   const rows = await db.event.findMany({
     where: { AND: [options.q ? { name: { contains: options.q, mode: "insensitive" } } : {}, after ? nameAfter(after) : {}] },
@@ -24,21 +25,20 @@ export async function listEvents(actor: Actor, options: { q?: string; limit: num
     take: options.limit + 1,
     select: { id: true, name: true, description: true },
   });
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, encodeNameCursor);
   const counts = page.length
     ? await db.claim.groupBy({ by: ["eventId"], where: { eventId: { in: page.map((e) => e.id) } }, _count: { _all: true } })
     : [];
   const byEvent = new Map(counts.map((c) => [c.eventId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((e) => ({ ...e, claimCount: byEvent.get(e.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeNameCursor(last) : null,
+    nextCursor,
   };
 }
 
 /** For the picker: events whose name contains `q`, by name, at most 20. */
-export async function searchEvents(actor: Actor, q: string, limit = 10) {
-  authorize(actor, "claims:read");
+export async function searchEvents(user: SessionUser, q: string, limit = 10) {
+  authorize(user, "claims:read");
   return db.event.findMany({
     where: q ? { name: { contains: q, mode: "insensitive" } } : {},
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -50,8 +50,8 @@ export async function searchEvents(actor: Actor, q: string, limit = 10) {
 export type EventChoice = Awaited<ReturnType<typeof searchEvents>>[number];
 
 /** An event's own fields and how many claims are about it, or null. */
-export async function findEvent(actor: Actor, id: string) {
-  authorize(actor, "claims:read");
+export async function findEvent(user: SessionUser, id: string) {
+  authorize(user, "claims:read");
   const event = await db.event.findUnique({
     where: { id },
     select: { id: true, name: true, description: true, version: true, createdAt: true, createdBy: { select: { name: true } }, _count: { select: { claims: true } } },
@@ -62,8 +62,8 @@ export async function findEvent(actor: Actor, id: string) {
 }
 
 /** An event with the claims about it (up to the cap), earliest date first, or null. */
-export async function getEvent(actor: Actor, id: string) {
-  const event = await findEvent(actor, id);
+export async function getEvent(user: SessionUser, id: string) {
+  const event = await findEvent(user, id);
   if (!event) return null;
   const claims = await db.claim.findMany({
     where: { eventId: id },
@@ -90,24 +90,24 @@ async function nameInUse(tx: Tx, name: string, exceptId?: string) {
 
 const snapshotSelect = { id: true, name: true, description: true, version: true } as const;
 
-export async function createEvent(actor: Actor, values: EventValues) {
-  authorize(actor, "events:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function createEvent(user: SessionUser, values: EventValues, tx?: Tx) {
+  authorize(user, "events:write");
+  return inTransaction(user, async (tx, audit) => {
     if (await nameInUse(tx, values.name)) return nameTaken();
     try {
-      const event = await tx.event.create({ data: { name: values.name, description: values.description ?? null, createdById: actor.id }, select: snapshotSelect });
+      const event = await tx.event.create({ data: { name: values.name, description: values.description ?? null, createdById: user.id }, select: snapshotSelect });
       audit({ action: "event.create", entityType: "Event", entityId: event.id, after: event });
       return ok({ id: event.id });
     } catch (e) {
       if (isUniqueViolation(e)) return nameTaken();
       throw e;
     }
-  });
+  }, { tx });
 }
 
-export async function renameEvent(actor: Actor, values: RenameEventValues) {
-  authorize(actor, "events:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function renameEvent(user: SessionUser, values: RenameEventValues, tx?: Tx) {
+  authorize(user, "events:write");
+  return inTransaction(user, async (tx, audit) => {
     const before = await tx.event.findUnique({ where: { id: values.id }, select: snapshotSelect });
     if (!before) return refuse("This event does not exist.");
     if (before.version !== values.version) return refuse(staleMessage("event"), { stale: true });
@@ -125,5 +125,5 @@ export async function renameEvent(actor: Actor, values: RenameEventValues) {
     const after = await tx.event.findUniqueOrThrow({ where: { id: values.id }, select: snapshotSelect });
     audit({ action: "event.update", entityType: "Event", entityId: values.id, before, after });
     return ok({ id: values.id, version: after.version });
-  });
+  }, { tx });
 }

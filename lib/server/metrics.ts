@@ -1,15 +1,16 @@
 import "server-only";
-import { decodeNameCursor, encodeNameCursor } from "@/lib/pagination";
-import type { MergeMetricsValues, MetricValues, RenameMetricValues } from "@/lib/schemas/metric";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "@/lib/pagination";
+import type { MergeMetricsValues, MetricValues, UpdateMetricValues } from "@/lib/schemas/metric";
 import { byMoment } from "@/lib/timeline";
 import type { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { staleMessage } from "./claim-status";
-import { detectConflicts } from "./conflict-detection";
-import { inTransaction, ok, refuse } from "./mutations";
+import { detectConflicts } from "./conflicts/detect-on-save";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction } from "./mutations";
 import { db } from "./db";
 import { claimWithSourcesSelect } from "./claim-sources";
-import { isUniqueViolation, nameAfter } from "./names";
+import { isUniqueViolation, nameAfter } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,8 +18,8 @@ type Tx = Prisma.TransactionClient;
 export const METRIC_CLAIMS_CAP = 500;
 
 /** One keyset page of metrics in name order, with how many claims each has (counted for this page only). */
-export async function listMetrics(actor: Actor, options: { q?: string; limit: number; cursor?: string; includeMerged?: boolean }) {
-  authorize(actor, "claims:read");
+export async function listMetrics(user: SessionUser, options: { q?: string; limit: number; cursor?: string; includeMerged?: boolean }) {
+  authorize(user, "claims:read");
   const after = decodeNameCursor(options.cursor);
   const rows = await db.metric.findMany({
     where: {
@@ -32,21 +33,20 @@ export async function listMetrics(actor: Actor, options: { q?: string; limit: nu
     take: options.limit + 1,
     select: { id: true, name: true, unit: true, description: true, mergedInto: { select: { id: true, name: true } } },
   });
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, encodeNameCursor);
   const counts = page.length
     ? await db.claim.groupBy({ by: ["metricId"], where: { metricId: { in: page.map((m) => m.id) } }, _count: { _all: true } })
     : [];
   const byMetric = new Map(counts.map((c) => [c.metricId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((m) => ({ ...m, claimCount: byMetric.get(m.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeNameCursor(last) : null,
+    nextCursor,
   };
 }
 
 /** For the picker: live metrics whose name contains `q`, by name, at most 20. */
-export async function searchMetrics(actor: Actor, q: string, limit = 10, options: { exclude?: string } = {}) {
-  authorize(actor, "claims:read");
+export async function searchMetrics(user: SessionUser, q: string, limit = 10, options: { exclude?: string } = {}) {
+  authorize(user, "claims:read");
   return db.metric.findMany({
     where: {
       mergedIntoId: null,
@@ -62,8 +62,8 @@ export async function searchMetrics(actor: Actor, q: string, limit = 10, options
 export type MetricChoice = Awaited<ReturnType<typeof searchMetrics>>[number];
 
 /** A metric's own fields, what it was merged into and from, and how many claims it has, or null. */
-export async function findMetric(actor: Actor, id: string) {
-  authorize(actor, "claims:read");
+export async function findMetric(user: SessionUser, id: string) {
+  authorize(user, "claims:read");
   const metric = await db.metric.findUnique({
     where: { id },
     select: {
@@ -85,8 +85,8 @@ export async function findMetric(actor: Actor, id: string) {
 }
 
 /** A metric with every figure recorded for it (up to the cap), oldest first, or null. */
-export async function getMetric(actor: Actor, id: string) {
-  const metric = await findMetric(actor, id);
+export async function getMetric(user: SessionUser, id: string) {
+  const metric = await findMetric(user, id);
   if (!metric) return null;
   const claims = await db.claim.findMany({
     where: { metricId: id },
@@ -115,13 +115,13 @@ async function nameInUse(tx: Tx, name: string, exceptId?: string) {
 
 const snapshotSelect = { id: true, name: true, unit: true, description: true, mergedIntoId: true, version: true } as const;
 
-export async function createMetric(actor: Actor, values: MetricValues) {
-  authorize(actor, "metrics:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function createMetric(user: SessionUser, values: MetricValues, tx?: Tx) {
+  authorize(user, "metrics:write");
+  return inTransaction(user, async (tx, audit) => {
     if (await nameInUse(tx, values.name)) return nameTaken();
     try {
       const metric = await tx.metric.create({
-        data: { name: values.name, unit: values.unit, description: values.description ?? null, createdById: actor.id },
+        data: { name: values.name, unit: values.unit, description: values.description ?? null, createdById: user.id },
         select: snapshotSelect,
       });
       audit({ action: "metric.create", entityType: "Metric", entityId: metric.id, after: metric });
@@ -131,12 +131,12 @@ export async function createMetric(actor: Actor, values: MetricValues) {
       if (isUniqueViolation(e)) return nameTaken();
       throw e;
     }
-  });
+  }, { tx });
 }
 
-export async function renameMetric(actor: Actor, values: RenameMetricValues) {
-  authorize(actor, "metrics:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function updateMetric(user: SessionUser, values: UpdateMetricValues, tx?: Tx) {
+  authorize(user, "metrics:write");
+  return inTransaction(user, async (tx, audit) => {
     const current = await tx.metric.findUnique({ where: { id: values.id }, select: { ...snapshotSelect, mergedInto: { select: { name: true } } } });
     if (!current) return refuse("This metric does not exist.");
     if (current.version !== values.version) return refuse(staleMessage("metric"), { stale: true });
@@ -156,7 +156,7 @@ export async function renameMetric(actor: Actor, values: RenameMetricValues) {
     const after = await tx.metric.findUniqueOrThrow({ where: { id: values.id }, select: snapshotSelect });
     audit({ action: "metric.update", entityType: "Metric", entityId: values.id, before, after });
     return ok({ id: values.id, version: after.version });
-  });
+  }, { tx });
 }
 
 /**
@@ -165,10 +165,10 @@ export async function renameMetric(actor: Actor, values: RenameMetricValues) {
  * marked merged into the target, and metrics merged earlier into the source now point at the
  * target, so "merged into" never leads to another merged metric.
  */
-export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
-  authorize(actor, "metrics:write");
+export async function mergeMetrics(user: SessionUser, values: MergeMetricsValues, tx?: Tx) {
+  authorize(user, "metrics:write");
   if (values.sourceId === values.targetId) return refuse("A metric cannot be merged into itself.", { fieldErrors: { targetId: ["A metric cannot be merged into itself."] } });
-  return inTransaction(actor, async (tx, audit) => {
+  return inTransaction(user, async (tx, audit) => {
     const found = await tx.metric.findMany({ where: { id: { in: [values.sourceId, values.targetId] } }, select: { ...snapshotSelect, mergedInto: { select: { name: true } } } });
     const source = found.find((m) => m.id === values.sourceId);
     const target = found.find((m) => m.id === values.targetId);
@@ -213,13 +213,13 @@ export async function mergeMetrics(actor: Actor, values: MergeMetricsValues) {
     if (moved.length) {
       await tx.$executeRaw`
         INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after)
-        SELECT ${actor.id}::uuid, 'claim.metric.merge', 'Claim', m.id::text,
+        SELECT ${user.id}::uuid, 'claim.metric.merge', 'Claim', m.id::text,
                jsonb_build_object('metricId', ${source.id}::text, 'version', m.version - 1),
                jsonb_build_object('metricId', ${target.id}::text, 'version', m.version)
         FROM unnest(${moved.map((c) => c.id)}::uuid[], ${moved.map((c) => c.version)}::int[]) AS m(id, version)`;
     }
     // The moved claims now share a metric with the target's: compare them there.
-    await detectConflicts(tx, moved.map((c) => c.id), actor.id, audit);
+    await detectConflicts(tx, moved.map((c) => c.id), user.id, audit);
     return ok({ targetId: target.id, claimsMoved: moved.length });
-  }, { timeout: 60_000 });
+  }, { tx, timeout: 60_000 });
 }

@@ -1,17 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { reanchor, type Reanchoring } from "@/lib/anchoring";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { dateToDay, dayToDate } from "@/lib/schemas/fields";
+import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
+import { dateToDay, dayToDate } from "@/lib/values";
 import type { EditSourceValues, SourceValues } from "@/lib/schemas/source";
 import { escapeLike, searchText } from "@/lib/search";
 import { Prisma } from "@/prisma/client";
-import { authorize, type Actor } from "./authorize";
+import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { detectConflicts } from "./conflict-detection";
-import { inTransaction, ok, refuse, type AuditEntry } from "./mutations";
+import { detectConflicts } from "./conflicts/detect-on-save";
+import { ok, refuse } from "@/lib/action-result";
+import { inTransaction, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,8 +56,8 @@ const snapshot = (s: Prisma.SourceGetPayload<{ select: typeof editable }>) => ({
 const PUBLISHED_ORDER = Prisma.sql`COALESCE(published_at, DATE '0001-01-01')`;
 
 /** `?q=` matches title or outlet, case-insensitively; latest published first, one keyset page. */
-export async function listSources(actor: Actor, options: { limit: number; cursor?: string; q?: string }) {
-  authorize(actor, "sources:read");
+export async function listSources(user: SessionUser, options: { limit: number; cursor?: string; q?: string }) {
+  authorize(user, "sources:read");
   const after = decodeCursor(options.cursor);
   const q = searchText(options.q);
   const where: Prisma.Sql[] = [];
@@ -75,21 +76,20 @@ export async function listSources(actor: Actor, options: { limit: number; cursor
            published_approx AS "publishedApprox", full_text IS NOT NULL AS "hasText", created_at AS "createdAt"
     FROM sources ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY ${PUBLISHED_ORDER} DESC, id DESC LIMIT ${options.limit + 1}`;
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, (last) => encodeCursor({ createdAt: last.publishedAt ?? new Date("0001-01-01T00:00:00Z"), id: last.id }));
   const counts = page.length
     ? await db.citation.groupBy({ by: ["sourceId"], where: { sourceId: { in: page.map((s) => s.id) } }, _count: { _all: true } })
     : [];
   const citationCount = new Map(counts.map((c) => [c.sourceId, c._count._all]));
-  const last = page.at(-1);
   return {
     items: page.map((s) => ({ ...s, citationCount: citationCount.get(s.id) ?? 0 })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.publishedAt ?? new Date("0001-01-01T00:00:00Z"), id: last.id }) : null,
+    nextCursor,
   };
 }
 
 /** Sources to pick from by title or outlet, newest first; capped. */
-export async function searchSourceChoices(actor: Actor, q: string) {
-  authorize(actor, "sources:read");
+export async function searchSourceChoices(user: SessionUser, q: string) {
+  authorize(user, "sources:read");
   const typed = searchText(q);
   const pattern = `%${escapeLike(typed)}%`;
   return db.$queryRaw<{ id: string; title: string; outlet: string | null; hasText: boolean }[]>`
@@ -99,8 +99,8 @@ export async function searchSourceChoices(actor: Actor, q: string) {
 }
 
 /** One source with the claims citing it and the notes on its passages, or null. */
-export async function getSource(actor: Actor, id: string) {
-  authorize(actor, "sources:read");
+export async function getSource(user: SessionUser, id: string) {
+  authorize(user, "sources:read");
   return db.source.findUnique({
     where: { id },
     include: {
@@ -113,7 +113,7 @@ export async function getSource(actor: Actor, id: string) {
           claim: { select: { id: true, statement: true, status: true } },
         },
       },
-      annotations: {
+      passageNotes: {
         where: { deletedAt: null },
         orderBy: [{ startOffset: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
         take: SOURCE_PAGE_CAP,
@@ -125,14 +125,14 @@ export async function getSource(actor: Actor, id: string) {
 
 export type SourceDetail = NonNullable<Awaited<ReturnType<typeof getSource>>>;
 
-export async function createSource(actor: Actor, values: SourceValues) {
-  authorize(actor, "sources:write");
-  return inTransaction(actor, async (tx, audit) => {
-    const source = await tx.source.create({ data: { ...columns(values), createdById: actor.id }, select: { id: true, ...editable } });
+export async function createSource(user: SessionUser, values: SourceValues, tx?: Tx) {
+  authorize(user, "sources:write");
+  return inTransaction(user, async (tx, audit) => {
+    const source = await tx.source.create({ data: { ...columns(values), createdById: user.id }, select: { id: true, ...editable } });
     const { id, ...rest } = source;
     audit({ action: "source.create", entityType: "Source", entityId: id, after: snapshot(rest) });
     return ok({ id });
-  });
+  }, { tx });
 }
 
 export interface Reanchored {
@@ -146,7 +146,7 @@ export interface Reanchored {
 async function reanchorPassages(tx: Tx, audit: (e: AuditEntry) => void, sourceId: string, text: string | null): Promise<Reanchored[]> {
   const select = { id: true, quote: true, startOffset: true, endOffset: true } as const;
   const citations = await tx.citation.findMany({ where: { sourceId }, select });
-  const notes = await tx.annotation.findMany({ where: { sourceId, deletedAt: null, quote: { not: null } }, select });
+  const notes = await tx.note.findMany({ where: { sourceId, deletedAt: null, quote: { not: null } }, select });
   const changed: Reanchored[] = [];
   for (const [type, rows] of [["Citation", citations], ["Annotation", notes]] as const) {
     for (const row of rows) {
@@ -155,7 +155,7 @@ async function reanchorPassages(tx: Tx, audit: (e: AuditEntry) => void, sourceId
       if (next.outcome === "kept") continue;
       const data = { startOffset: next.startOffset, endOffset: next.endOffset };
       if (type === "Citation") await tx.citation.update({ where: { id: row.id }, data });
-      else await tx.annotation.update({ where: { id: row.id }, data });
+      else await tx.note.update({ where: { id: row.id }, data });
       audit({
         action: `${type.toLowerCase()}.reanchor`,
         entityType: type,
@@ -169,9 +169,9 @@ async function reanchorPassages(tx: Tx, audit: (e: AuditEntry) => void, sourceId
   return changed;
 }
 
-export async function updateSource(actor: Actor, values: EditSourceValues) {
-  authorize(actor, "sources:write");
-  return inTransaction(actor, async (tx, audit) => {
+export async function updateSource(user: SessionUser, values: EditSourceValues, tx?: Tx) {
+  authorize(user, "sources:write");
+  return inTransaction(user, async (tx, audit) => {
     const current = await tx.source.findUnique({ where: { id: values.id }, select: editable });
     if (!current) return refuse("This source does not exist.");
     const stale = async () => refuse(staleMessage("source"), { stale: true, changes: await changesSince(tx, "Source", values.id, values.version) });
@@ -184,9 +184,9 @@ export async function updateSource(actor: Actor, values: EditSourceValues) {
     if (current.publishedAt?.getTime() !== after.publishedAt?.getTime() || current.publishedPrecision !== after.publishedPrecision) {
       // "Monday" is read against the publication date: statements this source dates are compared again.
       const statements = await tx.claim.findMany({ where: { kind: "ATTRIBUTED_STATEMENT", citations: { some: { sourceId: values.id } } }, select: { id: true } });
-      await detectConflicts(tx, statements.map((c) => c.id), actor.id, audit);
+      await detectConflicts(tx, statements.map((c) => c.id), user.id, audit);
     }
     audit({ action: "source.update", entityType: "Source", entityId: values.id, before: snapshot(current), after: snapshot(after) });
     return ok({ id: values.id, version: after.version, passages });
-  });
+  }, { tx });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { loginSchema } from "@/lib/schemas/auth";
-import { authorize, type Actor } from "./authorize";
+import { ASSIGNABLE_ROLES } from "@/lib/permissions";
+import { keysetPage } from "@/lib/pagination";
+import { authorize, type SessionUser } from "./authorize";
 import { db } from "./db";
 import { hashNoOneHas, verifyPassword } from "@/lib/passwords";
 
@@ -18,7 +20,7 @@ export async function verifyCredentials(raw: unknown): Promise<{ id: string; ema
 }
 
 /** The actor behind a session: re-read each request, so a disabled account or a role change takes effect at once. */
-export async function findActiveActor(userId: string): Promise<Actor | null> {
+export async function findActiveUser(userId: string): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, disabledAt: true },
@@ -27,23 +29,23 @@ export async function findActiveActor(userId: string): Promise<Actor | null> {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export async function listUsers(actor: Actor, options: { limit: number; after?: string }) {
-  authorize(actor, "users:manage");
+export async function listUsers(user: SessionUser, options: { limit: number; after?: string }) {
+  authorize(user, "users:manage");
   const rows = await db.user.findMany({
     where: options.after ? { email: { gt: options.after } } : undefined,
     orderBy: { email: "asc" },
     take: options.limit + 1,
     select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
   });
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.email ?? null) : null };
+  const { page: items, nextCursor } = keysetPage(rows, options.limit, (last) => last.email);
+  return { items, nextCursor };
 }
 
 /** Who a claim can be assigned to: active editors and admins, by name (a newsroom has dozens, not thousands). */
-export async function listAssignees(actor: Actor, limit = 200) {
-  authorize(actor, "claims:read");
+export async function listAssignees(user: SessionUser, limit = 200) {
+  authorize(user, "claims:read");
   return db.user.findMany({
-    where: { disabledAt: null, role: { in: ["EDITOR", "ADMIN"] } },
+    where: { disabledAt: null, role: { in: ASSIGNABLE_ROLES } },
     orderBy: { name: "asc" },
     take: limit,
     select: { id: true, name: true },

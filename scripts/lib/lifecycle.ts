@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-function parentOf(pid: number): number | undefined {
+/** The parent of a process, read from /proc (Linux). */
+export function parentOf(pid: number): number | undefined {
   try {
     // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -39,7 +40,7 @@ export function watchedAncestors(): number[] {
   return [parent];
 }
 
-function isAlive(pid: number) {
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

@@ -9,29 +9,18 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { isAlive, parentOf } from "../../scripts/lib/lifecycle";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let nextPort = 3900 + (process.pid % 50) * 4;
 let nextPgPort = 54900 + (process.pid % 50) * 4;
 
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Every process whose parent chain leads to `pid`, read from /proc. */
 function descendants(pid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {}
+    const parent = /^\d+$/.test(entry) ? parentOf(Number(entry)) : undefined;
+    if (parent !== undefined) parents.set(Number(entry), parent);
   }
   const found: number[] = [];
   const walk = (p: number) => {

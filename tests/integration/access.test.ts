@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/passwords";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { getClaim, listClaims } from "@/lib/server/claims";
-import { findActiveActor, listUsers, verifyCredentials } from "@/lib/server/users";
+import { findActiveUser, listUsers, verifyCredentials } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("data access", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
 
   it("verifies credentials with argon2id, case-insensitively by email", async () => {
     await seedDatabase(db());
@@ -23,7 +23,7 @@ describe("data access", () => {
       data: { email: "gone@factdesk.test", name: "Gone", role: "EDITOR", passwordHash: await hashPassword("pw-123456"), disabledAt: new Date() },
     });
     expect(await verifyCredentials({ email: "gone@factdesk.test", password: "pw-123456" })).toBeNull();
-    expect(await findActiveActor(user.id)).toBeNull();
+    expect(await findActiveUser(user.id)).toBeNull();
   });
 
   it("lets only admins list accounts", async () => {

@@ -45,6 +45,6 @@ describe("append-only tables", () => {
     const claim = await db().claim.findFirstOrThrow({ where: { kind: "QUANTITY" } });
     await expect(db().claim.update({ where: { id: claim.id }, data: { valueLow: 10, valueHigh: 5, valueBest: null } })).rejects.toThrow(/claims_range_ordered/);
     const author = await db().user.findFirstOrThrow();
-    await expect(db().annotation.create({ data: { body: "floating", authorId: author.id } })).rejects.toThrow(/annotations_target/);
+    await expect(db().note.create({ data: { body: "floating", authorId: author.id } })).rejects.toThrow(/annotations_target/);
   });
 });

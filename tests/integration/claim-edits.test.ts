@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { changeStatus } from "@/lib/server/claim-status";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("creating and editing claims", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const form = {
     statement: "Ukraine says 42,000 Russian soldiers were killed by mid-August.",
     kind: "QUANTITY",

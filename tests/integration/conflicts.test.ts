@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { scanAllConflicts } from "@/lib/server/conflict-detection";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { scanAllConflicts } from "@/lib/server/conflicts/full-rescan";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { changeStatus } from "@/lib/server/claim-status";
 import { updateCitation } from "@/lib/server/citations";
 import { decideConflict, flagConflict, listConflicts, countConflicts } from "@/lib/server/conflicts";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { decideConflictSchema, flagConflictSchema } from "@/lib/schemas/conflict";
 import { editCitationSchema } from "@/lib/schemas/citation";
@@ -15,8 +15,8 @@ import { useMigratedDatabase } from "../support/database";
 
 describe("conflicts", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (who: "editor" | "admin" | "reviewer"): Promise<Actor> =>
-    (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email: `${who}@factdesk.test` } })).id))!;
+  const actor = async (who: "editor" | "admin" | "reviewer"): Promise<SessionUser> =>
+    (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email: `${who}@factdesk.test` } })).id))!;
   const id = (key: string) => seedId("claim", key);
   const conflictOf = (kind: string, ...keys: string[]) =>
     db().conflict.findFirstOrThrow({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/server/authorize";
+import type { SessionUser } from "@/lib/server/authorize";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { changeStatus } from "@/lib/server/claim-status";
 import { countClaims, listClaims } from "@/lib/server/claims";
 import { decideConflict } from "@/lib/server/conflicts";
 import { getDashboard, VERIFIED_WEEKS } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { weekStart } from "@/lib/weeks";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -15,7 +15,7 @@ const WEEK = 7 * 86_400_000;
 
 describe("dashboard charts", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
 
   it("counts claims verified per week over the last weeks, each claim once per week, older ones left out", async () => {
     await seedDatabase(db());

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { eventSchema, renameEventSchema } from "@/lib/schemas/event";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { createEvent, getEvent, listEvents, renameEvent, searchEvents } from "@/lib/server/events";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -12,7 +12,7 @@ const missingId = "00000000-0000-4000-8000-000000000000";
 
 describe("events", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const editor = () => actor("editor@factdesk.test");
   const ruRecognises = seedId("event", "ru-recognises");
   const state = async () => ({ events: await db().event.findMany({ orderBy: { id: "asc" } }), audit: await db().auditLog.count() });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
-import { mergeMetricsSchema, metricSchema, renameMetricSchema } from "@/lib/schemas/metric";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { mergeMetricsSchema, metricSchema, updateMetricSchema } from "@/lib/schemas/metric";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
-import { createMetric, findMetric, getMetric, listMetrics, mergeMetrics, renameMetric, searchMetrics } from "@/lib/server/metrics";
-import { findActiveActor } from "@/lib/server/users";
+import { createMetric, findMetric, getMetric, listMetrics, mergeMetrics, updateMetric, searchMetrics } from "@/lib/server/metrics";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -12,7 +12,7 @@ const missingId = "00000000-0000-4000-8000-000000000000";
 
 describe("metrics", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const editor = () => actor("editor@factdesk.test");
   const deaths = seedId("metric", "ru-deaths");
 
@@ -50,7 +50,7 @@ describe("metrics", () => {
         name: ["Keep the name under 200 characters."],
         unit: ["Keep the unit under 100 characters."],
       });
-      expect(renameMetricSchema.safeParse({ name: "Fine name", unit: "people", id: "nope", version: "x" }).error!.flatten().fieldErrors).toMatchObject({
+      expect(updateMetricSchema.safeParse({ name: "Fine name", unit: "people", id: "nope", version: "x" }).error!.flatten().fieldErrors).toMatchObject({
         id: ["Unknown metric."],
         version: ["Reload the page and try again."],
       });
@@ -86,7 +86,7 @@ describe("metrics", () => {
     it("refuses reviewers in the data layer", async () => {
       const reviewer = await actor("reviewer@factdesk.test");
       await expect(createMetric(reviewer, metricSchema.parse({ name: "Reviewer metric", unit: "x" }))).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(renameMetric(reviewer, renameMetricSchema.parse({ id: deaths, version: 1, name: "Renamed", unit: "x" }))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateMetric(reviewer, updateMetricSchema.parse({ id: deaths, version: 1, name: "Renamed", unit: "x" }))).rejects.toBeInstanceOf(ForbiddenError);
       await expect(
         mergeMetrics(reviewer, mergeMetricsSchema.parse({ sourceId: deaths, sourceVersion: 1, targetId: seedId("metric", "nk-volunteers"), targetVersion: 1, reason: "Same thing" })),
       ).rejects.toBeInstanceOf(ForbiddenError);
@@ -96,7 +96,7 @@ describe("metrics", () => {
   describe("renaming", () => {
     it("renames from the current version and audits before and after", async () => {
       const id = await create("Wagner fighters killed in Bakhmut");
-      const result = await renameMetric(await editor(), renameMetricSchema.parse({ id, version: 1, name: "Wagner fighters killed around Bakhmut", unit: "fighters killed", description: "Wagner's own count." }));
+      const result = await updateMetric(await editor(), updateMetricSchema.parse({ id, version: 1, name: "Wagner fighters killed around Bakhmut", unit: "fighters killed", description: "Wagner's own count." }));
       expect(result).toEqual({ ok: true, value: { id, version: 2 } });
       const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "metric.update" } });
       expect(audit.before).toMatchObject({ name: "Wagner fighters killed in Bakhmut", unit: "soldiers killed", description: null, version: 1 });
@@ -105,20 +105,20 @@ describe("metrics", () => {
 
     it("keeps its own name under another capitalisation, and refuses another metric's name", async () => {
       const id = await create("Tanks lost by Russia");
-      expect((await renameMetric(await editor(), renameMetricSchema.parse({ id, version: 1, name: "tanks lost by Russia", unit: "tanks" }))).ok).toBe(true);
+      expect((await updateMetric(await editor(), updateMetricSchema.parse({ id, version: 1, name: "tanks lost by Russia", unit: "tanks" }))).ok).toBe(true);
       const before = await state();
-      const taken = await renameMetric(await editor(), renameMetricSchema.parse({ id, version: 2, name: "Russian military deaths in Ukraine since 24 Feb 2022", unit: "tanks" }));
+      const taken = await updateMetric(await editor(), updateMetricSchema.parse({ id, version: 2, name: "Russian military deaths in Ukraine since 24 Feb 2022", unit: "tanks" }));
       expect(taken).toMatchObject({ ok: false, fieldErrors: { name: ["A metric with that name exists."] } });
       expect(await state()).toEqual(before);
     });
 
     it("refuses a stale rename and a missing metric, writing nothing", async () => {
       const id = await create("Artillery shells fired per day");
-      expect((await renameMetric(await editor(), renameMetricSchema.parse({ id, version: 1, name: "Artillery shells fired", unit: "shells" }))).ok).toBe(true);
+      expect((await updateMetric(await editor(), updateMetricSchema.parse({ id, version: 1, name: "Artillery shells fired", unit: "shells" }))).ok).toBe(true);
       const before = await state();
-      const stale = await renameMetric(await actor("admin@factdesk.test"), renameMetricSchema.parse({ id, version: 1, name: "Shells fired", unit: "shells" }));
+      const stale = await updateMetric(await actor("admin@factdesk.test"), updateMetricSchema.parse({ id, version: 1, name: "Shells fired", unit: "shells" }));
       expect(stale).toMatchObject({ ok: false, stale: true });
-      expect(await renameMetric(await editor(), renameMetricSchema.parse({ id: missingId, version: 1, name: "Nothing here", unit: "x" }))).toEqual({
+      expect(await updateMetric(await editor(), updateMetricSchema.parse({ id: missingId, version: 1, name: "Nothing here", unit: "x" }))).toEqual({
         ok: false,
         message: "This metric does not exist.",
       });

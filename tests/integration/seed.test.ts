@@ -4,7 +4,7 @@ import { seedClaims, seedSources } from "@/seeds/data";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
-const tables = ["user", "source", "actor", "metric", "event", "tag", "claim", "claimTag", "citation", "attributionLink", "statusChange", "annotation", "comment", "auditLog"] as const;
+const tables = ["user", "source", "actor", "metric", "event", "tag", "claim", "claimTag", "citation", "attributionLink", "statusChange", "note", "comment", "auditLog"] as const;
 
 describe("seed data", () => {
   const { db } = useMigratedDatabase();

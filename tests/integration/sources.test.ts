@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { editSourceSchema, sourceSchema } from "@/lib/schemas/source";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createCitation } from "@/lib/server/citations";
 import { createSource, getSource, listSources, updateSource } from "@/lib/server/sources";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("sources", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const text = "Preamble.\nIn favour: 141.\nAgainst: 5 (Belarus, Democratic People’s Republic of Korea, Eritrea, Russian Federation, Syrian Arab Republic).\nAbstaining: 35.";
   const form = {
     title: "Recorded vote on General Assembly resolution ES-11/1",
@@ -107,7 +107,7 @@ describe("sources", () => {
     const kept = await createCitation(editor, { ...base, claimVersion: claim.version, quote: "Against: 5" });
     const gone = await createCitation(editor, { ...base, claimVersion: claim.version + 1, quote: "Abstaining: 35", stance: "MENTIONS" });
     expect([kept.ok, gone.ok]).toEqual([true, true]);
-    const note = await db().annotation.create({ data: { sourceId: id, body: "Official name.", quote: "Democratic People’s Republic of Korea", startOffset: 47, endOffset: 84, authorId: editor.id } });
+    const note = await db().note.create({ data: { sourceId: id, body: "Official name.", quote: "Democratic People’s Republic of Korea", startOffset: 47, endOffset: 84, authorId: editor.id } });
     expect(text.slice(47, 84)).toBe("Democratic People’s Republic of Korea");
 
     const newText = `Recorded vote, 2 March 2022.\n${text.replace("Abstaining: 35.", "Abstentions: 35.")}`;
@@ -120,7 +120,7 @@ describe("sources", () => {
     const citations = await db().citation.findMany({ where: { sourceId: id }, orderBy: { createdAt: "asc" } });
     expect(newText.slice(citations[0]!.startOffset!, citations[0]!.endOffset!)).toBe("Against: 5");
     expect([citations[1]!.startOffset, citations[1]!.endOffset]).toEqual([null, null]);
-    const moved = await db().annotation.findUniqueOrThrow({ where: { id: note.id } });
+    const moved = await db().note.findUniqueOrThrow({ where: { id: note.id } });
     expect(newText.slice(moved.startOffset!, moved.endOffset!)).toBe("Democratic People’s Republic of Korea");
     const reanchored = await db().auditLog.findMany({ where: { action: { in: ["citation.reanchor", "annotation.reanchor"] } } });
     expect(reanchored.map((a) => (a.after as { outcome: string }).outcome).sort()).toEqual(["cleared", "moved", "moved"]);
@@ -132,7 +132,7 @@ describe("sources", () => {
       ["Against: 5", claimId],
       ["Abstaining: 35", claimId],
     ]);
-    expect(detail?.annotations.map((a) => a.body)).toEqual(["Official name."]);
+    expect(detail?.passageNotes.map((a) => a.body)).toEqual(["Official name."]);
   });
 
   it("anchors quotes recorded before the source had text once the text is added", async () => {

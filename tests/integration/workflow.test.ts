@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { assignSchema, commentSchema, resolveCommentSchema, reviewSchema } from "@/lib/schemas/workflow";
-import { ForbiddenError, type Actor } from "@/lib/server/authorize";
+import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { changeStatus } from "@/lib/server/claim-status";
 import { decideConflict } from "@/lib/server/conflicts";
 import { addComment, resolveComment } from "@/lib/server/comments";
 import { getDashboard } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveActor } from "@/lib/server/users";
+import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -16,7 +16,7 @@ const errorsOf = (schema: { safeParse: (v: unknown) => { error?: { flatten: () =
 
 describe("assignment, reviews and comments", () => {
   const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<Actor> => (await findActiveActor((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const claimId = seedId("claim", "ru-deaths-range"); // in review after seeding
   const claim = () => db().claim.findUniqueOrThrow({ where: { id: claimId } });
   const counts = async () => ({ audit: await db().auditLog.count(), reviews: await db().review.count(), comments: await db().comment.count() });

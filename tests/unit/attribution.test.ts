@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkLabel, repeatedLinks } from "@/lib/attribution";
-import { displayName, nameKey } from "@/lib/names";
+import { displayName, nameKey } from "@/lib/name-keys";
 import { citationSchema } from "@/lib/schemas/citation";
 import { escapeLike, searchText } from "@/lib/search";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotationSchema } from "@/lib/schemas/annotation";
+import { noteSchema } from "@/lib/schemas/note";
 import { claimSchema } from "@/lib/schemas/claim";
 import { sourceSchema } from "@/lib/schemas/source";
 
@@ -27,19 +27,19 @@ describe("sourceSchema", () => {
   });
 });
 
-describe("annotationSchema", () => {
+describe("noteSchema", () => {
   const claimId = "0190a5f0-0000-7000-8000-000000000001";
   const sourceId = "0190a5f0-0000-7000-8000-000000000002";
   it("takes a note on a claim, or on a passage of a source", () => {
-    expect(annotationSchema.parse({ claimId, body: " Check the date. " })).toMatchObject({ claimId, body: "Check the date." });
-    expect(annotationSchema.parse({ sourceId, body: "Official name.", quote: "Democratic", startOffset: 3, endOffset: 13 })).toMatchObject({ startOffset: 3, endOffset: 13 });
+    expect(noteSchema.parse({ claimId, body: " Check the date. " })).toMatchObject({ claimId, body: "Check the date." });
+    expect(noteSchema.parse({ sourceId, body: "Official name.", quote: "Democratic", startOffset: 3, endOffset: 13 })).toMatchObject({ startOffset: 3, endOffset: 13 });
   });
   it("puts each rule on the field to fix", () => {
-    expect(errorsOf(annotationSchema, { claimId, body: "" })).toEqual({ body: "Write the note." });
-    expect(errorsOf(annotationSchema, { body: "Orphan" })).toEqual({ body: "A note belongs to one claim or to one passage of a source." });
-    expect(errorsOf(annotationSchema, { claimId, sourceId, body: "Both", quote: "x" })).toMatchObject({ body: "A note belongs to one claim or to one passage of a source." });
-    expect(errorsOf(annotationSchema, { sourceId, body: "Where?" })).toEqual({ quote: "Select the passage the note is about." });
-    expect(errorsOf(annotationSchema, { sourceId, body: "Half", quote: "x", startOffset: 3 })).toEqual({ startOffset: "Give both offsets of the passage, or neither." });
+    expect(errorsOf(noteSchema, { claimId, body: "" })).toEqual({ body: "Write the note." });
+    expect(errorsOf(noteSchema, { body: "Orphan" })).toEqual({ body: "A note belongs to one claim or to one passage of a source." });
+    expect(errorsOf(noteSchema, { claimId, sourceId, body: "Both", quote: "x" })).toMatchObject({ body: "A note belongs to one claim or to one passage of a source." });
+    expect(errorsOf(noteSchema, { sourceId, body: "Where?" })).toEqual({ quote: "Select the passage the note is about." });
+    expect(errorsOf(noteSchema, { sourceId, body: "Half", quote: "x", startOffset: 3 })).toEqual({ startOffset: "Give both offsets of the passage, or neither." });
   });
 });
 

@@ -13,6 +13,7 @@ import { countClaims, filterNames, listClaims } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { listTags } from "@/lib/server/tags";
 import { listAssignees } from "@/lib/server/users";
+import { NextPage } from "@/components/ui/next-page";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -163,13 +164,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
           </TableBody>
         </Table>
       )}
-      {page.nextCursor ? (
-        <nav aria-label="Pagination" className="flex justify-end">
-          <Link href={claimsHref(filters, { cursor: page.nextCursor })} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
-            Next page →
-          </Link>
-        </nav>
-      ) : null}
+      <NextPage href={page.nextCursor ? claimsHref(filters, { cursor: page.nextCursor }) : null} label="Next page" />
     </div>
   );
 }

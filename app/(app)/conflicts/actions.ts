@@ -1,28 +1,15 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/action-result";
 import { decideConflictSchema, flagConflictSchema, type DecideConflictInput, type FlagConflictInput } from "@/lib/schemas/conflict";
 import { runAction } from "@/lib/server/action";
 import { decideConflict, flagConflict } from "@/lib/server/conflicts";
-import type { ActionResult } from "@/lib/server/mutations";
 
-function refresh(claimIds: readonly string[] = []) {
-  revalidatePath("/conflicts");
-  revalidatePath("/claims");
-  revalidatePath("/");
-  for (const id of claimIds) revalidatePath(`/claims/${id}`);
-}
+const conflictPages = ["/conflicts", "/claims", "/"];
 
 export async function flagConflictAction(values: FlagConflictInput): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction(flagConflictSchema, values, flagConflict);
-  if (result.ok) refresh(Array.isArray(values.claimIds) ? (values.claimIds as string[]) : []);
-  return result;
+  return runAction(flagConflictSchema, values, flagConflict, (_, input) => [...conflictPages, ...input.claimIds.map((id) => `/claims/${id}`)]);
 }
 
 export async function decideConflictAction(values: DecideConflictInput): Promise<ActionResult<{ id: string; status: string; version: number }>> {
-  const result = await runAction(decideConflictSchema, values, decideConflict);
-  if (result.ok) {
-    refresh();
-    revalidatePath(`/conflicts/${result.value.id}`);
-  }
-  return result;
+  return runAction(decideConflictSchema, values, decideConflict, ({ id }) => [...conflictPages, `/conflicts/${id}`]);
 }

@@ -1,50 +1,17 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import {
-  mergeMetricsSchema,
-  metricSchema,
-  renameMetricSchema,
-  type MergeMetricsInput,
-  type MetricInput,
-  type RenameMetricInput,
-} from "@/lib/schemas/metric";
-import { createMetric, mergeMetrics, renameMetric } from "@/lib/server/metrics";
-import { asAction, type ActionResult } from "@/lib/server/mutations";
-import { requireUser } from "@/lib/server/session";
-
-const invalid = "Check the highlighted fields.";
+import type { ActionResult } from "@/lib/action-result";
+import { mergeMetricsSchema, metricSchema, updateMetricSchema, type MergeMetricsInput, type MetricInput, type UpdateMetricInput } from "@/lib/schemas/metric";
+import { runAction } from "@/lib/server/action";
+import { createMetric, mergeMetrics, updateMetric } from "@/lib/server/metrics";
 
 export async function createMetricAction(values: MetricInput): Promise<ActionResult<{ id: string }>> {
-  const actor = await requireUser();
-  const input = metricSchema.safeParse(values);
-  if (!input.success) return { ok: false, message: invalid, fieldErrors: input.error.flatten().fieldErrors };
-  const result = await asAction(() => createMetric(actor, input.data));
-  if (result.ok) revalidatePath("/metrics");
-  return result;
+  return runAction(metricSchema, values, createMetric, () => ["/metrics"]);
 }
 
-export async function renameMetricAction(values: RenameMetricInput): Promise<ActionResult<{ id: string; version: number }>> {
-  const actor = await requireUser();
-  const input = renameMetricSchema.safeParse(values);
-  if (!input.success) return { ok: false, message: invalid, fieldErrors: input.error.flatten().fieldErrors };
-  const result = await asAction(() => renameMetric(actor, input.data));
-  if (result.ok) {
-    revalidatePath("/metrics");
-    revalidatePath(`/metrics/${input.data.id}`);
-  }
-  return result;
+export async function updateMetricAction(values: UpdateMetricInput): Promise<ActionResult<{ id: string; version: number }>> {
+  return runAction(updateMetricSchema, values, updateMetric, ({ id }) => ["/metrics", `/metrics/${id}`]);
 }
 
 export async function mergeMetricsAction(values: MergeMetricsInput): Promise<ActionResult<{ targetId: string; claimsMoved: number }>> {
-  const actor = await requireUser();
-  const input = mergeMetricsSchema.safeParse(values);
-  if (!input.success) return { ok: false, message: invalid, fieldErrors: input.error.flatten().fieldErrors };
-  const result = await asAction(() => mergeMetrics(actor, input.data));
-  if (result.ok) {
-    revalidatePath("/metrics");
-    revalidatePath(`/metrics/${input.data.sourceId}`);
-    revalidatePath(`/metrics/${input.data.targetId}`);
-    revalidatePath("/claims");
-  }
-  return result;
+  return runAction(mergeMetricsSchema, values, mergeMetrics, ({ targetId }, input) => ["/metrics", `/metrics/${input.sourceId}`, `/metrics/${targetId}`, "/claims"]);
 }

@@ -10,7 +10,7 @@ import { pageQuerySchema } from "@/lib/pagination";
 import { searchText } from "@/lib/search";
 import { requireUser } from "@/lib/server/session";
 import { listSources } from "@/lib/server/sources";
-import { formatDate } from "@/lib/values";
+import { formatDate, formatPublished } from "@/lib/values";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -80,7 +80,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                 </TableCell>
                 <TableCell muted>{SOURCE_KIND_LABELS[s.kind]}</TableCell>
                 <TableCell muted label="Published">
-                  {s.publishedAt ? `${s.publishedApprox ? "about " : ""}${formatDate(s.publishedAt, s.publishedPrecision)}` : "unknown"}
+                  {s.publishedAt ? formatPublished(s) : "unknown"}
                 </TableCell>
                 <TableCell muted numeric label="Citations">
                   {s.citationCount}

@@ -1,25 +1,26 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { invalidInput, ok, refuse, type ActionResult } from "@/lib/action-result";
 import { loginSchema, WRONG_CREDENTIALS, type LoginInput } from "@/lib/schemas/auth";
 import { signIn } from "@/lib/server/auth";
 
-export type LoginState = { fieldErrors?: Partial<Record<keyof LoginInput, string[]>>; message?: string };
 
 /** Only same-site paths may be returned to after signing in. */
 function safeReturnPath(path: unknown): string {
   return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }
 
-export async function login(values: LoginInput, returnTo?: string): Promise<LoginState> {
+/** The one action without a session, so not through runAction; it answers in the same ActionResult shape. */
+export async function login(values: LoginInput, returnTo?: string): Promise<ActionResult> {
   const input = loginSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: input.error.flatten().fieldErrors };
+  if (!input.success) return invalidInput(input.error);
   try {
     await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(returnTo) });
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { message: WRONG_CREDENTIALS };
+    if (e instanceof CredentialsSignin) return refuse(WRONG_CREDENTIALS);
     // Anything else (the database being down, say) is not the user's mistake: do not say it is.
-    if (e instanceof AuthError) return { message: "Signing in is not possible right now. Try again in a moment." };
+    if (e instanceof AuthError) return refuse("Signing in is not possible right now. Try again in a moment.");
     throw e; // the redirect after a successful sign-in
   }
-  return {};
+  return ok(undefined);
 }

@@ -1,3 +1,4 @@
+import { fieldErrors } from "@/lib/action-result";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { badRequest, withUser } from "@/lib/server/api";
 import { listClaims } from "@/lib/server/claims";
@@ -9,7 +10,7 @@ import { listClaims } from "@/lib/server/claims";
 export const GET = withUser(async (request, actor) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = claimFiltersSchema.safeParse(params);
-  if (!query.success) return badRequest(query.error.flatten().fieldErrors);
+  if (!query.success) return badRequest(fieldErrors(query.error));
   const page = await listClaims(actor, query.data);
   return Response.json({
     items: page.items.map((c) => ({

@@ -1,3 +1,4 @@
+import { fieldErrors } from "@/lib/action-result";
 import { conflictListSchema } from "@/lib/schemas/conflict";
 import { badRequest, withUser } from "@/lib/server/api";
 import { listConflicts } from "@/lib/server/conflicts";
@@ -8,7 +9,7 @@ import { listConflicts } from "@/lib/server/conflicts";
  */
 export const GET = withUser(async (request, actor) => {
   const query = conflictListSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return badRequest(query.error.flatten().fieldErrors);
+  if (!query.success) return badRequest(fieldErrors(query.error));
   const page = await listConflicts(actor, query.data);
   return Response.json({
     items: page.items.map((c) => ({ id: c.id, kind: c.kind, status: c.status, summary: c.summary, createdAt: c.createdAt, claims: c.claims.map((l) => l.claim) })),

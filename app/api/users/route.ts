@@ -1,3 +1,4 @@
+import { fieldErrors } from "@/lib/action-result";
 import { z } from "zod";
 import { badRequest, withUser } from "@/lib/server/api";
 import { listUsers } from "@/lib/server/users";
@@ -10,6 +11,6 @@ const querySchema = z.object({
 /** GET /api/users: the accounts, for admins only (the data layer refuses other roles with 403). */
 export const GET = withUser(async (request, actor) => {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return badRequest(query.error.flatten().fieldErrors);
+  if (!query.success) return badRequest(fieldErrors(query.error));
   return Response.json(await listUsers(actor, query.data));
 });

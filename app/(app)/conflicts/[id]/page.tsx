@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttributionChain } from "@/components/claims/attribution-chain";
 import { claimValueText } from "@/components/claims/claim-value";
-import { StatusBadge } from "@/components/claims/status-badge";
-import { ConflictKindLabel, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
+import { ConflictKindLabel, ConflictStatusBadge } from "@/components/conflicts/badges";
+import { ConflictClaimCard } from "@/components/conflicts/conflict-claim-card";
 import { DecideConflictForm } from "@/components/conflicts/decide-form";
 import { NumberLineChart } from "@/components/conflicts/number-line";
 import { Card } from "@/components/ui/card";
 import { numberLine } from "@/lib/conflicts/number-line";
+import { splitScopeOf } from "@/lib/conflicts/split-scope";
 import { isUuid } from "@/lib/ids";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { getConflict } from "@/lib/server/conflicts";
 import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
-import { formatDate } from "@/lib/values";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export const metadata: Metadata = { title: "Conflict" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ConflictPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -36,13 +34,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
   const statementDates = (conflict.kind === "STATEMENT_DATE" ? ((detail?.dates ?? []) as { citationId: string; label: string; how: string }[]) : []).toSorted(
     (a, b) => (citationNumber.get(a.citationId) ?? 0) - (citationNumber.get(b.citationId) ?? 0),
   );
-  const first = claims[0];
-  const canSplit =
-    claims.length > 1 && claims.every((c) => c.kind === "QUANTITY" && c.metricId && c.metricId === first?.metricId)
-      ? "metric"
-      : claims.length > 1 && claims.every((c) => c.kind === "DATE" && c.eventId && c.eventId === first?.eventId)
-        ? "event"
-        : null;
+  const canSplit = claims.length > 1 ? splitScopeOf(claims) : null;
 
   return (
     <article className="space-y-6">
@@ -57,7 +49,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
           <ConflictKindLabel kind={conflict.kind} />
           <span className="text-sm text-muted-foreground">
             {conflict.createdBy ? `Flagged by ${conflict.createdBy.name}` : "Found automatically"},{" "}
-            <time dateTime={conflict.createdAt.toISOString()}>{dateTime.format(conflict.createdAt)} UTC</time>
+            <Timestamp at={conflict.createdAt} />
           </span>
         </div>
         <h1 className="font-serif text-2xl font-bold leading-snug sm:text-3xl">{conflict.summary}</h1>
@@ -73,75 +65,11 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
           {claims.length === 1 ? "The claim and its sources" : "Side by side"}
         </h2>
         <ol className={claims.length > 1 ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
-          {claims.map((c, i) => {
-            const value = claimValueText(c);
-            return (
-              <li key={c.id}>
-                <Card aria-labelledby={`claim-${c.id}`} className="h-full">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <span className="text-sm font-semibold">Claim {i + 1}</span>
-                    <StatusBadge status={c.status} review={reviews.get(c.id)} />
-                    <RankBadge rank={c.rank} />
-                  </div>
-                  <h3 id={`claim-${c.id}`} className="mt-2 font-serif text-lg font-semibold leading-snug">
-                    <Link href={`/claims/${c.id}`} className="underline-offset-2 hover:underline">
-                      {c.statement}
-                    </Link>
-                  </h3>
-                  {value ? <p className="mt-1 text-xl font-semibold tabular-nums">{value}</p> : null}
-                  {c.periodText ? <p className="text-sm text-muted-foreground">Source’s wording of the time: “{c.periodText}”</p> : null}
-                  <p className="mt-1 text-sm text-muted-foreground">
-                    {c.metric ? (
-                      <>
-                        Metric:{" "}
-                        <Link href={`/metrics/${c.metric.id}`} className="underline">
-                          {c.metric.name}
-                        </Link>
-                      </>
-                    ) : c.event ? (
-                      <>
-                        Event:{" "}
-                        <Link href={`/events/${c.event.id}`} className="underline">
-                          {c.event.name}
-                        </Link>
-                      </>
-                    ) : c.speaker ? (
-                      <>Speaker: {c.speaker.name}</>
-                    ) : null}
-                  </p>
-                  <h4 className="mt-3 text-sm font-semibold">Sources ({c.citations.length})</h4>
-                  {c.citations.length === 0 ? <p className="text-sm text-muted-foreground">No source cited yet.</p> : null}
-                  <ul className="mt-2 space-y-3">
-                    {c.citations.map((cit) => (
-                      <li key={cit.id} className="space-y-1.5 border-l-2 border-border pl-3 text-sm">
-                        <p>
-                          <span className="font-semibold">Citation {citationNumber.get(cit.id)}.</span>{" "}
-                          <Link href={`/sources/${cit.source.id}`} className="font-medium underline">
-                            {cit.source.title}
-                          </Link>
-                          {cit.source.outlet ? <span className="text-muted-foreground">, {cit.source.outlet}</span> : null}
-                          {cit.source.publishedAt ? (
-                            <span className="text-muted-foreground">
-                              , {cit.source.publishedApprox ? "about " : ""}
-                              {formatDate(cit.source.publishedAt, cit.source.publishedPrecision)}
-                            </span>
-                          ) : null}
-                        </p>
-                        <blockquote className="italic">“{cit.quote}”</blockquote>
-                        {cit.saidText || cit.saidOn ? (
-                          <p className="text-muted-foreground">
-                            Dates the statement: {cit.saidText ? `“${cit.saidText}”` : null}
-                            {cit.saidOn ? ` (${formatDate(cit.saidOn, cit.saidPrecision)})` : null}
-                          </p>
-                        ) : null}
-                        <AttributionChain chain={cit.chain} />
-                      </li>
-                    ))}
-                  </ul>
-                </Card>
-              </li>
-            );
-          })}
+          {claims.map((c, i) => (
+            <li key={c.id}>
+              <ConflictClaimCard claim={c} index={i} citationNumber={citationNumber} review={reviews.get(c.id)} />
+            </li>
+          ))}
         </ol>
       </section>
 
@@ -224,7 +152,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
             <li key={d.id}>
               <span className="font-medium">{CONFLICT_ACTION_LABELS[d.action]}</span>
               {d.preferredClaim ? ` (${labelOf(d.preferredClaim.id)} preferred)` : ""} by {d.actor?.name ?? "Factdesk"},{" "}
-              <time dateTime={d.createdAt.toISOString()}>{dateTime.format(d.createdAt)} UTC</time>: “{d.note}”
+              <Timestamp at={d.createdAt} />: “{d.note}”
             </li>
           ))}
         </ol>

@@ -11,7 +11,7 @@ import { can } from "@/lib/permissions";
 import { EVENT_CLAIMS_CAP, getEvent } from "@/lib/server/events";
 import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
-import { formatDate } from "@/lib/values";
+import { dateToDay, formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -87,7 +87,7 @@ export default async function EventPage({ params }: Params) {
                   <td className="align-top md:px-4 md:py-3">
                     {c.eventDate ? (
                       <>
-                        <time dateTime={c.eventDate.toISOString().slice(0, 10)} className="text-base font-semibold">
+                        <time dateTime={dateToDay(c.eventDate)!} className="text-base font-semibold">
                           {formatDate(c.eventDate, c.eventDatePrecision)}
                         </time>
                         {c.eventDatePrecision ? <p className="text-xs text-muted-foreground">Known {PRECISION_LABELS[c.eventDatePrecision]}</p> : null}

@@ -6,11 +6,11 @@ import { SourceText } from "@/components/sources/source-text";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
-import { can } from "@/lib/permissions";
+import { can, canDeleteNote } from "@/lib/permissions";
 import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { getSource, SOURCE_PAGE_CAP } from "@/lib/server/sources";
-import { formatDate } from "@/lib/values";
+import { formatDate, formatPublished } from "@/lib/values";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -24,8 +24,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
     rows.flatMap((r) => (r.startOffset !== null && r.endOffset !== null ? [{ ...r, start: r.startOffset, end: r.endOffset }] : []));
   const cited = anchored(source.citations).map((c, i) => ({ ...c, label: `C${i + 1}` }));
   const labels = new Map(cited.map((c) => [c.id, c.label]));
-  const anchoredNotes = new Map(anchored(source.annotations).map((n, i) => [n.id, { start: n.start, end: n.end, label: `N${i + 1}` }]));
-  const notes = source.annotations.map((n) => ({ ...n, start: undefined, end: undefined, label: "", ...anchoredNotes.get(n.id) }));
+  const anchoredNotes = new Map(anchored(source.passageNotes).map((n, i) => [n.id, { start: n.start, end: n.end, label: `N${i + 1}` }]));
+  const notes = source.passageNotes.map((n) => ({ ...n, start: undefined, end: undefined, label: "", ...anchoredNotes.get(n.id) }));
 
   return (
     <article className="space-y-6">
@@ -41,7 +41,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
             SOURCE_KIND_LABELS[source.kind],
             source.outlet ?? "Unknown outlet",
             source.publishedAt
-              ? `Published ${source.publishedApprox ? "about " : ""}${formatDate(source.publishedAt, source.publishedPrecision)}`
+              ? `Published ${formatPublished(source)}`
               : "Publication date unknown",
             ...(source.language ? [`Language: ${source.language}`] : []),
           ].map((item, i, all) => (
@@ -92,10 +92,10 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
               author: n.author.name,
               createdAt: n.createdAt.toISOString(),
               version: n.version,
-              canDelete: can(user.role, "annotations:write") && (n.authorId === user.id || user.role === "ADMIN"),
+              canDelete: canDeleteNote(user, n),
             }))}
             canCite={can(user.role, "claims:write")}
-            canAnnotate={can(user.role, "annotations:write")}
+            canAnnotate={can(user.role, "notes:write")}
           />
         ) : (
           <p className="text-sm text-muted-foreground">

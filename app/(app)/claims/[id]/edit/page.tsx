@@ -5,10 +5,10 @@ import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { getClaim, type ClaimDetail } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
+import { dateToDay } from "@/lib/values";
 
 export const metadata: Metadata = { title: "Edit claim" };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 const text = (v: { toString(): string } | null) => (v === null ? "" : v.toString());
 
 function formValues(c: ClaimDetail): ClaimFormValues {
@@ -23,13 +23,13 @@ function formValues(c: ClaimDetail): ClaimFormValues {
     valueBest: text(c.valueBest),
     unit: c.unit ?? "",
     ratePeriod: c.ratePeriod ?? "",
-    asOf: day(c.asOf),
+    asOf: (dateToDay(c.asOf) ?? ""),
     asOfPrecision: c.asOfPrecision ?? "",
-    periodStart: day(c.periodStart),
-    periodEnd: day(c.periodEnd),
+    periodStart: (dateToDay(c.periodStart) ?? ""),
+    periodEnd: (dateToDay(c.periodEnd) ?? ""),
     periodText: c.periodText ?? "",
     eventId: c.eventId ?? "",
-    eventDate: day(c.eventDate),
+    eventDate: (dateToDay(c.eventDate) ?? ""),
     eventDatePrecision: c.eventDatePrecision ?? "",
     speakerName: c.speaker?.name ?? "",
     tags: c.tags.map((t) => t.tag.name).join(", "),

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SourceForm } from "@/components/sources/source-form";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
-import { dateToDay } from "@/lib/schemas/fields";
+import { dateToDay } from "@/lib/values";
 import { requireUser } from "@/lib/server/session";
 import { getSource } from "@/lib/server/sources";
 
@@ -20,7 +20,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-bold tracking-tight">Edit source</h1>
-      {source.citations.length || source.annotations.length ? (
+      {source.citations.length || source.passageNotes.length ? (
         <p className="text-sm text-muted-foreground">
           Passages of this text are quoted. If you change the text, each quote is found again where it now appears (its first occurrence); a
           quote no longer in the text loses its highlight, and you will be told which.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkOffsets, offset, version } from "./fields";
 import { quote } from "./citation";
 
-const annotationFields = z.object({
+const noteFields = z.object({
   claimId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Unknown claim.").optional()),
   sourceId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Unknown source.").optional()),
   body: z.string({ error: "Write the note." }).trim().min(1, "Write the note.").max(5000, "Keep the note under 5,000 characters."),
@@ -12,7 +12,7 @@ const annotationFields = z.object({
 });
 
 /** A note on a claim (body only), or on a passage of a source's text (body, quote and offsets). */
-export const annotationSchema = annotationFields.superRefine((v, ctx) => {
+export const noteSchema = noteFields.superRefine((v, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (Boolean(v.claimId) === Boolean(v.sourceId)) issue("body", "A note belongs to one claim or to one passage of a source.");
   if (v.sourceId && !v.quote) issue("quote", "Select the passage the note is about.");
@@ -20,8 +20,8 @@ export const annotationSchema = annotationFields.superRefine((v, ctx) => {
   checkOffsets(v, ctx);
 });
 
-export const deleteAnnotationSchema = z.object({ id: z.uuid("Unknown note."), version });
+export const deleteNoteSchema = z.object({ id: z.uuid("Unknown note."), version });
 
-export type AnnotationInput = z.input<typeof annotationSchema>;
-export type AnnotationValues = z.output<typeof annotationSchema>;
-export type DeleteAnnotationValues = z.output<typeof deleteAnnotationSchema>;
+export type NoteInput = z.input<typeof noteSchema>;
+export type NoteValues = z.output<typeof noteSchema>;
+export type DeleteNoteValues = z.output<typeof deleteNoteSchema>;

@@ -1,3 +1,4 @@
+// Rows with unique names (metrics, events): a duplicate refused by the index, and name-order keyset paging.
 import "server-only";
 import type { NameCursor } from "@/lib/pagination";
 

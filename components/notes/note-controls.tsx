@@ -1,13 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { createAnnotationAction, deleteAnnotationAction } from "@/app/(app)/annotations/actions";
+import { useId, useState } from "react";
+import { createNoteAction, deleteNoteAction } from "@/app/(app)/notes/actions";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionButton } from "@/components/forms/use-action-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/textarea";
-import { notifySaved } from "@/components/ui/toast";
-import { annotationSchema } from "@/lib/schemas/annotation";
+import { noteSchema } from "@/lib/schemas/note";
 
 type Target = { claimId: string } | { sourceId: string; quote: string; startOffset: number; endOffset: number };
 
@@ -15,43 +16,27 @@ type Target = { claimId: string } | { sourceId: string; quote: string; startOffs
 export function NoteForm(props: { target: Target; submitLabel: string; onDone?: (message: string) => void; onCancel?: () => void }) {
   const router = useRouter();
   const id = `${useId().replace(/[^a-zA-Z0-9_-]/g, "")}-note`;
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string>();
-  const [outcome, setOutcome] = useState<{ kind: "error" | "success"; text: string }>();
-  const [pending, startTransition] = useTransition();
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setOutcome(undefined);
-    const values = { ...props.target, body };
+  const { form, pending, outcome, onSubmit } = useActionForm({
     // The same schema as the server action, for the same messages before the round trip.
-    const parsed = annotationSchema.safeParse(values);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setError(undefined);
-    startTransition(async () => {
-      const result = await createAnnotationAction(values);
-      if (result.ok) {
-        setBody("");
-        router.refresh();
-        setOutcome({ kind: "success", text: "Note added." });
-        notifySaved("Note saved.");
-        props.onDone?.("Note added.");
-        return;
-      }
-      setError(result.fieldErrors?.body?.[0] ?? result.fieldErrors?.quote?.[0]);
-      setOutcome({ kind: "error", text: result.message });
-    });
-  };
+    schema: noteSchema,
+    defaultValues: { ...props.target, body: "" },
+    action: (values) => createNoteAction({ ...values, ...props.target }),
+    success: () => "Note added.",
+    toast: "Note saved.",
+    onSuccess: () => {
+      form.setValue("body", "");
+      router.refresh();
+      props.onDone?.("Note added.");
+    },
+  });
+  const { errors } = form.formState;
+  const error = (errors.body?.message ?? errors.quote?.message) as string | undefined;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={props.submitLabel}>
-      {outcome && !props.onDone ? <FormMessage kind={outcome.kind}>{outcome.text}</FormMessage> : null}
-      {outcome?.kind === "error" && props.onDone ? <FormMessage kind="error">{outcome.text}</FormMessage> : null}
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={props.submitLabel}>
+      <FormOutcome outcome={props.onDone && outcome?.kind === "success" ? undefined : outcome} />
       <FormField id={id} label="Note" error={error}>
-        {(a11y) => <Textarea {...a11y} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(a11y) => <Textarea {...a11y} rows={3} {...form.register("body")} />}
       </FormField>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
@@ -69,10 +54,8 @@ export function NoteForm(props: { target: Target; submitLabel: string; onDone?: 
 
 /** Deletes a note after a second click; only offered to its author and to admins. */
 export function DeleteNoteButton({ id, version, label }: { id: string; version: number; label: string }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending, problem: error } = useActionButton(deleteNoteAction, { toast: "Note deleted." });
   if (!confirming) {
     return (
       <Button type="button" variant="ghost" className="min-h-8 px-2 text-xs" aria-label={`Delete ${label}`} onClick={() => setConfirming(true)}>
@@ -87,15 +70,7 @@ export function DeleteNoteButton({ id, version, label }: { id: string; version: 
         type="button"
         className="min-h-8 bg-danger px-2 text-xs text-white"
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await deleteAnnotationAction({ id, version });
-            if (result.ok) {
-              notifySaved("Note deleted.");
-              router.refresh();
-            } else setError(result.message);
-          })
-        }
+        onClick={() => run({ id, version })}
       >
         {pending ? "Deleting…" : "Delete"}
       </Button>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { ClaimNote } from "@/lib/server/annotations";
+import { canDeleteNote, type Role } from "@/lib/permissions";
+import type { ClaimNote } from "@/lib/server/notes";
 import { DeleteNoteButton, NoteForm } from "./note-controls";
+import { Timestamp } from "@/components/ui/timestamp";
+import { excerpt } from "@/lib/values";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The claim's own notes and the notes on the source passages its citations quote, with "Add note" for editors. */
-export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: string }; canWrite: boolean }) {
+export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: Role }; canWrite: boolean }) {
   return (
     <Card aria-labelledby="notes-heading">
       <h2 id="notes-heading" className="text-lg font-semibold">
@@ -20,7 +22,7 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
               <p className="text-muted-foreground">
                 On the passage{" "}
                 <Link href={`/sources/${n.source.id}#passage-n-${n.id}`} className="underline">
-                  “{n.quote.length > 120 ? `${n.quote.slice(0, 119)}…` : n.quote}”
+                  “{excerpt(n.quote, 120)}”
                 </Link>{" "}
                 in {n.source.title}
               </p>
@@ -28,9 +30,9 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
             <p className="whitespace-pre-wrap break-words">{n.body}</p>
             <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
               <span>
-                {n.author.name}, <time dateTime={n.createdAt.toISOString()}>{dateTime.format(n.createdAt)} UTC</time>
+                {n.author.name}, <Timestamp at={n.createdAt} />
               </span>
-              {props.canWrite && (n.authorId === props.viewer.id || props.viewer.role === "ADMIN") ? (
+              {props.canWrite && canDeleteNote(props.viewer, n) ? (
                 <DeleteNoteButton id={n.id} version={n.version} label={`note ${i + 1}`} />
               ) : null}
             </p>
