@@ -35,6 +35,8 @@ try {
     for (const width of [1440, 390]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
       const page = await context.newPage();
+      // Leaving a form with unsaved input asks first: the tour leaves the failed new-claim form on purpose.
+      page.on("dialog", (dialog) => void dialog.accept());
       const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: true });
       await page.goto(`${base}/login`);
       await shot("login");
@@ -84,6 +86,15 @@ try {
       await page.getByRole("button", { name: "Cite this passage" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("source-cite");
+      await page.reload();
+      await page.locator("[data-source-text]").evaluate((box) => {
+        const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("Abstaining: 35"))!.firstChild!;
+        const at = node.textContent!.indexOf("Abstaining: 35");
+        document.getSelection()!.setBaseAndExtent(node, at, node, at + "Abstaining: 35".length);
+      });
+      await page.getByRole("button", { name: "New claim from this passage" }).click();
+      await page.getByRole("form", { name: "New claim from this passage" }).waitFor();
+      await shot("source-new-claim");
       await page.goto(`${base}/claims`);
       await page.getByRole("link", { name: /one of five countries to vote against/ }).click();
       await page.getByRole("button", { name: "Add citation" }).click();

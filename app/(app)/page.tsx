@@ -24,6 +24,7 @@ function Section(props: { id: string; title: string; count?: { count: number; ca
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={props.id} className="text-lg font-semibold">
           {props.title}
+          {props.count ? " " : null}
           {props.count ? (
             <span className="ml-2 rounded-full bg-muted px-2 py-0.5 align-middle text-sm font-semibold tabular-nums">
               {props.count.count.toLocaleString("en-GB")}

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { DraftRestored } from "@/components/forms/draft-restored";
+import { useDraft } from "@/components/forms/use-draft";
 import { EventPicker, type EventOption } from "@/components/events/event-picker";
 import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
@@ -34,10 +36,13 @@ export function ClaimForm(props: {
     action: props.mode === "edit" ? updateClaimAction : createClaimAction,
     toast: props.mode === "edit" ? "Claim saved." : "Claim recorded.",
     onSuccess: ({ id }) => {
+      draft.clear();
       router.push(`/claims/${id}`);
       router.refresh();
     },
   });
+  // Unsaved input survives a reload; leaving with changes asks first. Picked ids are not kept (their labels would be missing).
+  const draft = useDraft(form, props.mode === "edit" ? `claim:${props.initial?.id}` : "claim:new", ["id", "version", "metricId", "eventId"]);
   const kind = form.watch("kind");
   const [metric, setMetric] = useState<MetricOption | null>(props.metric ?? null);
   const [event, setEvent] = useState<EventOption | null>(props.event ?? null);
@@ -56,8 +61,9 @@ export function ClaimForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit claim" : "New claim"}>
       <FormOutcome outcome={outcome} />
+      {draft.restored ? <DraftRestored onDiscard={draft.discard} /> : null}
       <FormField id="statement" label="Claim" error={err("statement")}>
-        {(a11y) => <Textarea {...a11y} rows={3} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
+        {(a11y) => <Textarea {...a11y} rows={3} autoFocus={props.mode === "create"} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
       </FormField>
       <FormField id="kind" label="Kind" error={err("kind")}>
         {(a11y) => (

@@ -103,7 +103,7 @@ test("while a conflict is open, verifying is refused and the claim page says why
   const page = await (await browser.newContext()).newPage();
   await signIn(page, accounts.reviewer);
   await page.goto("/conflicts?kind=RATE_TOTAL");
-  await page.getByRole("link", { name: /^Russian military deaths in Ukraine since 24 Feb 2022: / }).click();
+  await page.getByRole("link", { name: /^Russian military deaths in Ukraine since 24 Feb 2022: 15,000–25,000 / }).click();
   await expect(page.getByRole("form", { name: "Decide conflict" })).toHaveCount(0);
   await expect(page.getByText("Editors resolve conflicts")).toBeVisible();
 
