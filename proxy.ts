@@ -6,7 +6,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+// "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/p"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

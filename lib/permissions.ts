@@ -20,6 +20,9 @@ const permissions = {
   "comments:write": ["ADMIN", "EDITOR", "REVIEWER"],
   "conflicts:flag": ["ADMIN", "EDITOR", "REVIEWER"],
   "conflicts:resolve": ["ADMIN", "EDITOR"],
+  "factsheets:read": ["ADMIN", "EDITOR", "REVIEWER"],
+  "factsheets:write": ["ADMIN", "EDITOR"],
+  "factsheets:publish": ["ADMIN", "EDITOR"],
   "users:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -90,6 +90,41 @@ export function formatQuantity(v: QuantityValue): string {
   return when ? `${text}, ${when}` : text;
 }
 
+/** The value fields of a claim, as stored. */
+export interface ClaimValueFields {
+  kind: "QUANTITY" | "DATE" | "EVENT" | "ATTRIBUTED_STATEMENT";
+  valueLow?: Num;
+  valueHigh?: Num;
+  valueBest?: Num;
+  unit?: string | null;
+  ratePeriod?: RatePeriod | null;
+  asOf?: DateLike;
+  asOfPrecision?: DatePrecision | null;
+  periodStart?: DateLike;
+  periodEnd?: DateLike;
+  eventDate?: DateLike;
+  eventDatePrecision?: DatePrecision | null;
+}
+
+/** A claim's structured value as an editor reads it, or null for kinds without one. */
+export function claimValueText(c: ClaimValueFields): string | null {
+  if (c.kind === "QUANTITY") {
+    return formatQuantity({
+      low: c.valueLow,
+      high: c.valueHigh,
+      best: c.valueBest,
+      unit: c.unit,
+      ratePeriod: c.ratePeriod,
+      asOf: c.asOf,
+      asOfPrecision: c.asOfPrecision,
+      periodStart: c.periodStart,
+      periodEnd: c.periodEnd,
+    });
+  }
+  if (c.kind === "DATE" && c.eventDate) return formatDate(c.eventDate, c.eventDatePrecision);
+  return null;
+}
+
 /** A form's YYYY-MM-DD as the DATE column takes it (UTC midnight), and back: the one date-only conversion. */
 export const dayToDate = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 export const dateToDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);

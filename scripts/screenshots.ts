@@ -28,6 +28,8 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["events", "/events", "Events"],
   ["event", `/events/${seedId("event", "nk-recognises")}`, "North Korea recognises the Donetsk and Luhansk people’s republics"],
   ["conflicts", "/conflicts", "Conflicts"],
+  ["fact-sheets", "/fact-sheets", "Fact sheets"],
+  ["fact-sheet-new", "/fact-sheets/new", "New fact sheet"],
 ];
 
 try {
@@ -51,6 +53,14 @@ try {
         await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
         await shot(name);
       }
+      // The seeded published sheet and its first version.
+      await page.goto(`${base}/fact-sheets`);
+      await page.getByRole("link", { name: "North Korea and the war in Ukraine: the figures" }).click();
+      await page.getByRole("heading", { name: "Versions" }).waitFor();
+      await shot("fact-sheet");
+      await page.getByRole("link", { name: "Read version 1" }).click();
+      await page.locator("#claim-1").waitFor();
+      await shot("fact-sheet-version");
       await page.goto(`${base}/claims`);
       await page.getByRole("link", { name: /15,000 to 25,000/ }).click();
       await page.getByRole("heading", { name: "Status history" }).waitFor();

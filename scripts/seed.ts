@@ -8,6 +8,7 @@ ensurePrismaClient();
 // Imported after generating: the Prisma client may not exist on a fresh clone.
 const { createPrismaClient } = await import("../prisma/client");
 const { seedDatabase } = await import("../seeds/load");
+const { seedPublication } = await import("../seeds/publication");
 const server = await openDatabaseServer({ log: console.log });
 try {
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
@@ -16,6 +17,8 @@ try {
   try {
     const { created } = await seedDatabase(db);
     console.log(created ? `Seeded ${created} rows.` : "Seed data already present: nothing added.");
+    const { token } = await seedPublication(db);
+    if (token) console.log(`Published the seed fact sheet; its public link (shown only now): /p/${token}`);
   } finally {
     await db.$disconnect();
   }

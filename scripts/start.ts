@@ -58,12 +58,15 @@ try {
 
   const { createPrismaClient } = await import("../prisma/client");
   const { seedDatabase } = await import("../seeds/load");
+  const { seedPublication } = await import("../seeds/publication");
   const db = createPrismaClient(server.appUrl, { max: 2 });
   try {
     if ((await db.user.count()) === 0) {
       log("Empty database: loading the seed data…");
       const { created } = await seedDatabase(db);
       log(`Seeded ${created} rows.`);
+      const { token } = await seedPublication(db);
+      if (token) log(`Published the seed fact sheet; its public link (shown only now): http://localhost:${process.env.PORT || 3000}/p/${token}`);
     }
   } finally {
     await db.$disconnect();

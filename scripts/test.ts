@@ -123,8 +123,11 @@ try {
     await applyMigrations(server.url(e2eDb));
     const { createPrismaClient } = await import("../prisma/client");
     const { seedDatabase } = await import("../seeds/load");
+    const { seedPublication } = await import("../seeds/publication");
     const db = createPrismaClient(server.url(e2eDb), { max: 2 });
-    await seedDatabase(db).finally(() => db.$disconnect());
+    await seedDatabase(db)
+      .then(() => seedPublication(db))
+      .finally(() => db.$disconnect());
 
     const appEnv = {
       ...process.env,

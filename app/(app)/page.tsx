@@ -10,6 +10,8 @@ import { can } from "@/lib/permissions";
 import type { ReviewState } from "@/lib/review-state";
 import { claimsHref } from "@/lib/schemas/claim-filters";
 import { DASHBOARD_QUEUES, getDashboard, type DashboardActivity } from "@/lib/server/dashboard";
+import { WatchNotice } from "@/components/fact-sheets/watch-notice";
+import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { requireUser } from "@/lib/server/session";
 import { CLAIM_STATUSES } from "@/lib/status";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -100,7 +102,7 @@ function ActivityLine({ a }: { a: DashboardActivity }) {
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const d = await getDashboard(user);
+  const [d, watches] = await Promise.all([getDashboard(user), watchSheets(user, { limit: 5 })]);
   const reviewer = can(user.role, "claims:review");
 
   const waiting = (
@@ -152,6 +154,17 @@ export default async function DashboardPage() {
           {d.total.toLocaleString("en-GB")} claims on the desk. Signed in as {user.name}.
         </p>
       </div>
+
+      {watches.length ? (
+        <section aria-labelledby="watches-heading" className="space-y-2">
+          <h2 id="watches-heading" className="text-lg font-semibold">
+            Fact sheets that need a new version
+          </h2>
+          {watches.map((w) => (
+            <WatchNotice key={w.sheetId} watch={w} showTitle />
+          ))}
+        </section>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">{needs}</div>
 

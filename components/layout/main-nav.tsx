@@ -11,6 +11,7 @@ export const NAV_LINKS = [
   ["/metrics", "Metrics"],
   ["/events", "Events"],
   ["/conflicts", "Conflicts"],
+  ["/fact-sheets", "Fact sheets"],
 ] as const;
 
 const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));

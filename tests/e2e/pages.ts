@@ -10,7 +10,7 @@ const metric = seedId("metric", "ru-deaths");
 const event = seedId("event", "nk-recognises");
 
 /** A page reached by address, then (for pages whose ids are not fixed, like a conflict's) by following the first link named `follow`. */
-export const PAGES: { name: string; path: string; follow?: RegExp; roles?: (keyof typeof accounts)[] }[] = [
+export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp; roles?: (keyof typeof accounts)[] }[] = [
   { name: "dashboard", path: "/" },
   { name: "claims list", path: "/claims" },
   { name: "claims list, filtered to nothing", path: "/claims?q=zzzzzz-no-such-claim" },
@@ -33,6 +33,10 @@ export const PAGES: { name: string; path: string; follow?: RegExp; roles?: (keyo
   { name: "conflicts, dismissed (empty)", path: "/conflicts?status=DISMISSED&kind=DATE" },
   { name: "conflict: rate against total", path: "/conflicts?kind=RATE_TOTAL", follow: /^Russian military deaths in Ukraine since 24 Feb 2022: / },
   { name: "conflict: statement date", path: "/conflicts?kind=STATEMENT_DATE", follow: /^When was it said\? / },
+  { name: "fact sheets", path: "/fact-sheets" },
+  { name: "new fact sheet", path: "/fact-sheets/new", roles: ["admin", "editor"] },
+  { name: "fact sheet (seeded, published)", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/ },
+  { name: "fact sheet version 1", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Read version 1$/ },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];
@@ -44,6 +48,10 @@ export async function openPage(page: Page, p: (typeof PAGES)[number]) {
   const from = new URL(page.url()).pathname;
   await page.getByRole("link", { name: p.follow }).first().click();
   await page.waitForURL((url) => url.pathname !== from);
+  if (!p.then) return;
+  const next = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: p.then }).first().click();
+  await page.waitForURL((url) => url.pathname !== next);
 }
 
 export const pagesFor = (role: keyof typeof accounts) => PAGES.filter((p) => !p.roles || p.roles.includes(role));

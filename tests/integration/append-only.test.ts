@@ -35,7 +35,7 @@ describe("append-only tables", () => {
     const editor = await db().user.findFirstOrThrow({ where: { role: "EDITOR" } });
     const sheet = await db().factSheet.create({ data: { title: "North Korea and the war", slug: "nk-war", createdById: editor.id } });
     const snapshot = await db().factSheetSnapshot.create({
-      data: { factSheetId: sheet.id, number: 1, title: sheet.title, content: { claims: [] }, publishedById: editor.id },
+      data: { factSheetId: sheet.id, number: 1, title: sheet.title, content: { claims: [] }, contentHash: "0".repeat(64), publishedById: editor.id },
     });
     await expect(db().factSheetSnapshot.update({ where: { id: snapshot.id }, data: { title: "changed" } })).rejects.toThrow(/append-only/);
     await expect(db().factSheetSnapshot.delete({ where: { id: snapshot.id } })).rejects.toThrow(/append-only/);

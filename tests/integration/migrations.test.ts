@@ -49,8 +49,11 @@ const HAND_WRITTEN_INDEXES = [
   "sources_title_trgm_idx",
   "actors_name_trgm_idx",
   "sources_published_order_idx",
+  "fact_sheet_links_live_sheet_idx",
+  "fact_sheet_links_live_version_idx",
 ];
-const handWritten = (line: string) => HAND_WRITTEN_INDEXES.some((name) => line.startsWith(`index CREATE INDEX ${name} `));
+const handWritten = (line: string) =>
+  HAND_WRITTEN_INDEXES.some((name) => line.startsWith(`index CREATE INDEX ${name} `) || line.startsWith(`index CREATE UNIQUE INDEX ${name} `));
 
 describe("migrations", () => {
   const dbs: Awaited<ReturnType<typeof createDatabase>>[] = [];

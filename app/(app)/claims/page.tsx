@@ -9,7 +9,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { FILTER_KEYS, claimsHref, readClaimFilters, type ClaimFilters } from "@/lib/schemas/claim-filters";
+import { AddToSheetForm } from "@/components/fact-sheets/add-to-sheet-form";
+import { MAX_BULK_ADD } from "@/lib/schemas/factsheet";
 import { countClaims, filterNames, listClaims } from "@/lib/server/claims";
+import { recentSheets } from "@/lib/server/fact-sheets";
 import { requireUser } from "@/lib/server/session";
 import { listTags } from "@/lib/server/tags";
 import { listAssignees } from "@/lib/server/users";
@@ -36,12 +39,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   const user = await requireUser();
   const filters = readClaimFilters(await searchParams);
   const assigneeId = filters.assignee && filters.assignee !== "me" && filters.assignee !== "none" ? filters.assignee : undefined;
-  const [page, total, tags, assignees, names] = await Promise.all([
+  const canAddToSheet = can(user.role, "factsheets:write");
+  const [page, total, tags, assignees, names, sheets] = await Promise.all([
     listClaims(user, filters),
     countClaims(user, filters),
     listTags(user),
     listAssignees(user),
     filterNames(user, { metric: filters.metric, source: filters.source, assignee: assigneeId }),
+    canAddToSheet ? recentSheets(user) : [],
   ]);
   const filtered = FILTER_KEYS.some((k) => filters[k] !== undefined);
   const countText = `${total.count.toLocaleString("en-GB")}${total.capped ? "+" : ""} ${total.count === 1 && !total.capped ? "claim" : "claims"}`;
@@ -107,6 +112,15 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
           </Link>
         ) : null}
       </div>
+
+      {canAddToSheet && total.count > 0 ? (
+        <AddToSheetForm
+          count={total.count}
+          cap={MAX_BULK_ADD}
+          sheets={sheets}
+          filters={Object.fromEntries(Object.entries({ ...filters, cursor: undefined, limit: undefined }).filter(([, v]) => v !== undefined))}
+        />
+      ) : null}
 
       {page.items.length === 0 ? (
         <EmptyState

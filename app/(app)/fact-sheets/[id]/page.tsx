@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AddClaimForm } from "@/components/fact-sheets/add-claim-form";
+import { ArrangeClaims } from "@/components/fact-sheets/arrange-claims";
+import { DiffList } from "@/components/fact-sheets/diff-list";
+import { LinksCard } from "@/components/fact-sheets/links-card";
+import { Markdown } from "@/components/fact-sheets/markdown";
+import { PublishPanel } from "@/components/fact-sheets/publish-panel";
+import { WatchNotice } from "@/components/fact-sheets/watch-notice";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { isUuid } from "@/lib/ids";
+import { can } from "@/lib/permissions";
+import { listLinks } from "@/lib/server/fact-sheet-links";
+import { previewPublication } from "@/lib/server/fact-sheet-publishing";
+import { watchSheets } from "@/lib/server/fact-sheet-watches";
+import { getSheet } from "@/lib/server/fact-sheets";
+import { requireUser } from "@/lib/server/session";
+import { formatDate } from "@/lib/values";
+
+type Params = { params: Promise<{ id: string }> };
+
+const loadSheet = cache(async (id: string) => (isUuid(id) ? getSheet(await requireUser(), id) : null));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const sheet = await loadSheet((await params).id);
+  return { title: sheet ? sheet.title : "Fact sheet" };
+}
+
+export default async function FactSheetPage({ params }: Params) {
+  const user = await requireUser();
+  const sheet = await loadSheet((await params).id);
+  if (!sheet) notFound();
+  const editable = can(user.role, "factsheets:write");
+  const publisher = can(user.role, "factsheets:publish");
+  const [preview, [watch], links] = await Promise.all([publisher ? previewPublication(user, sheet.id) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
+  const latest = sheet.snapshots[0];
+  const blocked = sheet.claims.filter((c) => c.reasons.length);
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/fact-sheets" className="text-muted-foreground hover:text-foreground">
+          ← All fact sheets
+        </Link>
+      </nav>
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="font-serif text-3xl font-bold tracking-tight">{sheet.title}</h1>
+          {editable ? (
+            <Link href={`/fact-sheets/${sheet.id}/edit`} className="rounded-md border border-border bg-card px-4 py-2 text-sm font-medium hover:bg-muted">
+              Edit title and summary
+            </Link>
+          ) : null}
+        </div>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+          <Badge className={latest ? "bg-[var(--status-verified-bg)] text-[var(--status-verified)]" : "bg-muted text-foreground"}>{latest ? `Published: version ${latest.number}` : "Draft"}</Badge>
+          <span>
+            {sheet.claims.length} {sheet.claims.length === 1 ? "claim" : "claims"} · created by {sheet.createdBy.name} on {formatDate(sheet.createdAt)}
+          </span>
+          {latest ? (
+            <Link href={`/fact-sheets/${sheet.id}/v/${latest.number}`} className="underline">
+              Read version {latest.number}
+            </Link>
+          ) : null}
+        </p>
+        {watch ? <WatchNotice watch={watch} /> : null}
+        {sheet.description ? <Markdown>{sheet.description}</Markdown> : <p className="text-sm text-muted-foreground">No summary yet.</p>}
+      </header>
+
+      {blocked.length ? (
+        <Card aria-labelledby="blocked-heading" data-testid="not-publishable">
+          <h2 id="blocked-heading" className="font-semibold">
+            Not publishable ({blocked.length}): left out when you publish
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {blocked.map((c) => (
+              <li key={c.id}>
+                <Link href={`/claims/${c.id}`} className="underline-offset-2 hover:underline">
+                  {c.statement}
+                </Link>{" "}
+                — <span className="font-medium">{c.reasonText}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card aria-labelledby="claims-heading" className="space-y-4">
+        <h2 id="claims-heading" className="text-lg font-semibold">
+          Claims
+        </h2>
+        <ArrangeClaims
+          key={sheet.version}
+          sheetId={sheet.id}
+          version={sheet.version}
+          editable={editable}
+          items={sheet.claims.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
+        />
+        {editable ? (
+          <div className="border-t border-border pt-4">
+            <AddClaimForm key={sheet.version} sheetId={sheet.id} version={sheet.version} onSheet={sheet.claims.map((c) => c.id)} />
+            <p className="mt-2 text-sm text-muted-foreground">
+              To add many at once, filter the <Link href="/claims?status=VERIFIED" className="underline">claims list</Link> and use “Add these claims to a fact sheet”.
+            </p>
+          </div>
+        ) : null}
+      </Card>
+
+      {publisher && preview ? (
+        <Card aria-labelledby="publish-heading" className="space-y-3">
+          <h2 id="publish-heading" className="text-lg font-semibold">
+            {latest ? "Publish a new version" : "Publish"}
+          </h2>
+          <PublishPanel
+            sheetId={sheet.id}
+            sheetVersion={preview.sheetVersion}
+            draftHash={preview.draftHash}
+            previousNumber={preview.previousNumber}
+            nextNumber={preview.nextNumber}
+            claimCount={preview.claimCount}
+            changes={
+              preview.diff ? (
+                <div className="space-y-2">
+                  {preview.titleChanged ? <p className="text-sm">The title changed.</p> : null}
+                  {preview.summaryChanged ? <p className="text-sm">The summary changed.</p> : null}
+                  <DiffList diff={preview.diff} against={preview.previousNumber} />
+                </div>
+              ) : null
+            }
+          />
+        </Card>
+      ) : null}
+
+      <Card aria-labelledby="versions-heading" className="space-y-3">
+        <h2 id="versions-heading" className="text-lg font-semibold">
+          Versions
+        </h2>
+        {sheet.snapshots.length ? (
+          <ol className="space-y-2 text-sm">
+            {sheet.snapshots.map((s) => (
+              <li key={s.id} className="rounded-md border border-border px-3 py-2">
+                <Link href={`/fact-sheets/${sheet.id}/v/${s.number}`} className="font-medium underline">
+                  Version {s.number}
+                </Link>{" "}
+                <span className="text-muted-foreground">
+                  published {formatDate(s.publishedAt)} by {s.publishedBy.name}
+                </span>
+                {s.changeNote ? <p className="mt-1">{s.changeNote}</p> : null}
+                <p className="mt-1 break-all font-mono text-xs text-muted-foreground">SHA-256 {s.contentHash}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-muted-foreground">Not published yet.</p>
+        )}
+      </Card>
+
+      {latest ? (
+        <Card aria-labelledby="links-heading" className="space-y-3">
+          <h2 id="links-heading" className="text-lg font-semibold">
+            Public links
+          </h2>
+          <p className="text-sm text-muted-foreground">Anyone with a link reads the published version, signed out; revoking it makes it answer “not found”.</p>
+          <LinksCard
+            sheetId={sheet.id}
+            canManage={publisher}
+            versions={sheet.snapshots.map((s) => s.number)}
+            links={links.map((l) => ({ id: l.id, number: l.snapshot?.number ?? null, createdAt: l.createdAt.toISOString(), createdBy: l.createdBy.name }))}
+          />
+        </Card>
+      ) : null}
+    </article>
+  );
+}

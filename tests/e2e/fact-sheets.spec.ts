@@ -1,0 +1,116 @@
+// The end of a claim's road: an editor builds a fact sheet from verified claims, publishes it,
+// republishes with a change note after reading the diff, opens the public link signed out, and
+// revokes it. The seeded sheet shows that publishing works on a first start.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { accounts, signIn } from "./helpers";
+
+const AGAINST = "North Korea was one of five countries to vote against the UN resolution condemning Russia’s invasion of Ukraine.";
+const IN_FAVOUR = "141 countries voted for UN General Assembly resolution ES-11/1 condemning Russia’s invasion of Ukraine.";
+const RANGE = "Some estimates put Russian soldiers killed in Ukraine at 15,000 to 25,000 about five months into the war.";
+
+async function addClaim(page: Page, words: string, statement: string) {
+  const form = page.getByRole("form", { name: "Add a claim" });
+  await form.getByRole("combobox", { name: "Claim to add" }).fill(words);
+  await page.getByRole("option", { name: new RegExp(statement.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
+  await form.getByRole("button", { name: "Add to the sheet" }).click();
+  await expect(page.getByRole("list", { name: "Claims on this sheet, in order" }).getByRole("link", { name: statement })).toBeVisible();
+}
+
+test("an editor builds a sheet, publishes it, republishes with a change note, and shares then revokes its public link", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, accounts.editor);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Fact sheets" }).click();
+  await expect(page.getByRole("link", { name: "North Korea and the war in Ukraine: the figures" })).toBeVisible();
+  await page.getByRole("link", { name: "New fact sheet" }).click();
+  await page.getByLabel("Title").fill("The UN vote on the invasion");
+  await page.getByLabel(/^Summary/).fill("How the **General Assembly** voted on 2 March 2022.\n\n<script>alert(1)</script>");
+  await page.getByRole("button", { name: "Create fact sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The UN vote on the invasion" })).toBeVisible();
+  await expect(page.locator("strong", { hasText: "General Assembly" })).toBeVisible();
+  expect(await page.locator("main script").count()).toBe(0);
+
+  await addClaim(page, "five countries", AGAINST);
+  await addClaim(page, "141 countries", IN_FAVOUR);
+  await addClaim(page, "estimates put Russian", RANGE);
+  await expect(page.getByTestId("not-publishable")).toContainText(`${RANGE} — not verified, open conflict`);
+
+  // Reorder by keyboard: the move is announced; then save.
+  await page.getByRole("button", { name: `Move “${IN_FAVOUR}” up` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `Moved “${IN_FAVOUR}” to position 1 of 3.` })).toBeAttached();
+  await page.getByLabel("Section heading for claim 1").fill("At the United Nations");
+  await page.getByRole("button", { name: "Save order and sections" }).click();
+  await expect(page.getByRole("button", { name: "Save order and sections" })).toBeDisabled();
+  await expect(page.getByTestId("sheet-claim").first()).toContainText(IN_FAVOUR);
+
+  // Publish version 1: the unpublishable claim is left out.
+  const publish = page.getByRole("form", { name: "Publish" });
+  await expect(publish).toContainText("Version 1 will publish 2 claims");
+  await publish.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(page).toHaveURL(/\/v\/1$/);
+  await expect(page.getByRole("heading", { level: 1, name: "The UN vote on the invasion" })).toBeVisible();
+  await expect(page.locator("#claim-1")).toContainText(IN_FAVOUR);
+  await expect(page.getByRole("region", { name: /Left out of this version/ })).toContainText(RANGE);
+
+  // Republish: drop a claim; the diff shows before the publish, which needs a change note.
+  await page.getByRole("link", { name: "← The sheet" }).click();
+  await page.getByRole("button", { name: `Remove “${AGAINST}” from the sheet` }).click();
+  await page.getByRole("button", { name: "Save order and sections" }).click();
+  await expect(page.getByTestId("sheet-claim")).toHaveCount(2);
+  await expect(publish.getByTestId("version-diff")).toContainText("Removed (1)");
+  await expect(publish.getByTestId("version-diff")).toContainText(AGAINST);
+  await publish.getByLabel("I have read the changes above.").check();
+  await publish.getByRole("button", { name: "Publish version 2" }).click();
+  await expect(publish.getByRole("alert")).toContainText("Say what changed since version 1");
+  await publish.getByLabel(/^Change note/).fill("Kept only the votes in favour; the vote against has its own sheet.");
+  await publish.getByRole("button", { name: "Publish version 2" }).click();
+  await expect(page).toHaveURL(/\/v\/2$/);
+  await expect(page.getByRole("region", { name: "What changed in version 2" })).toContainText("Kept only the votes in favour");
+  const hash = await page.getByTestId("content-hash").textContent();
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+  // The public link: shown once, opened signed out, nothing internal on it.
+  await page.getByRole("link", { name: "← The sheet" }).click();
+  await page.getByRole("button", { name: "Make a public link" }).click();
+  const url = await page.getByLabel("Public link address").inputValue();
+  expect(url).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+  const outsider = await (await browser.newContext()).newPage();
+  const response = await outsider.goto(url);
+  expect(response?.status()).toBe(200);
+  await expect(outsider.getByRole("heading", { level: 1, name: "The UN vote on the invasion" })).toBeVisible();
+  await expect(outsider.locator("#claim-1")).toContainText(IN_FAVOUR);
+  await expect(outsider.getByTestId("content-hash")).toHaveText(hash!);
+  const text = await outsider.locator("body").innerText();
+  for (const internal of [RANGE, AGAINST, "@factdesk.test", "Sign out", "Left out"]) expect(text).not.toContain(internal);
+  const scan = await new AxeBuilder({ page: outsider }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  await page.getByRole("button", { name: "Revoke the link to latest version" }).click();
+  await expect(page.getByTestId("live-link")).toHaveCount(0);
+  expect((await outsider.goto(url))?.status()).toBe(404);
+  expect((await outsider.goto(url.replace(/.{6}$/, "abcdef")))?.status()).toBe(404);
+});
+
+test("a claims-list view goes onto a sheet in one step", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  await page.goto("/claims?kind=DATE");
+  const form = page.getByRole("form", { name: "Add these claims to a fact sheet" });
+  await form.getByLabel("Fact sheet").selectOption({ label: "North Korea and the war in Ukraine: the figures" });
+  await form.getByRole("button", { name: /^Add these \d+ claims to a fact sheet$/ }).click();
+  await expect(form.getByRole("status")).toContainText(/Added \d+ claims/);
+  await form.getByRole("link", { name: "Open the sheet" }).click();
+  await expect(page.getByTestId("not-publishable")).toContainText("North Korea recognised the independence");
+});
+
+test("reviewers read sheets and versions but get no controls to change or publish them", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  await page.goto("/fact-sheets");
+  await page.getByRole("link", { name: "North Korea and the war in Ukraine: the figures" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "North Korea and the war in Ukraine: the figures" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Publish" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Add a claim" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
+  await page.getByRole("link", { name: "Read version 1" }).click();
+  await expect(page.locator("#claim-1")).toBeVisible();
+});
