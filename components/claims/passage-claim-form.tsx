@@ -98,7 +98,7 @@ export function PassageClaimForm(props: {
           />
         )}
       </FormField>
-      <FormField id={id("kind")} label="Kind" error={err("claim.kind")}>
+      <FormField id={id("kind")} label="Kind of claim" error={err("claim.kind")}>
         {(a11y) => (
           <Select {...a11y} {...form.register("claim.kind")}>
             {CLAIM_KINDS.map((k) => (
