@@ -12,7 +12,7 @@ export const SHORTCUTS: [keys: string[], what: string][] = [
   [["j"], "Next claim in the list"],
   [["k"], "Previous claim in the list"],
   [["Enter"], "Open the selected claim"],
-  [["Esc"], "Leave the search field, or close this dialog"],
+  [["Esc"], "Clear and leave the search, or close this dialog"],
   [["?"], "Show these shortcuts"],
 ];
 
@@ -28,6 +28,16 @@ function focusSearch() {
   field.focus();
   field.select();
   return true;
+}
+
+/** Esc in the search clears the search itself (the list shows everything again), not only the box. */
+function leaveSearch(field: HTMLInputElement) {
+  const searching = new URLSearchParams(window.location.search).has(field.name);
+  if (field.value !== "" || searching) {
+    field.value = "";
+    if (searching) field.form?.requestSubmit();
+  }
+  field.blur();
 }
 
 /**
@@ -73,7 +83,7 @@ export function KeyboardShortcuts() {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target)) {
-        if (event.key === "Escape" && (event.target as HTMLElement).matches(SEARCH)) (event.target as HTMLElement).blur();
+        if (event.key === "Escape" && (event.target as HTMLElement).matches(SEARCH)) leaveSearch(event.target as HTMLInputElement);
         return;
       }
       if (document.querySelector("[role=dialog]")) return;

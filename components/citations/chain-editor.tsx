@@ -1,5 +1,5 @@
 "use client";
-import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { useFieldArray, type FieldError, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -12,10 +12,19 @@ import { ActorNameInput } from "./actor-name-input";
 /** A new link: the editor names the actor and chooses its kind. */
 export const blankLink = () => ({ actorName: "", actorKind: "" as CitationInput["chain"][number]["actorKind"], relation: "" });
 
-/** Who said it to whom, origin first: one fieldset per link, added, removed and reordered by buttons. */
-export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationInput>; idPrefix: string }) {
-  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "chain" });
-  const errors = form.formState.errors.chain;
+type LinkErrors = { actorName?: FieldError; actorKind?: FieldError; relation?: FieldError };
+type ChainErrors = (LinkErrors | undefined)[] & { message?: string; root?: FieldError };
+
+/**
+ * Who said it to whom, origin first: one fieldset per link, added, removed and reordered by buttons.
+ * `name` is where the chain sits in the form: "chain" in a citation form, "citation.chain" when a
+ * claim and its citation are one form.
+ */
+export function ChainEditor({ form: anyForm, idPrefix, name = "chain" }: { form: UseFormReturn<CitationInput> | UseFormReturn<never>; idPrefix: string; name?: "chain" | "citation.chain" }) {
+  // The paths are built from `name`; typed as the citation form's, which both shapes share below it.
+  const form = anyForm as unknown as UseFormReturn<CitationInput>;
+  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: name as "chain" });
+  const errors = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], form.formState.errors) as ChainErrors | undefined;
   const chainError = errors?.message ?? errors?.root?.message;
 
   return (
@@ -42,14 +51,14 @@ export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationIn
                       <ActorNameInput
                         {...a11y}
                         placeholder={i === 0 ? "e.g. Igor Korotchenko" : "e.g. New York Post"}
-                        {...form.register(`chain.${i}.actorName`)}
-                        onPick={(actor) => form.setValue(`chain.${i}.actorKind`, actor.kind, { shouldValidate: form.formState.isSubmitted })}
+                        {...form.register(`${name}.${i}.actorName` as `chain.${number}.actorName`)}
+                        onPick={(actor) => form.setValue(`${name}.${i}.actorKind` as `chain.${number}.actorKind`, actor.kind, { shouldValidate: form.formState.isSubmitted })}
                       />
                     )}
                   </FormField>
                   <FormField id={id("actorKind")} label="Kind" error={err?.actorKind?.message}>
                     {(a11y) => (
-                      <Select {...a11y} {...form.register(`chain.${i}.actorKind`)}>
+                      <Select {...a11y} {...form.register(`${name}.${i}.actorKind` as `chain.${number}.actorKind`)}>
                         <option value="">Choose…</option>
                         {ACTOR_KINDS.map((k) => (
                           <option key={k} value={k}>
@@ -61,7 +70,7 @@ export function ChainEditor({ form, idPrefix }: { form: UseFormReturn<CitationIn
                   </FormField>
                 </div>
                 <FormField id={id("relation")} label="How they passed it on (optional)" error={err?.relation?.message}>
-                  {(a11y) => <Input {...a11y} placeholder={i === 0 ? "e.g. said on air" : "e.g. reported"} {...form.register(`chain.${i}.relation`)} />}
+                  {(a11y) => <Input {...a11y} placeholder={i === 0 ? "e.g. said on air" : "e.g. reported"} {...form.register(`${name}.${i}.relation` as `chain.${number}.relation`)} />}
                 </FormField>
                 <div className="flex flex-wrap gap-2">
                   <Button type="button" variant="secondary" className="min-h-9 px-3" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move link ${i + 1} up`}>

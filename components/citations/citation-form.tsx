@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Combobox } from "@/components/ui/combobox";
 import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
-import { PrecisionOptions } from "@/components/ui/precision-options";
+import { DateField } from "@/components/ui/date-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { STANCE_LABELS } from "@/lib/labels";
@@ -115,8 +115,8 @@ export function CitationForm(props: {
               <span>
                 <span className="font-medium">{s.title}</span>
                 <span className="text-muted-foreground">
-                  {s.outlet ? ` · ${s.outlet}` : ""}
-                  {s.hasText ? " · text stored" : ""}
+                  {s.outlet ? ` · ${s.outlet}` : ""}
+                  {s.hasText ? " · text stored" : ""}
                 </span>
               </span>
             )}
@@ -153,18 +153,9 @@ export function CitationForm(props: {
         </div>
       </div>
 
-      <fieldset className="grid gap-4 rounded-lg border border-border p-3 @lg:grid-cols-3 @lg:p-4">
+      <fieldset className="grid gap-4 rounded-lg border border-border p-3 @lg:grid-cols-2 @lg:p-4">
         <legend className="px-1 text-sm font-semibold">When it was said, as this source dates it (optional)</legend>
-        <FormField id={id("saidOn")} label="Said on" error={errors.saidOn?.message}>
-          {(a11y) => <Input {...a11y} type="date" {...form.register("saidOn")} />}
-        </FormField>
-        <FormField id={id("saidPrecision")} label="Known to the" error={errors.saidPrecision?.message}>
-          {(a11y) => (
-            <Select {...a11y} {...form.register("saidPrecision")}>
-              <PrecisionOptions />
-            </Select>
-          )}
-        </FormField>
+        <DateField form={form} id={id("saidOn")} name="saidOn" precisionName="saidPrecision" label="Said on" />
         <FormField id={id("saidText")} label="The source’s words for it" error={errors.saidText?.message}>
           {(a11y) => <Input {...a11y} placeholder="e.g. Monday, in July" {...form.register("saidText")} />}
         </FormField>

@@ -31,22 +31,22 @@ export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrit
                 {c.source.title}
               </Link>
               <span className="text-muted-foreground">
-                {" "}
-                · {c.source.outlet ?? "Unknown outlet"} · {SOURCE_KIND_LABELS[c.source.kind]}
+                {"\u00a0· "}
+                {c.source.outlet ?? "Unknown outlet"} · {SOURCE_KIND_LABELS[c.source.kind]}
                 {c.source.publishedAt
-                  ? ` · ${formatPublished(c.source)}`
-                  : " · date unknown"}
+                  ? ` · ${formatPublished(c.source)}`
+                  : " · date unknown"}
               </span>
             </p>
             <blockquote className="border-l-4 border-primary pl-4 font-serif text-base break-words">“{c.quote}”</blockquote>
             <p className="text-sm">
               <span className="font-medium">{STANCE_LABELS[c.stance]}</span>
-              {c.isPrimary ? <span className="text-muted-foreground"> · primary source</span> : null}
-              {c.saidText ? <span className="text-muted-foreground"> · said “{c.saidText}”</span> : null}
-              {c.note ? <span className="text-muted-foreground"> · {c.note}</span> : null}
+              {c.isPrimary ? <span className="text-muted-foreground"> · primary source</span> : null}
+              {c.saidText ? <span className="text-muted-foreground"> · said “{c.saidText}”</span> : null}
+              {c.note ? <span className="text-muted-foreground"> · {c.note}</span> : null}
               {c.startOffset !== null ? (
                 <>
-                  {" · "}
+                  {" · "}
                   <Link href={`/sources/${c.source.id}#passage-c-${c.id}`} className="underline">
                     Show in the source’s text
                   </Link>

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
+import { REVIEW_FILTERS, REVIEW_STATE_LABELS, REVIEW_STATES } from "@/lib/review-state";
 import { CLAIM_SORTS, SORT_LABELS, claimsHref, type ClaimFilters } from "@/lib/schemas/claim-filters";
 
 const field = "flex flex-col gap-1 text-sm font-medium";
@@ -22,6 +23,7 @@ export function ClaimFilterBar(props: {
   const chips = [
     f.metric ? { key: "metric", label: `Metric: ${names.metric ?? "unknown"}` } : null,
     f.source ? { key: "source", label: `Source: ${names.source ?? "unknown"}` } : null,
+    f.review ? { key: "review", label: `Review: ${REVIEW_STATE_LABELS[REVIEW_STATES.find((s) => REVIEW_FILTERS[s] === f.review) ?? "WAITING"]}` } : null,
   ].filter((c) => c !== null);
 
   return (
@@ -114,7 +116,7 @@ export function ClaimFilterBar(props: {
             <li key={c.key} className="inline-flex max-w-full items-center gap-2 rounded-full border border-border bg-muted py-1 pl-3 pr-1 text-sm">
               <span className="truncate">{c.label}</span>
               {/* Kept in the form so "Apply" does not drop it. */}
-              <input type="hidden" name={c.key} value={f[c.key as "metric" | "source"]} />
+              <input type="hidden" name={c.key} value={f[c.key as "metric" | "source" | "review"]} />
               <Link
                 href={claimsHref(f, { [c.key]: undefined })}
                 aria-label={`Remove filter ${c.label}`}

@@ -4,12 +4,14 @@ import { useState } from "react";
 import { createClaimAction, updateClaimAction } from "@/app/(app)/claims/actions";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { DraftRestored } from "@/components/forms/draft-restored";
+import { useDraft } from "@/components/forms/use-draft";
 import { EventPicker, type EventOption } from "@/components/events/event-picker";
 import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { PrecisionOptions } from "@/components/ui/precision-options";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { ActorNameInput } from "@/components/citations/actor-name-input";
@@ -37,10 +39,13 @@ export function ClaimForm(props: {
     action: props.mode === "edit" ? updateClaimAction : createClaimAction,
     toast: props.mode === "edit" ? "Claim saved." : "Claim recorded.",
     onSuccess: ({ id }) => {
+      draft.clear();
       router.push(`/claims/${id}`);
       router.refresh();
     },
   });
+  // Unsaved input survives a reload; leaving with changes asks first. Picked ids are not kept (their labels would be missing).
+  const draft = useDraft(form, props.mode === "edit" ? `claim:${props.initial?.id}` : "claim:new", ["id", "version", "metricId", "eventId"]);
   const kind = form.watch("kind");
   const watched = form.watch();
   const warning = props.mode === "edit" && props.status && props.initial ? reviewWarning(props.status, claimBasisChanges(props.initial, watched)) : null;
@@ -61,8 +66,9 @@ export function ClaimForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit claim" : "New claim"}>
       <FormOutcome outcome={outcome} />
+      {draft.restored ? <DraftRestored onDiscard={draft.discard} /> : null}
       <FormField id="statement" label="Claim" error={err("statement")}>
-        {(a11y) => <Textarea {...a11y} rows={3} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
+        {(a11y) => <Textarea {...a11y} rows={3} autoFocus={props.mode === "create"} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
       </FormField>
       <FormField id="kind" label="Kind" error={err("kind")}>
         {(a11y) => (
@@ -109,22 +115,11 @@ export function ClaimForm(props: {
             </FormField>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="asOf" label="As of" error={err("asOf")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("asOf")} />}
-            </FormField>
-            <FormField id="asOfPrecision" label="As-of date known to the" error={err("asOfPrecision")}>
-              {(a11y) => (
-                <Select {...a11y} {...form.register("asOfPrecision")}>
-                  <PrecisionOptions />
-                </Select>
-              )}
-            </FormField>
-            <FormField id="periodStart" label="Period from" error={err("periodStart")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("periodStart")} />}
-            </FormField>
-            <FormField id="periodEnd" label="Period to" error={err("periodEnd")}>
-              {(a11y) => <Input {...a11y} type="date" {...form.register("periodEnd")} />}
-            </FormField>
+            <div className="sm:col-span-2">
+              <DateField form={form} id="asOf" name="asOf" precisionName="asOfPrecision" label="As of" />
+            </div>
+            <DateField form={form} id="periodStart" name="periodStart" label="Period from" />
+            <DateField form={form} id="periodEnd" name="periodEnd" label="Period to" end />
           </div>
           <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
             {(a11y) => <Input {...a11y} placeholder="e.g. over five months of the war" {...form.register("periodText")} />}
@@ -144,20 +139,7 @@ export function ClaimForm(props: {
           <div className="sm:col-span-2">
             <EventPicker id="eventId" selected={event} onSelect={pickEvent} error={err("eventId")} />
           </div>
-          {kind === "DATE" ? (
-            <>
-              <FormField id="eventDate" label="Date it happened" error={err("eventDate")}>
-                {(a11y) => <Input {...a11y} type="date" {...form.register("eventDate")} />}
-              </FormField>
-              <FormField id="eventDatePrecision" label="Known to the" error={err("eventDatePrecision")}>
-                {(a11y) => (
-                  <Select {...a11y} {...form.register("eventDatePrecision")}>
-                    <PrecisionOptions />
-                  </Select>
-                )}
-              </FormField>
-            </>
-          ) : null}
+          {kind === "DATE" ? <DateField form={form} id="eventDate" name="eventDate" precisionName="eventDatePrecision" label="Date it happened" /> : null}
         </fieldset>
       ) : null}
 

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/labels";
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/review-state";
 import { Badge } from "@/components/ui/badge";
 
 const tones: Record<ClaimStatus, string> = {
@@ -11,13 +12,18 @@ const tones: Record<ClaimStatus, string> = {
 };
 
 const marks: Record<ClaimStatus, string> = { UNVERIFIED: "○", IN_REVIEW: "◐", VERIFIED: "✓", DISPUTED: "!", FALSE: "✕", RETRACTED: "⊘" };
+const reviewMarks: Record<ReviewState, string> = { WAITING: "◐", APPROVED: "☑", SENT_BACK: "↩" };
 
-/** Status as text with a mark, never colour alone. */
-export function StatusBadge({ status }: { status: ClaimStatus }) {
+/**
+ * Status as text with a mark, never colour alone. A claim in review says where it stands with
+ * its reviewers when that is known: "Approved, ready to verify", "Sent back, needs changes".
+ */
+export function StatusBadge({ status, review }: { status: ClaimStatus; review?: ReviewState | null }) {
+  const reviewed = status === "IN_REVIEW" && review && review !== "WAITING" ? review : null;
   return (
     <Badge className={tones[status]}>
-      <span aria-hidden="true">{marks[status]}</span>
-      {STATUS_LABELS[status]}
+      <span aria-hidden="true">{reviewed ? reviewMarks[reviewed] : marks[status]}</span>
+      {reviewed ? REVIEW_STATE_LABELS[reviewed] : STATUS_LABELS[status]}
     </Badge>
   );
 }

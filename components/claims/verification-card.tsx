@@ -1,4 +1,3 @@
-import { ReviewForm } from "@/components/claims/review-form";
 import { StatusChanger } from "@/components/claims/status-changer";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/permissions";
@@ -61,13 +60,6 @@ export function VerificationCard({ claim, user, openConflicts }: { claim: ClaimD
           ) : null}
         </>
       )}
-      {claim.status === "IN_REVIEW" && can(user.role, "claims:review") ? (
-        <div className="mt-4 max-w-xl">
-          <h3 className="text-base font-semibold">Your review</h3>
-          <p className="mb-2 text-sm text-muted-foreground">Approve the claim as it stands now, or send it back saying what must change.</p>
-          <ReviewForm claimId={claim.id} version={claim.version} />
-        </div>
-      ) : null}
       {claim.reviews.length ? (
         <div className="mt-4">
           <h3 className="text-base font-semibold">Reviews</h3>

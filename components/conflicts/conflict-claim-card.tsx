@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { claimValueText } from "@/components/claims/claim-value";
 import { StatusBadge } from "@/components/claims/status-badge";
+import type { ReviewState } from "@/lib/review-state";
 import { RankBadge } from "@/components/conflicts/badges";
 import { Card } from "@/components/ui/card";
 import type { getConflict } from "@/lib/server/conflicts";
@@ -10,13 +11,13 @@ import { formatDate, formatPublished } from "@/lib/values";
 type ConflictClaim = NonNullable<Awaited<ReturnType<typeof getConflict>>>["claims"][number]["claim"];
 
 /** One claim of a conflict, side by side with the others: its value, scope and numbered sources. */
-export function ConflictClaimCard({ claim: c, index: i, citationNumber }: { claim: ConflictClaim; index: number; citationNumber: ReadonlyMap<string, number> }) {
+export function ConflictClaimCard({ claim: c, index: i, citationNumber, review }: { claim: ConflictClaim; index: number; citationNumber: ReadonlyMap<string, number>; review?: ReviewState | null }) {
   const value = claimValueText(c);
   return (
     <Card aria-labelledby={`claim-${c.id}`} className="h-full">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-semibold">Claim {i + 1}</span>
-        <StatusBadge status={c.status} />
+        <StatusBadge status={c.status} review={review} />
         <RankBadge rank={c.rank} />
       </div>
       <h3 id={`claim-${c.id}`} className="mt-2 font-serif text-lg font-semibold leading-snug">

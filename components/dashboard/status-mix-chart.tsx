@@ -29,7 +29,7 @@ export function StatusMixChart({ counts, order }: { counts: Record<ClaimStatus, 
               </span>
               <span className="tabular-nums">
                 {counts[s].toLocaleString("en-GB")}
-                <span className="text-muted-foreground"> · {percent.format(total ? counts[s] / total : 0)}</span>
+                <span className="text-muted-foreground"> · {percent.format(total ? counts[s] / total : 0)}</span>
               </span>
             </Link>
           </li>

@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { PrecisionOptions } from "@/components/ui/precision-options";
+import { DateField } from "@/components/ui/date-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/action-result";
@@ -95,17 +95,10 @@ export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFor
       </FormField>
       <fieldset className="grid gap-4 rounded-lg border border-border p-4 sm:grid-cols-3">
         <legend className="px-1 text-sm font-semibold">Published</legend>
-        <FormField id="publishedAt" label="Date (if known)" error={err("publishedAt")}>
-          {(a11y) => <Input {...a11y} type="date" {...form.register("publishedAt")} />}
-        </FormField>
-        <FormField id="publishedPrecision" label="Known to the" error={err("publishedPrecision")}>
-          {(a11y) => (
-            <Select {...a11y} {...form.register("publishedPrecision")}>
-              <PrecisionOptions />
-            </Select>
-          )}
-        </FormField>
-        <div className="flex items-end pb-2">
+        <div className="sm:col-span-2">
+          <DateField form={form} id="publishedAt" name="publishedAt" precisionName="publishedPrecision" label="Date (if known)" />
+        </div>
+        <div className="flex items-start pt-8">
           <label htmlFor="publishedApprox" className="flex items-center gap-2 text-sm">
             <input id="publishedApprox" type="checkbox" className="size-4 accent-[var(--primary)]" {...form.register("publishedApprox")} />
             Approximate date

@@ -1,7 +1,9 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { NoteForm } from "@/components/notes/note-controls";
 import { CitationForm, type SourceChoice } from "@/components/citations/citation-form";
+import { PassageClaimForm } from "@/components/claims/passage-claim-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { trimSpan, type Span } from "@/lib/anchoring";
@@ -37,10 +39,10 @@ export function SourceText(props: {
   const panel = useRef<HTMLHeadingElement>(null);
   const plain = useRef<HTMLTextAreaElement>(null);
   const [selection, setSelection] = useState<Span | null>(null);
-  const [mode, setMode] = useState<"cite" | "annotate" | null>(null);
+  const [mode, setMode] = useState<"claim" | "cite" | "annotate" | null>(null);
   const [passage, setPassage] = useState<Span | null>(null);
   const [keyboard, setKeyboard] = useState(false);
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<{ text: string; claimId?: string }>();
   const canAct = props.canCite || props.canAnnotate;
 
   const spans: Spanned[] = useMemo(
@@ -82,20 +84,21 @@ export function SourceText(props: {
     if (trimmed && !mode) setSelection(trimmed);
   };
 
-  const open = (next: "cite" | "annotate") => {
+  const open = (next: "claim" | "cite" | "annotate") => {
     setPassage(selection);
     setMode(next);
     setDone(undefined);
     requestAnimationFrame(() => {
       panel.current?.scrollIntoView({ block: "start", behavior: "smooth" });
-      panel.current?.focus();
+      // The new-claim form puts the caret in its first field itself; the others start at their heading.
+      if (next !== "claim") panel.current?.focus();
     });
   };
-  const close = (message?: string) => {
+  const close = (message?: string, claimId?: string) => {
     setMode(null);
     setPassage(null);
     setSelection(null);
-    if (message) setDone(message);
+    if (message) setDone({ text: message, claimId });
   };
   const quote = passage ? text.slice(passage.start, passage.end) : "";
 
@@ -157,9 +160,14 @@ export function SourceText(props: {
             </p>
             <div className="flex flex-wrap gap-2">
               {props.canCite ? (
-                <Button type="button" className="min-h-9 px-3" onClick={() => open("cite")}>
-                  Cite this passage
-                </Button>
+                <>
+                  <Button type="button" className="min-h-9 px-3" onClick={() => open("claim")}>
+                    New claim from this passage
+                  </Button>
+                  <Button type="button" variant="secondary" className="min-h-9 px-3" onClick={() => open("cite")}>
+                    Cite this passage
+                  </Button>
+                </>
               ) : null}
               {props.canAnnotate ? (
                 <Button type="button" variant="secondary" className="min-h-9 px-3" onClick={() => open("annotate")}>
@@ -175,13 +183,24 @@ export function SourceText(props: {
       </div>
 
       <aside className="min-w-0 space-y-4" aria-label="Notes on passages">
-        {done ? <FormMessage kind="success">{done}</FormMessage> : null}
+        {done ? (
+          <div className="space-y-1">
+            <FormMessage kind="success">{done.text}</FormMessage>
+            {done.claimId ? (
+              <Link href={`/claims/${done.claimId}`} className="text-sm underline">
+                Open the claim
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
         {mode && passage ? (
           <section className="space-y-3 rounded-lg border border-primary bg-card p-3 sm:p-4" aria-labelledby="passage-panel-heading">
             <h2 id="passage-panel-heading" ref={panel} tabIndex={-1} className="scroll-mt-24 font-semibold">
-              {mode === "cite" ? "Cite this passage" : "Annotate this passage"}
+              {mode === "claim" ? "New claim from this passage" : mode === "cite" ? "Cite this passage" : "Annotate this passage"}
             </h2>
-            {mode === "cite" ? (
+            {mode === "claim" ? (
+              <PassageClaimForm source={props.source} passage={{ quote, startOffset: passage.start, endOffset: passage.end }} onDone={close} onCancel={() => close()} />
+            ) : mode === "cite" ? (
               <CitationForm mode="create" source={props.source} passage={{ quote, startOffset: passage.start, endOffset: passage.end }} onDone={close} onCancel={() => close()} />
             ) : (
               <>

@@ -12,6 +12,8 @@ export interface LineRow {
   low: number | null;
   high: number | null;
   tone: "claim" | "implied";
+  /** The figure's claim is verified (an implied figure never is): drawn solid, the others hatched. */
+  verified: boolean;
 }
 
 export interface NumberLine {
@@ -19,6 +21,8 @@ export interface NumberLine {
   rows: LineRow[];
   /** Where every bar overlaps; null when they do not all meet. */
   shared: { low: number; high: number } | null;
+  /** The midpoint of the total's range, where the rate-against-total arithmetic divides low from high. */
+  midpoint: { value: number; label: string } | null;
   domain: [number, number];
 }
 
@@ -32,6 +36,7 @@ interface LineClaim {
   ratePeriod?: RatePeriod | null;
   eventDate?: DateInput;
   eventDatePrecision?: "DAY" | "MONTH" | "YEAR" | null;
+  status?: string;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -41,7 +46,7 @@ function figureRow(c: LineClaim, label: string): LineRow | null {
   const i = figureInterval({ low: str(c.valueLow), high: str(c.valueHigh), best: str(c.valueBest), unit: c.unit });
   if (!i) return null;
   const text = describeInterval(i);
-  return { label, detail: c.ratePeriod ? `${text} ${RATE_LABELS[c.ratePeriod]}` : text, low: toNum(i.low), high: toNum(i.high), tone: "claim" };
+  return { label, detail: c.ratePeriod ? `${text} ${RATE_LABELS[c.ratePeriod]}` : text, low: toNum(i.low), high: toNum(i.high), tone: "claim", verified: c.status === "VERIFIED" };
 }
 
 const DAY_MS = 86_400_000;
@@ -54,19 +59,28 @@ const DAY_MS = 86_400_000;
 export function numberLine(kind: string, claims: readonly LineClaim[], detail: Record<string, unknown> | null, labelOf: (claimId: string) => string): NumberLine | null {
   const rows: LineRow[] = [];
   let axis: NumberLine["axis"] = "number";
+  let midpoint: NumberLine["midpoint"] = null;
   if (kind === "STATEMENT_DATE") {
     axis = "date";
     const dates = (detail?.dates ?? []) as { citationId: string; label: string; from: number; to: number }[];
-    for (const d of dates) rows.push({ label: labelOf(d.citationId), detail: d.label, low: d.from * DAY_MS, high: d.to * DAY_MS, tone: "claim" });
+    const verified = claims.every((c) => c.status === "VERIFIED");
+    for (const d of dates) rows.push({ label: labelOf(d.citationId), detail: d.label, low: d.from * DAY_MS, high: d.to * DAY_MS, tone: "claim", verified });
     rows.sort((a, b) => a.label.localeCompare(b.label, "en", { numeric: true }));
   } else if (claims.every((c) => c.kind === "DATE")) {
     axis = "date";
     for (const c of claims) {
       const span = precisionSpan(c.eventDate, c.eventDatePrecision);
       if (span?.from == null || span.to == null) continue;
-      rows.push({ label: labelOf(c.id), detail: formatDate(c.eventDate, c.eventDatePrecision), low: span.from * DAY_MS, high: span.to * DAY_MS, tone: "claim" });
+      rows.push({ label: labelOf(c.id), detail: formatDate(c.eventDate, c.eventDatePrecision), low: span.from * DAY_MS, high: span.to * DAY_MS, tone: "claim", verified: c.status === "VERIFIED" });
     }
   } else if (kind === "RATE_TOTAL") {
+    const d0 = (detail ?? {}) as { totalClaimId?: string };
+    const totalFigure = claims.find((c) => c.id === d0.totalClaimId);
+    const t = totalFigure ? figureRow(totalFigure, "") : null;
+    if (t && t.low !== null && t.high !== null && t.low < t.high) {
+      const value = (t.low + t.high) / 2;
+      midpoint = { value, label: `Midpoint of the total, ${formatNumber(value)}` };
+    }
     const d = (detail ?? {}) as { rateClaimId?: string; totalClaimId?: string; impliedTotal?: [string | null, string | null]; days?: [number, number] };
     const total = claims.find((c) => c.id === d.totalClaimId);
     const rate = claims.find((c) => c.id === d.rateClaimId);
@@ -82,6 +96,7 @@ export function numberLine(kind: string, claims: readonly LineClaim[], detail: R
         low: lo ?? null,
         high: hi ?? null,
         tone: "implied",
+        verified: false,
       });
     }
   } else {
@@ -110,5 +125,5 @@ export function numberLine(kind: string, claims: readonly LineClaim[], detail: R
   const sharedLow = Math.max(...rows.map((r) => r.low ?? -Infinity));
   const sharedHigh = Math.min(...rows.map((r) => r.high ?? Infinity));
   const shared = sharedLow <= sharedHigh ? { low: Math.max(sharedLow, min), high: Math.min(sharedHigh, max) } : null;
-  return { axis, rows, shared, domain: [min, max] };
+  return { axis, rows, shared, midpoint, domain: [min, max] };
 }

@@ -47,7 +47,7 @@ const citationFields = z.object({
 
 type CitationFields = z.output<typeof citationFields>;
 
-function checkCitation(v: CitationFields, ctx: z.RefinementCtx) {
+function checkCitation(v: Pick<CitationFields, "startOffset" | "endOffset" | "saidOn" | "saidPrecision" | "chain">, ctx: z.RefinementCtx) {
   checkOffsets(v, ctx);
   if (v.saidOn && !v.saidPrecision) ctx.addIssue({ code: "custom", path: ["saidPrecision"], message: "Say how precisely the date is known." });
   for (const i of repeatedLinks(v.chain)) {
@@ -58,12 +58,15 @@ function checkCitation(v: CitationFields, ctx: z.RefinementCtx) {
 
 export const citationSchema = citationFields.superRefine(checkCitation);
 export const editCitationSchema = citationFields.extend({ id: z.uuid("Unknown citation.") }).superRefine(checkCitation);
+/** A citation of a claim that does not exist yet: recorded with it in one go (lib/schemas/passage-claim.ts). */
+export const passageCitationSchema = citationFields.omit({ claimId: true, claimVersion: true }).superRefine(checkCitation);
 export const deleteCitationSchema = z.object({ id: z.uuid("Unknown citation."), claimVersion: version });
 
 export type CitationInput = z.input<typeof citationSchema>;
 export type CitationValues = z.output<typeof citationSchema>;
 export type EditCitationInput = z.input<typeof editCitationSchema>;
 export type EditCitationValues = z.output<typeof editCitationSchema>;
+export type PassageCitationInput = z.input<typeof passageCitationSchema>;
 export type DeleteCitationValues = z.output<typeof deleteCitationSchema>;
 export type ChainLinkValues = z.output<typeof chainLinkSchema>;
 

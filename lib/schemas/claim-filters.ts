@@ -5,6 +5,7 @@ import { isUuid } from "../ids";
 import { CLAIM_KINDS } from "./claim";
 import { CLAIM_STATUSES } from "../status";
 import { DEFAULT_PAGE_SIZE, pageQuerySchema } from "../pagination";
+import { REVIEW_FILTERS } from "../review-state";
 
 export const CLAIM_SORTS = ["newest", "oldest", "updated"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -23,13 +24,15 @@ export const claimFiltersSchema = pageQuerySchema.extend({
   /** "me", "none" (unassigned) or a user id. */
   assignee: optional(z.string().refine((v) => v === "me" || v === "none" || isUuid(v), "Unknown assignee.")),
   conflict: optional(z.literal("open", { error: "conflict can only be “open”." })),
+  /** Where claims in review stand: waiting (the reviewers' queue), approved, sent back. */
+  review: optional(z.enum(Object.values(REVIEW_FILTERS) as [string, ...string[]], { error: "review can be “waiting”, “approved” or “sent-back”." })),
   sort: z.preprocess(blank, z.enum(CLAIM_SORTS, { error: "Unknown sort order." }).default("newest")),
 });
 
 export type ClaimFilters = z.output<typeof claimFiltersSchema>;
 
 /** The filters a user set (not sort, page or size): used to say "no claim matches" and to clear them. */
-export const FILTER_KEYS = ["q", "status", "kind", "tag", "metric", "source", "assignee", "conflict"] as const;
+export const FILTER_KEYS = ["q", "status", "kind", "tag", "metric", "source", "assignee", "conflict", "review"] as const;
 
 /** For a page: bad values are dropped one by one rather than failing the whole view. */
 export function readClaimFilters(params: Record<string, string | string[] | undefined>): ClaimFilters {

@@ -1,5 +1,6 @@
 import "server-only";
 import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
+import { REVIEW_FILTERS, reviewState, type LatestReview, type ReviewState } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
@@ -12,6 +13,7 @@ const listSelect = {
   kind: true,
   status: true,
   ...claimValueSelect,
+  version: true,
   createdAt: true,
   updatedAt: true,
   metric: { select: { id: true, name: true } },
@@ -42,11 +44,44 @@ function conditions(user: SessionUser, f: ClaimFilters): Prisma.Sql[] {
   if (f.conflict === "open") {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN')`);
   }
+  if (f.review) where.push(reviewCondition(f.review));
   if (f.q) {
     // Statement and quotes in one stored vector (GIN claims_search_vector_idx, kept by triggers).
     where.push(Prisma.sql`c.search_vector @@ websearch_to_tsquery('english', ${f.q})`);
   }
   return where;
+}
+
+/**
+ * Claims in review by where they stand (lib/review-state.ts): the newest review of the claim's
+ * current version, probed per claim on reviews_claim_id_created_at_idx.
+ */
+function reviewCondition(review: string): Prisma.Sql {
+  const newest = Prisma.sql`(SELECT r.decision FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version ORDER BY r.created_at DESC LIMIT 1)`;
+  if (review === REVIEW_FILTERS.APPROVED) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'APPROVE'`;
+  if (review === REVIEW_FILTERS.SENT_BACK) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'SEND_BACK'`;
+  return Prisma.sql`c.status = 'IN_REVIEW' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version)`;
+}
+
+/** The newest review of each claim, for its review state. */
+export async function latestReviews(claimIds: string[]) {
+  if (!claimIds.length) return new Map<string, LatestReview>();
+  const rows = await db.$queryRaw<(LatestReview & { claimId: string })[]>`
+    SELECT DISTINCT ON (claim_id) claim_id AS "claimId", decision::text AS decision, claim_version AS "claimVersion"
+    FROM reviews WHERE claim_id = ANY(${claimIds}::uuid[]) ORDER BY claim_id, created_at DESC`;
+  return new Map(rows.map((r) => [r.claimId, { decision: r.decision, claimVersion: r.claimVersion }]));
+}
+
+/** Where each of these claims stands with its reviewers, for pages that list claims of their own. */
+export async function reviewStatesOf(user: SessionUser, claimIds: string[]) {
+  authorize(user, "claims:read");
+  const ids = [...new Set(claimIds)];
+  if (!ids.length) return new Map<string, ReviewState | null>();
+  const [claims, reviews] = await Promise.all([
+    db.claim.findMany({ where: { id: { in: ids }, status: "IN_REVIEW" }, select: { id: true, status: true, version: true } }),
+    latestReviews(ids),
+  ]);
+  return new Map(claims.map((c) => [c.id, reviewState(c.status, c.version, reviews.get(c.id))]));
 }
 
 const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
@@ -87,17 +122,23 @@ export async function listClaims(user: SessionUser, filters: Partial<ClaimFilter
   const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
   const { page, nextCursor } = keysetPage(rows, f.limit, (last) => encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }));
   const ids = page.map((c) => c.id);
-  const [pairs, conflicted] = ids.length
+  const [pairs, conflicted, reviews] = ids.length
     ? await Promise.all([
         db.citation.groupBy({ by: ["claimId", "sourceId"], where: { claimId: { in: ids } } }),
         db.conflictClaim.findMany({ where: { claimId: { in: ids }, conflict: { status: "OPEN" } }, select: { claimId: true } }),
+        latestReviews(ids),
       ])
-    : [[], []];
+    : [[], [], new Map<string, LatestReview>()];
   const sourceCounts = new Map<string, number>();
   for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
   const openConflicts = new Set(conflicted.map((c) => c.claimId));
   return {
-    items: page.map((c) => ({ ...c, sourceCount: sourceCounts.get(c.id) ?? 0, hasOpenConflict: openConflicts.has(c.id) })),
+    items: page.map((c) => ({
+      ...c,
+      sourceCount: sourceCounts.get(c.id) ?? 0,
+      hasOpenConflict: openConflicts.has(c.id),
+      reviewState: reviewState(c.status, c.version, reviews.get(c.id)),
+    })),
     nextCursor,
   };
 }

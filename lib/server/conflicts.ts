@@ -1,4 +1,5 @@
 import "server-only";
+import { conflictTitle, sourceGroup } from "@/lib/conflicts/title";
 import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import type { ConflictListQuery, DecideConflictValues, FlagConflictValues } from "@/lib/schemas/conflict";
 import type { Prisma } from "@/prisma/client";
@@ -16,9 +17,40 @@ import { ok, refuse } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 const listSelect = {
-  id: true, kind: true, severity: true, status: true, summary: true, createdAt: true, updatedAt: true,
-  claims: { select: { claim: { select: { id: true, statement: true, status: true, rank: true } } } },
+  id: true, kind: true, severity: true, status: true, summary: true, createdAt: true, updatedAt: true, detail: true,
+  claims: {
+    select: {
+      claim: {
+        select: {
+          id: true, statement: true, status: true, rank: true, kind: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
+          eventDate: true, eventDatePrecision: true, metric: { select: { name: true } }, event: { select: { name: true } },
+        },
+      },
+    },
+  },
 } satisfies Prisma.ConflictSelect;
+
+type ListedConflict = Prisma.ConflictGetPayload<{ select: typeof listSelect }>;
+
+/**
+ * A list's view of conflicts: each titled by what it is about, and a statement-date question
+ * keyed by the sources that date it, so the questions one pair of articles raises group together.
+ */
+async function titled(rows: ListedConflict[]) {
+  const citationIds = rows.flatMap((r) => (r.kind === "STATEMENT_DATE" ? ((r.detail as { dates?: { citationId: string }[] } | null)?.dates ?? []).map((d) => d.citationId) : []));
+  const citations = citationIds.length
+    ? await db.citation.findMany({ where: { id: { in: citationIds } }, select: { id: true, source: { select: { id: true, title: true } } } })
+    : [];
+  const sourceOf = new Map(citations.map((c) => [c.id, c.source]));
+  return rows.map(({ detail, ...r }) => {
+    const dates = r.kind === "STATEMENT_DATE" ? ((detail as { dates?: { citationId: string }[] } | null)?.dates ?? []) : [];
+    return {
+      ...r,
+      title: conflictTitle(r.kind, r.claims.map((c) => c.claim)),
+      group: sourceGroup(dates.flatMap((d) => sourceOf.get(d.citationId) ?? [])),
+    };
+  });
+}
 
 /** One page of conflicts in one status (and kind), newest first, keyset-paged. */
 export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
@@ -35,8 +67,8 @@ export async function listConflicts(user: SessionUser, q: ConflictListQuery) {
     take: q.limit + 1,
     select: listSelect,
   });
-  const { page: items, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor({ createdAt: last.createdAt, id: last.id }));
-  return { items, nextCursor };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor({ createdAt: last.createdAt, id: last.id }));
+  return { items: await titled(page), nextCursor };
 }
 export type ConflictListItem = Awaited<ReturnType<typeof listConflicts>>["items"][number];
 

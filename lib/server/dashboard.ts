@@ -1,40 +1,51 @@
 import "server-only";
+import { conflictTitle } from "@/lib/conflicts/title";
+import { REVIEW_FILTERS } from "@/lib/review-state";
+import type { ClaimFilters } from "@/lib/schemas/claim-filters";
 import { CLAIM_STATUSES } from "@/lib/status";
 import type { ClaimStatus } from "@/lib/labels";
 import { weekStart, weeklySeries } from "@/lib/weeks";
 import { authorize, type SessionUser } from "./authorize";
+import { countClaims, listClaims } from "./claims";
 import { db } from "./db";
 
 /** How many weeks the "verified over time" chart shows. */
 export const VERIFIED_WEEKS = 12;
 
 const claimLink = { select: { id: true, statement: true, status: true } } as const;
+const titleClaim = {
+  select: { statement: true, kind: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, eventDate: true, eventDatePrecision: true, metric: { select: { name: true } }, event: { select: { name: true } } },
+} as const;
+
+/** The claims lists that ask something of the reader, each a claims-list view (its link shows them all). */
+export const DASHBOARD_QUEUES = {
+  waiting: { review: REVIEW_FILTERS.WAITING },
+  ready: { review: REVIEW_FILTERS.APPROVED },
+  sentBack: { review: REVIEW_FILTERS.SENT_BACK, assignee: "me" },
+  mine: { assignee: "me" },
+} as const satisfies Record<string, Partial<ClaimFilters>>;
 
 /** Everything the home page shows; each part is a short indexed read. */
 export async function getDashboard(user: SessionUser, take = 8) {
   authorize(user, "claims:read");
   const now = new Date();
   const since = new Date(weekStart(now).getTime() - (VERIFIED_WEEKS - 1) * 7 * 86_400_000);
-  const [byStatus, waiting, mine, openConflicts, conflicts, changes, comments, verified] = await Promise.all([
+  const queue = async (filters: Partial<ClaimFilters>) => {
+    const [page, total] = await Promise.all([listClaims(user, { ...filters, limit: take }), countClaims(user, filters)]);
+    return { items: page.items, ...total };
+  };
+  const [byStatus, waiting, ready, sentBack, mine, openConflicts, conflicts, changes, comments, reviews, decisions, verified] = await Promise.all([
     db.claim.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.claim.findMany({
-      where: { status: "IN_REVIEW" },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      select: { id: true, statement: true, status: true, assignee: { select: { name: true } } },
-    }),
-    db.claim.findMany({
-      where: { assigneeId: user.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      select: { id: true, statement: true, status: true },
-    }),
+    queue(DASHBOARD_QUEUES.waiting),
+    queue(DASHBOARD_QUEUES.ready),
+    queue(DASHBOARD_QUEUES.sentBack),
+    queue(DASHBOARD_QUEUES.mine),
     db.conflict.count({ where: { status: "OPEN" } }),
     db.conflict.findMany({
       where: { status: "OPEN" },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 5,
-      select: { id: true, kind: true, summary: true, claims: { take: 3, select: { claim: claimLink } } },
+      select: { id: true, kind: true, summary: true, claims: { take: 4, select: { claim: { select: { id: true, ...titleClaim.select } } } } },
     }),
     db.statusChange.findMany({
       orderBy: { createdAt: "desc" },
@@ -46,6 +57,26 @@ export async function getDashboard(user: SessionUser, take = 8) {
       orderBy: { createdAt: "desc" },
       take,
       select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, claim: claimLink },
+    }),
+    // Approvals and send-backs, newest first on reviews_created_at_idx.
+    db.review.findMany({
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, decision: true, note: true, createdAt: true, reviewer: { select: { name: true } }, claim: claimLink },
+    }),
+    // Editors' decisions on conflicts (not Factdesk's own reopen and clear), on conflict_decisions_created_at_idx.
+    db.conflictDecision.findMany({
+      where: { actorId: { not: null } },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: {
+        id: true,
+        action: true,
+        note: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+        conflict: { select: { id: true, kind: true, claims: { take: 4, select: { claim: titleClaim } } } },
+      },
     }),
     // Claims verified per week (Monday, UTC): a range read on the created_at index.
     db.$queryRaw<{ week: Date; count: number }[]>`
@@ -59,10 +90,22 @@ export async function getDashboard(user: SessionUser, take = 8) {
   const activity = [
     ...changes.map((c) => ({ type: "status" as const, at: c.createdAt, who: c.actor.name, claim: c.claim, from: c.fromStatus, to: c.toStatus, text: c.reason, id: c.id })),
     ...comments.map((c) => ({ type: "comment" as const, at: c.createdAt, who: c.author.name, claim: c.claim, text: c.body, id: c.id })),
+    ...reviews.map((r) => ({ type: "review" as const, at: r.createdAt, who: r.reviewer.name, claim: r.claim, decision: r.decision, text: r.note, id: r.id })),
+    ...decisions.map((d) => ({
+      type: "decision" as const,
+      at: d.createdAt,
+      who: d.actor?.name ?? "Factdesk",
+      conflict: { id: d.conflict.id, title: conflictTitle(d.conflict.kind, d.conflict.claims.map((c) => c.claim)) },
+      action: d.action,
+      text: d.note,
+      id: d.id,
+    })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, take + 2);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const verifiedByWeek = weeklySeries(verified, now, VERIFIED_WEEKS);
-  return { counts, total, waiting, mine, openConflicts, conflicts, activity, verifiedByWeek };
+  const openConflictList = conflicts.map((c) => ({ id: c.id, summary: c.summary, title: conflictTitle(c.kind, c.claims.map((x) => x.claim)), claims: c.claims.map((x) => x.claim) }));
+  return { counts, total, waiting, ready, sentBack, mine, openConflicts, conflicts: openConflictList, activity, verifiedByWeek };
 }
+export type DashboardActivity = Awaited<ReturnType<typeof getDashboard>>["activity"][number];

@@ -54,13 +54,16 @@ const snapshot = (s: Prisma.SourceGetPayload<{ select: typeof editable }>) => ({
   fullText: describeText(s.fullText),
 });
 
-/** `?q=` matches title or outlet, case-insensitively; newest first, one keyset page. */
+/** The sources list's order: published date, newest first, undated last (sources_published_order_idx). */
+const PUBLISHED_ORDER = Prisma.sql`COALESCE(published_at, DATE '0001-01-01')`;
+
+/** `?q=` matches title or outlet, case-insensitively; latest published first, one keyset page. */
 export async function listSources(user: SessionUser, options: { limit: number; cursor?: string; q?: string }) {
   authorize(user, "sources:read");
   const after = decodeCursor(options.cursor);
   const q = searchText(options.q);
   const where: Prisma.Sql[] = [];
-  if (after) where.push(Prisma.sql`(created_at, id) < (${after.createdAt}, ${after.id}::uuid)`);
+  if (after) where.push(Prisma.sql`(${PUBLISHED_ORDER}, id) < (${after.createdAt.toISOString().slice(0, 10)}::date, ${after.id}::uuid)`);
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
     where.push(Prisma.sql`(title ILIKE ${pattern} OR outlet ILIKE ${pattern})`);
@@ -74,8 +77,8 @@ export async function listSources(user: SessionUser, options: { limit: number; c
     SELECT id, title, outlet, url, kind::text AS kind, published_at AS "publishedAt", published_precision::text AS "publishedPrecision",
            published_approx AS "publishedApprox", full_text IS NOT NULL AS "hasText", created_at AS "createdAt"
     FROM sources ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
-    ORDER BY created_at DESC, id DESC LIMIT ${options.limit + 1}`;
-  const { page, nextCursor } = keysetPage(rows, options.limit, encodeCursor);
+    ORDER BY ${PUBLISHED_ORDER} DESC, id DESC LIMIT ${options.limit + 1}`;
+  const { page, nextCursor } = keysetPage(rows, options.limit, (last) => encodeCursor({ createdAt: last.publishedAt ?? new Date("0001-01-01T00:00:00Z"), id: last.id }));
   const counts = page.length
     ? await db.citation.groupBy({ by: ["sourceId"], where: { sourceId: { in: page.map((s) => s.id) } }, _count: { _all: true } })
     : [];

@@ -21,11 +21,16 @@ test("an editor resolves a seeded conflict on the record, and the claim can then
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Conflicts" }).click();
   await expect(page.getByRole("heading", { name: "Conflicts", level: 1 })).toBeVisible();
   const list = page.getByRole("list", { name: "Open conflicts" });
-  await expect(list.getByRole("link", { name: /^100 a day over 158–188 days \(24 Feb 2022 to Aug 2022\) makes 15,800–18,800: it fits only the low end/ })).toBeVisible();
-  await expect(list.getByRole("link", { name: /^The statement is dated/ })).toHaveCount(3);
+  // Titles lead with the metric and what each claim says; the summary follows.
+  const rateTitle = "Russian military deaths in Ukraine since 24 Feb 2022: 15,000–25,000 soldiers killed against 100 soldiers killed per day";
+  await expect(list.getByRole("link", { name: rateTitle })).toBeVisible();
+  await expect(list.getByText(/^100 a day over 158–188 days \(24 Feb 2022 to Aug 2022\) makes 15,800–18,800: it fits only the low end/)).toBeVisible();
+  // The three statement-date questions the two articles raise are one group.
+  await expect(list.getByRole("heading", { name: /^When were these said\? 3 statements dated differently by “.+” and “.+”$/ })).toBeVisible();
+  await expect(list.getByRole("link", { name: /^When was it said\? “/ })).toHaveCount(3);
 
   // The rate conflict shows its arithmetic and its figures on a number line.
-  await list.getByRole("link", { name: /^100 a day over 158–188 days/ }).click();
+  await list.getByRole("link", { name: rateTitle }).click();
   await expect(page.getByRole("region", { name: "The arithmetic" })).toContainText("100 a day × 158–188 days (24 Feb 2022 to Aug 2022) = 15,800–18,800 in total.");
   await expect(page.getByTestId("overlap-state")).toHaveText("The shaded band is where they all overlap.");
   await expect(page.getByRole("region", { name: "On a number line" })).toContainText("Claim 2 × 158–188 days");
@@ -98,7 +103,7 @@ test("while a conflict is open, verifying is refused and the claim page says why
   const page = await (await browser.newContext()).newPage();
   await signIn(page, accounts.reviewer);
   await page.goto("/conflicts?kind=RATE_TOTAL");
-  await page.getByRole("link", { name: /^100 a day over 158–188 days/ }).click();
+  await page.getByRole("link", { name: /^Russian military deaths in Ukraine since 24 Feb 2022: 15,000–25,000 / }).click();
   await expect(page.getByRole("form", { name: "Decide conflict" })).toHaveCount(0);
   await expect(page.getByText("Editors resolve conflicts")).toBeVisible();
 

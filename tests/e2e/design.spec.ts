@@ -12,7 +12,7 @@ test("the dashboard charts say in words and tables what they draw", async ({ pag
 
   const mix = page.getByRole("figure", { name: /claims by status/ });
   for (const label of ["Unverified", "In review", "Verified", "Disputed", "False", "Retracted"]) {
-    await expect(mix.getByRole("link", { name: new RegExp(`^${label} \\d+ · \\d+%$`) })).toBeVisible();
+    await expect(mix.getByRole("link", { name: new RegExp(`^${label} \\d+\\s·\\s\\d+%$`) })).toBeVisible();
   }
   await mix.getByRole("link", { name: /^In review / }).click();
   await expect(page).toHaveURL(/\/claims\?status=IN_REVIEW/);

@@ -42,8 +42,7 @@ test("an editor takes a claim from a source's text to verified, with a reviewer'
   await expect(claim.getByLabel("Unit")).toHaveValue("people");
   await claim.getByLabel("Low").fill("12,000");
   await claim.getByLabel("High").fill("14,000");
-  await claim.getByLabel("As of", { exact: true }).fill("2022-05-10");
-  await claim.getByLabel("As-of date known to the").selectOption({ label: "Day" });
+  await claim.getByLabel("As of", { exact: true }).fill("10 May 2022");
   await claim.getByRole("button", { name: "Save claim" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(statement);
   await expect(page.getByText("12,000–14,000 people, as of 10 May 2022")).toBeVisible();

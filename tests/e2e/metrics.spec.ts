@@ -39,8 +39,7 @@ test("an editor creates a metric, records a figure on it by keyboard, sees it ch
   await claim.getByLabel("Low").fill("40,000");
   await claim.getByLabel("High").fill("45,000");
   await claim.getByLabel("Best estimate or single figure").fill("41,900");
-  await claim.getByLabel("As of", { exact: true }).fill("2022-08-15");
-  await claim.getByLabel("As-of date known to the").selectOption({ label: "Day" });
+  await claim.getByLabel("As of", { exact: true }).fill("15 August 2022");
   await claim.getByLabel("Period from").fill("2022-02-24");
   await claim.getByRole("button", { name: "Save claim" }).click();
   await expect(page.getByText("Recorded as Unverified")).toBeVisible();
@@ -148,8 +147,9 @@ test("an editor creates an event, records a dated claim on it through the picker
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(picker).toHaveValue(name);
-  await claim.getByLabel("Date it happened").fill("2022-03-01");
-  await claim.getByLabel("Known to the").selectOption({ label: "Month" });
+  // One field sets the date and its precision: "March 2022" is known to the month.
+  await claim.getByLabel("Date it happened").fill("March 2022");
+  await expect(claim.getByText("Read as March 2022, known to the month.")).toBeVisible();
   await claim.getByRole("button", { name: "Save claim" }).click();
   await expect(page.getByText("Recorded as Unverified")).toBeVisible();
 

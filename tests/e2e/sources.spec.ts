@@ -49,13 +49,13 @@ test.describe.serial("sources, citations and notes", () => {
     await form.getByLabel("Outlet or publisher").fill("Channel One");
     await form.getByLabel("Kind").selectOption({ label: "State media broadcast" });
     await form.getByLabel("Web address (optional)").fill("ftp://example.org/transcript");
-    await form.getByLabel("Date (if known)").fill("2022-07-18");
+    await form.getByLabel("Date (if known)").fill("18 Julyy 2022");
     await form.getByLabel("Full text (optional)").fill(text);
     await form.getByRole("button", { name: "Save source" }).click();
     await expect(form.getByText("Enter a web address starting with http:// or https://.")).toBeVisible();
-    await expect(form.getByText("Say how precisely the date is known.")).toBeVisible();
+    await expect(form.getByText("Write a date such as “4 March 2025”, “March 2025” or “2025”.")).toBeVisible();
     await form.getByLabel("Web address (optional)").fill("https://example.org/transcript");
-    await form.getByLabel("Known to the").selectOption({ label: "Day" });
+    await form.getByLabel("Date (if known)").fill("18/7/2022");
     await form.getByRole("button", { name: "Save source" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     shared.sourceUrl = page.url();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/authorize";
+import { assignClaim } from "@/lib/server/claim-assignment";
+import { changeStatus } from "@/lib/server/claim-status";
+import { countClaims, listClaims } from "@/lib/server/claims";
+import { decideConflict } from "@/lib/server/conflicts";
 import { getDashboard, VERIFIED_WEEKS } from "@/lib/server/dashboard";
+import { reviewClaim } from "@/lib/server/reviews";
 import { findActiveUser } from "@/lib/server/users";
 import { weekStart } from "@/lib/weeks";
 import { seedDatabase, seedId } from "@/seeds/load";
@@ -33,5 +38,53 @@ describe("dashboard charts", () => {
     const after = await getDashboard(editor);
     const delta = after.verifiedByWeek.map((w, i) => w.count - before.verifiedByWeek[i]!.count);
     expect(delta).toEqual(Array.from({ length: VERIFIED_WEEKS }, (_, i) => (i === VERIFIED_WEEKS - 4 ? 2 : 0)));
+  });
+
+  it("a reviewed claim leaves the reviewers' queue: approved ones are ready to verify, sent-back ones go back to their editor", async () => {
+    await seedDatabase(db());
+    const editor = await actor("editor@factdesk.test");
+    const reviewer = await actor("reviewer@factdesk.test");
+    const claimIds = [seedId("claim", "nk-volunteers"), seedId("claim", "ru-recognition-date")];
+    const version = async (id: string) => (await db().claim.findUniqueOrThrow({ where: { id } })).version;
+    for (const id of claimIds) {
+      if ((await db().claim.findUniqueOrThrow({ where: { id } })).status !== "IN_REVIEW") {
+        expect(await changeStatus(editor, { claimId: id, version: await version(id), toStatus: "IN_REVIEW", reason: "Ready for review" })).toMatchObject({ ok: true });
+      }
+      expect(await assignClaim(editor, { claimId: id, version: await version(id), assigneeId: editor.id })).toMatchObject({ ok: true });
+    }
+    const [approved, sentBack] = claimIds as [string, string];
+    const queue = async () => (await listClaims(reviewer, { review: "waiting", limit: 100 })).items.map((c) => c.id);
+    expect(await queue()).toEqual(expect.arrayContaining(claimIds));
+
+    expect(await reviewClaim(reviewer, { claimId: approved, version: await version(approved), decision: "APPROVE" })).toMatchObject({ ok: true });
+    expect(await reviewClaim(reviewer, { claimId: sentBack, version: await version(sentBack), decision: "SEND_BACK", note: "Cite the broadcast itself." })).toMatchObject({ ok: true });
+    expect(await queue()).not.toContain(approved);
+    expect(await queue()).not.toContain(sentBack);
+
+    const d = await getDashboard(editor, 50);
+    expect(d.ready.items.find((c) => c.id === approved)?.reviewState).toBe("APPROVED");
+    expect(d.sentBack.items.find((c) => c.id === sentBack)?.reviewState).toBe("SENT_BACK");
+    expect(d.waiting.items.map((c) => c.id)).not.toContain(approved);
+    expect(await countClaims(editor, { review: "approved" })).toEqual({ count: d.ready.count, capped: false });
+    // The reviewer's approval and send-back are in the recent activity, newest first.
+    expect(d.activity.filter((a) => a.type === "review").map((a) => ("claim" in a ? [a.claim.id, a.decision] : null))).toEqual(
+      expect.arrayContaining([[approved, "APPROVE"], [sentBack, "SEND_BACK"]]),
+    );
+
+    // The editor changes the sent-back claim: it is waiting for a reviewer again.
+    expect(await assignClaim(editor, { claimId: sentBack, version: await version(sentBack), assigneeId: null })).toMatchObject({ ok: true });
+    expect(await queue()).toContain(sentBack);
+  });
+
+  it("an editor's decision on a conflict appears in the recent activity, titled by its metric and figures", async () => {
+    await seedDatabase(db());
+    const editor = await actor("editor@factdesk.test");
+    const conflict = await db().conflict.findFirstOrThrow({ where: { kind: "RATE_TOTAL", status: "OPEN" }, include: { claims: true } });
+    const decided = await decideConflict(editor, { conflictId: conflict.id, version: conflict.version, action: "DIFFERENT_SCOPES", note: "Different periods of the war.", movingClaimIds: [] });
+    expect(decided).toMatchObject({ ok: true });
+    const d = await getDashboard(editor);
+    const line = d.activity.find((a) => a.type === "decision");
+    expect(line).toMatchObject({ type: "decision", who: "Eddie Editor", action: "DIFFERENT_SCOPES", text: "Different periods of the war.", conflict: { id: conflict.id } });
+    expect(line && "conflict" in line ? line.conflict.title : "").toMatch(/^Russian military deaths.*: .* against .*/);
   });
 });

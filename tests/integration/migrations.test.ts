@@ -46,6 +46,7 @@ const HAND_WRITTEN_INDEXES = [
   "events_name_trgm_idx",
   "sources_title_trgm_idx",
   "actors_name_trgm_idx",
+  "sources_published_order_idx",
   "fact_sheet_links_live_sheet_idx",
   "fact_sheet_links_live_version_idx",
 ];

@@ -51,23 +51,29 @@ describe("sources", () => {
     expect(sourceSchema.safeParse({ ...form, publishedPrecision: "" }).error?.flatten().fieldErrors).toEqual({ publishedPrecision: ["Say how precisely the date is known."] });
   });
 
-  it("lists newest first by keyset pages, searches title and outlet, and counts citations on the page only", async () => {
+  it("lists latest published first (undated last) by keyset pages, searches title and outlet, and counts citations on the page only", async () => {
     const editor = await actor("editor@factdesk.test");
+    expect(await createSource(editor, sourceSchema.parse({ title: "Undated leaflet", kind: "OTHER" }))).toMatchObject({ ok: true });
     for (const n of [1, 2, 3]) {
-      const r = await createSource(editor, sourceSchema.parse({ title: `Paging test source ${n}`, outlet: "100% Outlet", kind: "OTHER" }));
+      // Created 1, 2, 3 but published 3, 2, 1 days into 2031: the list follows publication.
+      const r = await createSource(editor, sourceSchema.parse({ title: `Paging test source ${n}`, outlet: "100% Outlet", kind: "OTHER", publishedAt: `2031-01-0${4 - n}`, publishedPrecision: "DAY" }));
       expect(r.ok).toBe(true);
     }
     const first = await listSources(editor, { limit: 2 });
-    expect(first.items.map((s) => s.title)).toEqual(["Paging test source 3", "Paging test source 2"]);
+    expect(first.items.map((s) => s.title)).toEqual(["Paging test source 1", "Paging test source 2"]);
     const second = await listSources(editor, { limit: 2, cursor: first.nextCursor! });
-    expect(second.items.map((s) => s.title)).toEqual(["Paging test source 1", form.title]);
+    expect(second.items.map((s) => s.title)[0]).toBe("Paging test source 3");
+    const everything = (await listSources(editor, { limit: 100 })).items;
+    const dates = everything.map((s) => s.publishedAt?.getTime() ?? -Infinity);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(dates.at(-1)).toBe(-Infinity);
 
     expect((await listSources(editor, { limit: 10, q: "  paging   TEST " })).items).toHaveLength(3);
     expect((await listSources(editor, { limit: 10, q: "100%" })).items).toHaveLength(3);
     expect((await listSources(editor, { limit: 10, q: "%" })).items).toHaveLength(3);
     expect((await listSources(editor, { limit: 10, q: "vote ON general assembly" })).items.map((s) => [s.title, s.hasText])).toEqual([[form.title, true]]);
     const searched = await listSources(editor, { limit: 1, q: "paging" });
-    expect((await listSources(editor, { limit: 5, q: "paging", cursor: searched.nextCursor! })).items.map((s) => s.title)).toEqual(["Paging test source 2", "Paging test source 1"]);
+    expect((await listSources(editor, { limit: 5, q: "paging", cursor: searched.nextCursor! })).items.map((s) => s.title)).toEqual(["Paging test source 2", "Paging test source 3"]);
 
     const all = await listSources(editor, { limit: 100 });
     const volunteers = all.items.find((s) => s.id === seedId("source", "nr-volunteers"));

@@ -215,8 +215,8 @@ describe("assignment, reviews and comments", () => {
     const byStatus = await db().claim.groupBy({ by: ["status"], _count: { _all: true } });
     for (const row of byStatus) expect(d.counts[row.status]).toBe(row._count._all);
     expect(d.total).toBe(await db().claim.count());
-    expect(d.waiting.every((c) => c.status === "IN_REVIEW")).toBe(true);
-    expect(d.mine.map((c) => c.id)).toContain(claimId);
+    expect(d.waiting.items.every((c) => c.status === "IN_REVIEW" && c.reviewState === "WAITING")).toBe(true);
+    expect(d.mine.items.map((c) => c.id)).toContain(claimId);
     expect(d.activity.some((a) => a.type === "comment" && a.who === "Rita Reviewer" && a.text === "Then say so on the claim.")).toBe(true);
     const times = d.activity.map((a) => a.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));

@@ -5,6 +5,7 @@ import { claimSignature, findAllConflicts, findConflicts } from "@/lib/conflicts
 import { disjoint, fromMicro, normaliseUnit, parseFigure, sameUnit, toMicro } from "@/lib/conflicts/figures";
 import { readPhrase, saidDate, statementDateFinding } from "@/lib/conflicts/statement-dates";
 import { numberLine } from "@/lib/conflicts/number-line";
+import { conflictTitle, sourceGroup } from "@/lib/conflicts/title";
 import { toDay } from "@/lib/conflicts/time";
 
 const quantity = (id: string, fields: Partial<ComparableClaim>): ComparableClaim => ({
@@ -252,16 +253,48 @@ describe("the number line", () => {
     const found = compareRateTotal(rate, range)!;
     const line = numberLine("RATE_TOTAL", [range, rate], found.detail, (id) => (id === "range" ? "Claim 1" : "Claim 2"))!;
     expect(line.axis).toBe("number");
-    expect(line.rows.map((r) => [r.label, r.detail, r.low, r.high, r.tone])).toEqual([
-      ["Claim 1", "15,000–25,000", 15000, 25000, "claim"],
-      ["Claim 2 × 158–188 days", "100 per day makes 15,800–18,800 in total", 15800, 18800, "implied"],
+    expect(line.rows.map((r) => [r.label, r.detail, r.low, r.high, r.tone, r.verified])).toEqual([
+      ["Claim 1", "15,000–25,000", 15000, 25000, "claim", false],
+      ["Claim 2 × 158–188 days", "100 per day makes 15,800–18,800 in total", 15800, 18800, "implied", false],
     ]);
     expect(line.shared).toEqual({ low: 15800, high: 18800 });
+    // The arithmetic's midpoint: the implied total lies below it, so the rate fits only the low end.
+    expect(line.midpoint).toEqual({ value: 20000, label: "Midpoint of the total, 20,000" });
+    const verified = numberLine("RATE_TOTAL", [{ ...range, status: "VERIFIED" }, rate], found.detail, (id) => id)!;
+    expect(verified.rows.map((r) => r.verified)).toEqual([true, false]);
   });
 
   it("says when figures share no value, and draws open ends", () => {
     const line = numberLine("VALUE", [quantity("a", { valueBest: "5" }), quantity("b", { valueLow: "10" })], null, (id) => id)!;
     expect(line.rows.map((r) => [r.detail, r.low, r.high])).toEqual([["5", 5, 5], ["at least 10", 10, null]]);
     expect(line.shared).toBeNull();
+    expect(line.midpoint).toBeNull();
+  });
+});
+
+describe("conflictTitle", () => {
+  const range = { statement: "Some estimates put deaths at 15,000 to 25,000.", kind: "QUANTITY", valueLow: "15000", valueHigh: "25000", unit: "soldiers killed", metric: { name: "Russian military deaths" } };
+  const rate = { statement: "About 100 soldiers a day.", kind: "QUANTITY", valueBest: "100", unit: "soldiers killed", ratePeriod: "DAY" as const, metric: { name: "Russian military deaths" } };
+  it("leads with the metric or event, then what each claim says", () => {
+    expect(conflictTitle("RATE_TOTAL", [range, rate])).toBe("Russian military deaths: 15,000–25,000 soldiers killed against 100 soldiers killed per day");
+    const a = { statement: "Recognised on 13 July 2022.", kind: "DATE", eventDate: "2022-07-13", eventDatePrecision: "DAY" as const, event: { name: "North Korea recognises the DPR and LPR" } };
+    const b = { ...a, eventDate: "2022-06-01", eventDatePrecision: "MONTH" as const };
+    expect(conflictTitle("DATE", [a, b])).toBe("North Korea recognises the DPR and LPR: 13 Jul 2022 against Jun 2022");
+  });
+  it("quotes the statement when the question is when it was said, and the claims when they share no metric", () => {
+    expect(conflictTitle("STATEMENT_DATE", [{ statement: "Matsegora said builders would go to Donbas.", kind: "ATTRIBUTED_STATEMENT" }])).toBe(
+      "When was it said? “Matsegora said builders would go to Donbas.”",
+    );
+    expect(conflictTitle("MANUAL", [{ statement: "A.", kind: "EVENT" }, { statement: "B.", kind: "EVENT" }])).toBe("“A.” against “B.”");
+  });
+});
+
+describe("sourceGroup", () => {
+  it("groups by the same set of sources whatever their order, and names them", () => {
+    const a = { id: "1", title: "North Korea offers volunteers" };
+    const b = { id: "2", title: "Kim's gift to Putin" };
+    expect(sourceGroup([a, b, a])).toEqual({ key: "2+1", heading: "“Kim's gift to Putin” and “North Korea offers volunteers”" });
+    expect(sourceGroup([b, a])!.key).toBe(sourceGroup([a, b])!.key);
+    expect(sourceGroup([])).toBeNull();
   });
 });

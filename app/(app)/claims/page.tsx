@@ -28,7 +28,9 @@ const VIEWS: { label: string; filters: Partial<ClaimFilters> }[] = [
   { label: "All claims", filters: {} },
   { label: "My claims", filters: { assignee: "me" } },
   { label: "Unassigned", filters: { assignee: "none" } },
-  { label: "Waiting for review", filters: { status: "IN_REVIEW" } },
+  { label: "Waiting for review", filters: { review: "waiting" } },
+  { label: "Ready to verify", filters: { review: "approved" } },
+  { label: "Sent back", filters: { review: "sent-back" } },
   { label: "Open conflicts", filters: { conflict: "open" } },
 ];
 
@@ -98,7 +100,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
           {filtered ? " match" : ""}
           {filtered ? (
             <>
-              {" · "}
+              {" · "}
               <Link href={claimsHref({ sort: filters.sort })} className="font-normal underline">
                 Clear filters
               </Link>
@@ -164,7 +166,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
                   <TableCell muted>{KIND_LABELS[claim.kind]}</TableCell>
                   <TableCell>
                     <span className="flex flex-wrap gap-1">
-                      <StatusBadge status={claim.status} />
+                      <StatusBadge status={claim.status} review={claim.reviewState} />
                       {claim.hasOpenConflict ? <ConflictBadge /> : null}
                     </span>
                   </TableCell>

@@ -1,7 +1,9 @@
 "use server";
 import type { ActionResult } from "@/lib/action-result";
 import { editSourceSchema, sourceSchema, type EditSourceInput, type SourceInput } from "@/lib/schemas/source";
+import { passageClaimSchema, type PassageClaimInput } from "@/lib/schemas/passage-claim";
 import { runAction } from "@/lib/server/action";
+import { createClaimFromPassage } from "@/lib/server/passage-claims";
 import { requireUser } from "@/lib/server/session";
 import { createSource, searchSourceChoices, updateSource, type Reanchored } from "@/lib/server/sources";
 
@@ -17,4 +19,8 @@ export async function updateSourceAction(values: EditSourceInput): Promise<Actio
 export async function searchSourcesAction(q: string) {
   const user = await requireUser();
   return searchSourceChoices(user, typeof q === "string" ? q : "");
+}
+
+export async function createClaimFromPassageAction(values: PassageClaimInput): Promise<ActionResult<{ claimId: string; citationId: string; sourceId: string }>> {
+  return runAction(passageClaimSchema, values, createClaimFromPassage, ({ claimId, sourceId }) => ["/", "/claims", `/claims/${claimId}`, `/sources/${sourceId}`]);
 }

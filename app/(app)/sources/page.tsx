@@ -27,7 +27,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="font-serif text-3xl font-bold tracking-tight">Sources</h1>
-          <p className="mt-1 text-sm text-muted-foreground">Articles, broadcasts, statements and records the claims come from, newest first.</p>
+          <p className="mt-1 text-sm text-muted-foreground">Articles, broadcasts, statements and records the claims come from, latest published first.</p>
         </div>
         {can(user.role, "sources:write") ? (
           <Link href="/sources/new" className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:opacity-90">
@@ -75,7 +75,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   </Link>
                   <p className="mt-0.5 text-muted-foreground">
                     {s.outlet ?? "Unknown outlet"}
-                    {s.hasText ? " · text stored" : ""}
+                    {s.hasText ? " · text stored" : ""}
                   </p>
                 </TableCell>
                 <TableCell muted>{SOURCE_KIND_LABELS[s.kind]}</TableCell>

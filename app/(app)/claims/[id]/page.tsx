@@ -7,6 +7,7 @@ import { ClaimHeader } from "@/components/claims/claim-header";
 import { DiscussionCard } from "@/components/claims/discussion-card";
 import { StatusHistoryCard } from "@/components/claims/status-history-card";
 import { VerificationCard } from "@/components/claims/verification-card";
+import { VerificationChecklist } from "@/components/claims/verification-checklist";
 import { ClaimConflictsCard } from "@/components/conflicts/claim-conflicts";
 import { ClaimNotes } from "@/components/notes/claim-notes";
 import { isUuid } from "@/lib/ids";
@@ -39,6 +40,8 @@ export default async function ClaimPage({ params }: Params) {
         </Link>
       </nav>
       <ClaimHeader claim={claim} user={user} hasOpenConflict={hasOpenConflict} />
+
+      <VerificationChecklist claim={claim} user={user} hasOpenConflict={hasOpenConflict} />
 
       <AssignmentCard claim={claim} user={user} people={people} />
 

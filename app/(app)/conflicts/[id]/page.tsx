@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/ids";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { getConflict } from "@/lib/server/conflicts";
+import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { Timestamp } from "@/components/ui/timestamp";
 
@@ -24,6 +25,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
   const conflict = isUuid(id) ? await getConflict(user, id) : null;
   if (!conflict) notFound();
   const claims = conflict.claims.map((l) => l.claim);
+  const reviews = await reviewStatesOf(user, claims.map((c) => c.id));
   const citationNumber = new Map(claims.flatMap((c) => c.citations).map((c, i) => [c.id, i + 1]));
   const labelOf = (id: string) => (citationNumber.has(id) ? `Citation ${citationNumber.get(id)}` : `Claim ${claims.findIndex((c) => c.id === id) + 1}`);
   const detail = (conflict.detail ?? null) as Record<string, unknown> | null;
@@ -68,7 +70,7 @@ export default async function ConflictPage({ params }: { params: Promise<{ id: s
         <ol className={claims.length > 1 ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
           {claims.map((c, i) => (
             <li key={c.id}>
-              <ConflictClaimCard claim={c} index={i} citationNumber={citationNumber} />
+              <ConflictClaimCard claim={c} index={i} citationNumber={citationNumber} review={reviews.get(c.id)} />
             </li>
           ))}
         </ol>

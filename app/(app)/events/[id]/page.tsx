@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { EVENT_CLAIMS_CAP, getEvent } from "@/lib/server/events";
+import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { dateToDay, formatDate } from "@/lib/values";
 
@@ -28,6 +29,7 @@ export default async function EventPage({ params }: Params) {
   const user = await requireUser();
   const event = await loadEvent((await params).id);
   if (!event) notFound();
+  const reviews = await reviewStatesOf(user, event.claims.map((c) => c.id));
   const dates = new Set(event.claims.flatMap((c) => (c.eventDate ? [`${formatDate(c.eventDate, c.eventDatePrecision)}`] : [])));
 
   return (
@@ -95,7 +97,7 @@ export default async function EventPage({ params }: Params) {
                     )}
                   </td>
                   <td className="align-top md:px-4 md:py-3">
-                    <StatusBadge status={c.status} />
+                    <StatusBadge status={c.status} review={reviews.get(c.id)} />
                   </td>
                   <td className="align-top md:px-4 md:py-3">
                     <CitedSources citations={c.citations} />

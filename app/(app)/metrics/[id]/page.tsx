@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { getMetric, METRIC_CLAIMS_CAP } from "@/lib/server/metrics";
+import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { formatFigure, formatWhen, RATE_LABELS } from "@/lib/values";
 
@@ -27,6 +28,7 @@ export default async function MetricPage({ params }: Params) {
   const metric = await loadMetric((await params).id);
   if (!metric) notFound();
   const figures = metric.claims.map((c, i) => ({ ...c, n: i + 1 }));
+  const reviews = await reviewStatesOf(user, figures.map((f) => f.id));
   const editable = can(user.role, "metrics:write") && !metric.mergedInto;
 
   return (
@@ -155,7 +157,7 @@ export default async function MetricPage({ params }: Params) {
                     <td className="align-top text-muted-foreground md:px-4 md:py-3">{formatWhen(f) || "No date given"}</td>
                     <td className="align-top md:px-4 md:py-3">
                       <div className="flex flex-wrap items-center gap-1.5">
-                        <StatusBadge status={f.status} />
+                        <StatusBadge status={f.status} review={reviews.get(f.id)} />
                         {f.rank !== "NORMAL" ? (
                           <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium">{f.rank === "PREFERRED" ? "Preferred" : "Deprecated"}</span>
                         ) : null}

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
 import { can, canDeleteNote } from "@/lib/permissions";
+import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { getSource, SOURCE_PAGE_CAP } from "@/lib/server/sources";
 import { formatDate, formatPublished } from "@/lib/values";
@@ -18,6 +19,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const source = isUuid(id) ? await getSource(user, id) : null;
   if (!source) notFound();
+  const reviews = await reviewStatesOf(user, source.citations.map((c) => c.claim.id));
   const anchored = <T extends { startOffset: number | null; endOffset: number | null }>(rows: T[]) =>
     rows.flatMap((r) => (r.startOffset !== null && r.endOffset !== null ? [{ ...r, start: r.startOffset, end: r.endOffset }] : []));
   const cited = anchored(source.citations).map((c, i) => ({ ...c, label: `C${i + 1}` }));
@@ -34,15 +36,20 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       </nav>
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-          <span>{SOURCE_KIND_LABELS[source.kind]}</span>
-          <span>· {source.outlet ?? "Unknown outlet"}</span>
-          <span>
-            ·{" "}
-            {source.publishedAt
+          {/* Each item carries its own trailing dot, so a wrapped line never starts with one. */}
+          {[
+            SOURCE_KIND_LABELS[source.kind],
+            source.outlet ?? "Unknown outlet",
+            source.publishedAt
               ? `Published ${formatPublished(source)}`
-              : "Publication date unknown"}
-          </span>
-          {source.language ? <span>· Language: {source.language}</span> : null}
+              : "Publication date unknown",
+            ...(source.language ? [`Language: ${source.language}`] : []),
+          ].map((item, i, all) => (
+            <span key={item}>
+              {item}
+              {i < all.length - 1 ? "\u00a0·" : ""}
+            </span>
+          ))}
           {can(user.role, "sources:write") ? (
             <Link href={`/sources/${source.id}/edit`} className="ml-auto rounded-md border border-border bg-card px-3 py-1.5 font-medium text-foreground hover:bg-muted">
               Edit source
@@ -111,22 +118,22 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
                 <Link href={`/claims/${c.claim.id}`} className="font-medium underline-offset-2 hover:underline">
                   {c.claim.statement}
                 </Link>
-                <StatusBadge status={c.claim.status} />
+                <StatusBadge status={c.claim.status} review={reviews.get(c.claim.id)} />
               </p>
               <blockquote className="border-l-4 border-primary pl-3 font-serif break-words">“{c.quote}”</blockquote>
               <p className="text-muted-foreground">
                 {STANCE_LABELS[c.stance]}
-                {c.isPrimary ? " · primary source" : ""}
-                {c.saidText ? ` · said “${c.saidText}”` : ""}
+                {c.isPrimary ? " · primary source" : ""}
+                {c.saidText ? ` · said “${c.saidText}”` : ""}
                 {labels.get(c.id) ? (
                   <>
-                    {" · "}
+                    {" · "}
                     <Link href={`#passage-c-${c.id}`} className="underline">
                       Show in the text
                     </Link>
                   </>
                 ) : source.fullText ? (
-                  " · these words are not found in the stored text"
+                  " · these words are not found in the stored text"
                 ) : null}
               </p>
             </li>
