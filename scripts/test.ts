@@ -151,7 +151,7 @@ try {
     await app?.stop();
     app = undefined;
     for (const [name, script, ...args] of [["Outage check", "scripts/outage.ts"], ["Two instances", "scripts/two-instances.ts"], ["Benchmark smoke test", "scripts/bench.ts", "--quick"]]) {
-      step(name!, ["--conditions=react-server", "--import", "tsx", script!, ...args]);
+      await step(name!, ["--conditions=react-server", "--import", "tsx", script!, ...args]);
     }
   }
 } catch (e) {
