@@ -11,7 +11,7 @@ const { seedDatabase } = await import("../seeds/load");
 const server = await openDatabaseServer({ log: console.log });
 try {
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
-  await applyMigrations(server.appUrl, console.log);
+  await applyMigrations(server.ownerUrl, console.log);
   const db = createPrismaClient(server.appUrl, { max: 2 });
   try {
     const { created } = await seedDatabase(db);

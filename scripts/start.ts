@@ -8,6 +8,7 @@ import path from "node:path";
 import { seedUsers } from "../seeds/data";
 import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
 import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { privilegeWarnings } from "./lib/database-roles";
 import { ensureDatabase } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
 import { ensurePrismaClient } from "./lib/prisma-generate";
@@ -48,8 +49,9 @@ try {
   server = await openDatabaseServer({ log });
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
   log(server.embedded ? "Using the embedded PostgreSQL (data in .data/postgres)." : "Using the PostgreSQL at DATABASE_URL.");
-  const applied = await applyMigrations(server.appUrl, log);
+  const applied = await applyMigrations(server.ownerUrl, log);
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+  for (const w of await privilegeWarnings(server.appUrl)) log(`WARNING: ${w}. Give the app a role of its own (README, Running against an external PostgreSQL).`);
 
   const { createPrismaClient } = await import("../prisma/client");
   const { seedDatabase } = await import("../seeds/load");

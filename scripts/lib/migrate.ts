@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { configuredAppRole, grantAppRights } from "./database-roles";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 /** The key `prisma migrate` itself locks on, so the two never run at once. */
@@ -40,8 +41,15 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return migrations;
 }
 
-/** Applies what is not applied yet; returns the names applied. Idempotent. */
-export async function applyMigrations(databaseUrl: string, log: (m: string) => void = () => {}) {
+/**
+ * Applies what is not applied yet, as the owner, then grants the app's role its rights (again, so
+ * tables new migrations made are covered); returns the names applied. Idempotent.
+ */
+export async function applyMigrations(
+  databaseUrl: string,
+  log: (m: string) => void = () => {},
+  appRole: string | null = configuredAppRole(),
+) {
   const migrations = await readMigrations();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -77,6 +85,16 @@ export async function applyMigrations(databaseUrl: string, log: (m: string) => v
         throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
       }
       applied.push(m.name);
+    }
+    if (appRole) {
+      await client.query("BEGIN");
+      try {
+        await grantAppRights(client, appRole);
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw e;
+      }
     }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => {});
