@@ -6,7 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -10,6 +10,7 @@ import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
 import { onShutdownSignal, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 import { privilegeWarnings } from "./lib/database-roles";
 import { ensureDatabase } from "./lib/embedded-postgres";
+import { prepareEmptyDatabase } from "./lib/first-start";
 import { applyMigrations } from "./lib/migrate";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
@@ -54,14 +55,9 @@ try {
   for (const w of await privilegeWarnings(server.appUrl)) log(`WARNING: ${w}. Give the app a role of its own (README, Running against an external PostgreSQL).`);
 
   const { createPrismaClient } = await import("../prisma/client");
-  const { seedDatabase } = await import("../seeds/load");
   const db = createPrismaClient(server.appUrl, { max: 2 });
   try {
-    if ((await db.user.count()) === 0) {
-      log("Empty database: loading the seed data…");
-      const { created } = await seedDatabase(db);
-      log(`Seeded ${created} rows.`);
-    }
+    await prepareEmptyDatabase(db, { demo: server.embedded, baseUrl: `http://localhost:${port}`, log });
   } finally {
     await db.$disconnect();
   }
@@ -82,12 +78,10 @@ try {
     }
   });
   await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
+  const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
   console.log(`
   Factdesk is running at http://localhost:${port}
-
-  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):
-${seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`).join("\n")}
-
+${server.embedded ? `\n  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):\n${demoAccounts.join("\n")}\n` : ""}
   Press Ctrl-C to stop.
 `);
 } catch (e) {

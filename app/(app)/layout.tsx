@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { Button } from "@/components/ui/button";
 import { Toaster } from "@/components/ui/toast";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
 import { signOutAction } from "./actions";
 
@@ -28,6 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 ["/metrics", "Metrics"],
                 ["/events", "Events"],
                 ["/conflicts", "Conflicts"],
+                ...(can(user.role, "users:manage") ? ([["/admin/users", "Accounts"]] as const) : []),
               ] as const
             ).map(([href, label]) => (
               <Link key={href} href={href} className="text-sm font-medium text-muted-foreground hover:text-foreground">
@@ -37,10 +38,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <KeyboardShortcuts />
-            <span>
+            <Link href="/account" className="hover:underline">
               <span className="font-medium">{user.name}</span>{" "}
               <span className="text-muted-foreground">({ROLE_LABELS[user.role]})</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <Button type="submit" variant="secondary">
                 Sign out

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Permission, type Role } from "@/lib/permissions";
+import { recordSecurityEvent, requestAddress } from "./security-events";
 
 export interface Actor {
   id: string;
@@ -17,5 +18,14 @@ export class ForbiddenError extends Error {
 }
 
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new ForbiddenError(permission);
+  if (!can(actor.role, permission)) {
+    void recordRefusal(actor, permission);
+    throw new ForbiddenError(permission);
+  }
+}
+
+/** Every refusal by role goes on the security record, with the address it came from. */
+async function recordRefusal(actor: Actor, permission: Permission) {
+  const address = await requestAddress();
+  await recordSecurityEvent({ kind: "FORBIDDEN", email: actor.email, userId: actor.id, address, detail: permission });
 }

@@ -18,3 +18,9 @@ export async function requireUser(): Promise<Actor> {
   if (!user) redirect("/login");
   return user;
 }
+
+/** The row id of this request's session (lib/server/sessions.ts), so a password change can keep it. */
+export async function currentSessionId(): Promise<string | undefined> {
+  const session = (await auth()) as { sessionId?: string } | null;
+  return session?.sessionId;
+}

@@ -33,6 +33,9 @@ export const PAGES: { name: string; path: string; follow?: RegExp; roles?: (keyo
   { name: "conflicts, dismissed (empty)", path: "/conflicts?status=DISMISSED&kind=DATE" },
   { name: "conflict: rate against total", path: "/conflicts?kind=RATE_TOTAL", follow: /^100 a day over 158–188 days/ },
   { name: "conflict: statement date", path: "/conflicts?kind=STATEMENT_DATE", follow: /^The statement is dated/ },
+  { name: "your account", path: "/account" },
+  { name: "accounts", path: "/admin/users", roles: ["admin"] },
+  { name: "sign-in record", path: "/admin/security", roles: ["admin"] },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

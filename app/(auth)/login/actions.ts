@@ -1,7 +1,9 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { loginSchema, WRONG_CREDENTIALS, type LoginInput } from "@/lib/schemas/auth";
+import { tryAgainMessage } from "@/lib/sessions";
 import { signIn } from "@/lib/server/auth";
+import { throttledSeconds } from "@/lib/server/users";
 
 export type LoginState = { fieldErrors?: Partial<Record<keyof LoginInput, string[]>>; message?: string };
 
@@ -16,7 +18,10 @@ export async function login(values: LoginInput, returnTo?: string): Promise<Logi
   try {
     await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(returnTo) });
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { message: WRONG_CREDENTIALS };
+    if (e instanceof CredentialsSignin) {
+      const wait = throttledSeconds(e.code);
+      return { message: wait === null ? WRONG_CREDENTIALS : tryAgainMessage(wait) };
+    }
     // Anything else (the database being down, say) is not the user's mistake: do not say it is.
     if (e instanceof AuthError) return { message: "Signing in is not possible right now. Try again in a moment." };
     throw e; // the redirect after a successful sign-in

@@ -94,7 +94,10 @@ CREATE TRIGGER security_events_append_only BEFORE UPDATE OR DELETE ON "security_
 CREATE TRIGGER security_events_no_truncate BEFORE TRUNCATE ON "security_events"
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- An invite names the email and role it grants; a reset names its account.
+-- An invite names the email and role it grants; a reset names its account; the first admin's
+-- setup link may leave the email to the person who follows it.
 ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_target" CHECK (
-  (kind = 'PASSWORD_RESET' AND user_id IS NOT NULL) OR (kind IN ('INVITE', 'SETUP') AND email IS NOT NULL AND role IS NOT NULL)
+  (kind = 'PASSWORD_RESET' AND user_id IS NOT NULL)
+  OR (kind = 'INVITE' AND email IS NOT NULL AND role IS NOT NULL)
+  OR (kind = 'SETUP' AND role = 'ADMIN')
 );
