@@ -49,7 +49,7 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 /** Following a one-time link: a name when it creates the account, and a password either way. */
 export const accountLinkSchema = z
   .object({
-    token: z.string().regex(/^[\w-]{43}$/, "This link is not valid."),
+    token: z.string().max(43, "This link is not valid.").regex(/^[\w-]{43}$/, "This link is not valid."),
     /** Asked only by a first-admin setup link made without ADMIN_EMAIL. */
     email: email.optional(),
     name: z.string().trim().max(NAME_MAX, `Use at most ${NAME_MAX} characters.`).optional(),
