@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 
 // Accounts: invites, roles, disabling, one-time links and passwords. One schema per form, shared

@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { linkLabel, repeatedLinks } from "@/lib/attribution";
 import { displayName } from "@/lib/names";
