@@ -1,4 +1,5 @@
 // Fact sheets: the schemas their forms, server actions and tests share.
+import "@/lib/zod-config";
 import { z } from "zod";
 import { claimFiltersSchema } from "./claim-filters";
 import { collapseSpaces, rowVersion } from "./common";

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -61,5 +61,15 @@ describe("every text field has a maximum length", async () => {
         expect(unboundedStrings(value, name)).toEqual([]);
       });
     }
+  }
+});
+
+// zod's compiled parsers probe `new Function`, a CSP violation in the browser: every schema module
+// turns that off (lib/zod-config.ts) before it builds a schema.
+describe("every schema module runs zod without eval", () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    it(file, () => {
+      expect(readFileSync(path.join(dir, file), "utf8")).toMatch(/^import "@\/lib\/zod-config";$/m);
+    });
   }
 });
