@@ -30,6 +30,7 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["conflicts", "/conflicts", "Conflicts"],
   ["fact-sheets", "/fact-sheets", "Fact sheets"],
   ["fact-sheet-new", "/fact-sheets/new", "New fact sheet"],
+  ["account", "/account", "Your account"],
 ];
 
 try {
@@ -96,7 +97,7 @@ try {
       await page.getByRole("button", { name: "Cite this passage" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("source-cite");
-      await page.reload();
+      await page.getByRole("form", { name: "New citation" }).getByRole("button", { name: "Cancel" }).click();
       await page.locator("[data-source-text]").evaluate((box) => {
         const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("Abstaining: 35"))!.firstChild!;
         const at = node.textContent!.indexOf("Abstaining: 35");
@@ -127,6 +128,19 @@ try {
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
       await shot("dashboard-reviewer");
+      // The admin's pages: accounts (with an invitation made) and the sign-in record.
+      await context.clearCookies();
+      await page.goto(`${base}/login`);
+      await page.getByLabel("Email").fill("admin@factdesk.test");
+      await page.getByLabel("Password").fill(process.env.SEED_ADMIN_PASSWORD || "admin-demo-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+      await shot("admin-users");
+      await page.goto(`${base}/admin/security`);
+      await page.getByRole("heading", { name: "Sign-in record", level: 1 }).waitFor();
+      await shot("admin-security");
       await context.close();
     }
   }
