@@ -56,7 +56,7 @@ export function ClaimFields(props: {
         <fieldset className="@container space-y-4 rounded-lg border border-border p-3 sm:p-4">
           <legend className="px-1 text-sm font-semibold">Figure</legend>
           <MetricPicker id={id("metricId")} selected={props.metric} onSelect={props.onMetric} error={err("metricId")} canCreate />
-          <div className="grid gap-4 @md:grid-cols-3">
+          <div className="grid items-end gap-4 @md:grid-cols-3">
             <FormField id={id("valueLow")} label="Low" error={err("valueLow")}>
               {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register(path("valueLow"))} />}
             </FormField>
