@@ -81,6 +81,13 @@ try {
       await page.getByRole("button", { name: "Save claim" }).click();
       await page.getByText("The high end cannot be below the low end.").waitFor();
       await shot("claim-new-errors");
+      // A metric made from inside the claim form (issue #16).
+      await page.getByRole("combobox", { name: "Metric" }).fill("People displaced by the valley floods");
+      await page.getByRole("option", { name: /^Create metric “/ }).waitFor();
+      await shot("claim-new-create-metric");
+      await page.getByRole("option", { name: /^Create metric “/ }).click();
+      await page.getByRole("group", { name: "New metric" }).waitFor();
+      await shot("claim-new-inline-metric");
       // A source with stored text: cited and noted passages highlighted, then a passage selected and cited.
       await page.goto(`${base}/sources?q=ES-11%2F1`);
       await page.getByRole("link", { name: /Recorded vote on UN General Assembly resolution ES-11\/1/ }).click();
@@ -94,7 +101,14 @@ try {
       await page.getByRole("button", { name: "Cite this passage" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("source-cite");
-      await page.getByRole("form", { name: "New citation" }).getByRole("button", { name: "Cancel" }).click();
+      // Nothing matches the words typed: "Create claim …" leads into the new-claim form, prefilled.
+      await page.getByRole("form", { name: "New citation" }).getByRole("combobox", { name: "Claim" }).fill("141 countries voted for resolution ES-11/1");
+      await page.getByRole("option", { name: /^Create claim “/ }).waitFor();
+      await shot("source-cite-create-claim");
+      await page.getByRole("option", { name: /^Create claim “/ }).click();
+      await page.getByRole("form", { name: "New claim from this passage" }).waitFor();
+      await shot("source-cite-new-claim");
+      await page.getByRole("form", { name: "New claim from this passage" }).getByRole("button", { name: "Cancel" }).click();
       await page.locator("[data-source-text]").evaluate((box) => {
         const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("Abstaining: 35"))!.firstChild!;
         const at = node.textContent!.indexOf("Abstaining: 35");
@@ -108,6 +122,25 @@ try {
       await page.getByRole("button", { name: "Add citation" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("claim-citation-form");
+      // A near-duplicate origin, then a quote not in the text word for word: the closest passage, marked.
+      const cite = page.getByRole("form", { name: "New citation" });
+      const origin = cite.getByRole("group", { name: "Link 1 (origin)", exact: true });
+      await cite.getByRole("combobox", { name: "Source" }).fill("ES-11/1");
+      await cite.getByRole("option", { name: /Recorded vote on UN General Assembly resolution ES-11\/1/ }).click();
+      await cite.getByLabel("Quote: the exact words in the source").fill("Against: 5 (Belarus, Democratic Peoples Republic of Korea");
+      await origin.getByLabel("Name").fill("United Nations General Assembly (UNGA)");
+      await origin.getByText(/^Already recorded: United Nations General Assembly/).waitFor();
+      await shot("claim-citation-near-duplicate");
+      await origin.getByRole("button", { name: "Use “United Nations General Assembly”" }).click();
+      await cite.getByRole("button", { name: "Remove link 2" }).click();
+      await cite.getByRole("button", { name: "Add citation" }).click();
+      await cite.getByRole("region", { name: "Closest passage in the source" }).waitFor();
+      await shot("claim-citation-closest");
+      // An open statement-date question: the checklist asks for an acknowledgement, it does not block.
+      await page.goto(`${base}/claims?q=${encodeURIComponent("receives nothing in return")}`);
+      await page.getByRole("link", { name: /receives nothing in return/ }).first().click();
+      await page.getByRole("heading", { name: "Status history" }).waitFor();
+      await shot("claim-question");
       await page.goto(`${base}/no-such-page`);
       await page.getByRole("heading", { name: "Nothing here", level: 1 }).waitFor();
       await shot("404");
