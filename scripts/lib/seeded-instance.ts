@@ -36,7 +36,7 @@ export async function startSeededInstance(options: { port: number; log: (m: stri
       .finally(() => db.$disconnect());
     const env = {
       ...process.env,
-      DATABASE_URL: server.url(name),
+      DATABASE_URL: server.appUrlFor(name), // the app's own role, as in production
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -36,7 +36,7 @@ const PASSAGE_TEXT = "Matrix passage one: the figure was 42 in 2024.\nMatrix pas
 
 interface Ctx {
   /** Calls an action by name as admin or editor, for setting up; throws unless it succeeds. */
-  setup(name: string, args: unknown[], as?: "ADMIN" | "EDITOR"): Promise<Record<string, unknown>>;
+  setup(name: string, args: unknown[], as?: Principal): Promise<Record<string, unknown>>;
   one<R>(sql: string, params?: unknown[]): Promise<R>;
   shared: Record<string, string>;
   ids: Record<"EDITOR", string>;
@@ -72,12 +72,27 @@ const published = async (ctx: Ctx) => {
   return (ctx.shared.publishedSheet = sheetId);
 };
 
+const ACCOUNT = { ADMIN: accounts.admin, EDITOR: accounts.editor, REVIEWER: accounts.reviewer } as const;
+const TEMP_PASSWORD = "matrix-temporary-password";
+/** An invitation's one-time token (its link's last segment). */
+const inviteToken = async (ctx: Ctx) => {
+  const link = await ctx.setup("inviteUserAction", [{ email: `${uniq("invitee").replace(/\W+/g, "-").toLowerCase()}@factdesk.test`, role: "REVIEWER" }], "ADMIN");
+  return String(link.path).split("/").at(-1)!;
+};
+/** A new account of the matrix's own: invited by the admin, its link followed. */
+const newUser = async (ctx: Ctx) => {
+  const made = await ctx.setup("accountLinkAction", [{ token: await inviteToken(ctx), name: uniq("Invitee"), newPassword: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD }], "SIGNED_OUT");
+  return (await ctx.one<{ id: string }>("SELECT id FROM users WHERE email = $1", [made.email])).id;
+};
+
 interface ActionRow {
   rule: Rule;
   /** The arguments of one call, made fresh for each (an allowed call consumes what it changes). */
   args: (ctx: Ctx, who: Principal) => Promise<unknown[]>;
   /** "ok": an allowed call must succeed. "runs": it must get past the role check (the reason given). */
   expect?: "ok" | { runs: string };
+  /** Undoes what an allowed call changed that later tests rely on. */
+  after?: (ctx: Ctx, who: Principal) => Promise<void>;
 }
 
 const ACTIONS: Record<string, ActionRow> = {
@@ -247,6 +262,38 @@ const ACTIONS: Record<string, ActionRow> = {
       return [{ conflictId: flagged.id, version: 1, action: "DISMISS", note: "They describe different things." }];
     },
   },
+  "app/(app)/admin/users/actions.ts#inviteUserAction": { rule: "users:manage", args: async () => [{ email: `${uniq("invitee").replace(/\W+/g, "-").toLowerCase()}@factdesk.test`, role: "REVIEWER" }] },
+  "app/(app)/admin/users/actions.ts#changeUserRoleAction": {
+    rule: "users:manage",
+    args: async (ctx) => {
+      const userId = await newUser(ctx);
+      return [{ userId, role: "EDITOR", version: await version(ctx, "users", userId) }];
+    },
+  },
+  "app/(app)/admin/users/actions.ts#setUserDisabledAction": {
+    rule: "users:manage",
+    args: async (ctx) => {
+      const userId = await newUser(ctx);
+      return [{ userId, disabled: true, version: await version(ctx, "users", userId) }];
+    },
+  },
+  "app/(app)/admin/users/actions.ts#passwordResetLinkAction": { rule: "users:manage", args: async (ctx) => [{ userId: await newUser(ctx) }] },
+  "app/(app)/account/actions.ts#changePasswordAction": {
+    rule: "signed-in",
+    // Everyone changes their own password; the next call (`after`) changes it back for the tests that follow.
+    args: async (_ctx, who) => {
+      const current = who === "SIGNED_OUT" ? "not-signed-in-at-all" : ACCOUNT[who].password;
+      return [{ currentPassword: current, newPassword: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD }];
+    },
+    after: async (ctx, who) => {
+      if (who === "SIGNED_OUT") return;
+      await ctx.setup("changePasswordAction", [{ currentPassword: TEMP_PASSWORD, newPassword: ACCOUNT[who].password, confirmPassword: ACCOUNT[who].password }], who);
+    },
+  },
+  "app/(auth)/account-link/[token]/actions.ts#accountLinkAction": {
+    rule: "public", // the one-time link is the credential
+    args: async (ctx) => [{ token: await inviteToken(ctx), name: uniq("Invitee"), newPassword: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD }],
+  },
   "app/(app)/conflicts/actions.ts#requestConflictScanAction": {
     rule: "conflicts:resolve",
     args: async () => [],
@@ -337,7 +384,19 @@ test("every server action and route handler, as admin, editor, reviewer and sign
   expect(routeHandlers(), "route handlers without a row in ROUTES (or rows for routes that are gone)").toEqual(Object.keys(ROUTES).sort());
 
   const counter = new RowCounter();
-  const tables = await counter.open();
+  // The security record grows with every refusal by role, by design (checked below, per refusal): every other table must not.
+  const tables = await counter.open(["public.security_events"]);
+  const userIds = Object.fromEntries(
+    (await counter.query<{ email: string; id: string }>("SELECT email, id FROM users WHERE email = ANY($1)", [Object.values(ACCOUNT).map((a) => a.email)])).map((r) => [r.email, r.id]),
+  );
+  const lastEvent = async () => (await counter.query<{ id: string | null }>("SELECT max(id)::text AS id FROM security_events"))[0]!.id ?? "0";
+  /** The refusal went on the security record (written after the answer: wait for it). */
+  const recorded = async (who: Role, permission: string, since: string) => {
+    const userId = userIds[ACCOUNT[who].email];
+    await expect
+      .poll(async () => (await counter.query<{ n: number }>("SELECT count(*)::int AS n FROM security_events WHERE id > $1 AND kind = 'FORBIDDEN' AND user_id = $2 AND detail = $3", [since, userId, permission]))[0]!.n, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+  };
   const sessions: Record<Principal, HttpSession> = {
     ADMIN: new HttpSession("admin"),
     EDITOR: new HttpSession("editor"),
@@ -355,6 +414,7 @@ test("every server action and route handler, as admin, editor, reviewer and sign
     "app/(app)/sources/[id]/edit/page:id": seedId("source", "un-es11-1-vote"),
     "app/(app)/metrics/[id]/edit/page:id": seedId("metric", "ru-deaths"),
     "app/(app)/events/[id]/edit/page:id": seedId("event", "nk-recognises"),
+    token: "x".repeat(43),
   };
   const sheetRow = await counter.query<{ fact_sheet_id: string }>("SELECT fact_sheet_id FROM fact_sheet_snapshots WHERE number = 1 ORDER BY published_at LIMIT 1");
   const conflictRow = await counter.query<{ id: string }>("SELECT id FROM conflicts ORDER BY created_at LIMIT 1");
@@ -418,13 +478,15 @@ test("every server action and route handler, as admin, editor, reviewer and sign
       cells.push(label);
       const args = await row.args(ctx, principal);
       if (!allowed(row.rule, principal)) {
+        const since = await lastEvent();
         await refused(label, async () => {
           const answer = await call(principal, key, args);
           if (principal === "SIGNED_OUT") {
             return answer.status >= 300 && answer.status < 400 && answer.location?.includes("/login") ? undefined : `expected a redirect to the sign-in page, got ${answer.status} ${JSON.stringify(answer.result)}`;
           }
           const lacks = roleRefusal(answer.result);
-          return lacks === row.rule ? undefined : `expected a refusal naming ${row.rule}, got ${answer.status} ${JSON.stringify(answer.result)}`;
+          if (lacks !== row.rule) return `expected a refusal naming ${row.rule}, got ${answer.status} ${JSON.stringify(answer.result)}`;
+          await recorded(principal, row.rule, since);
         });
         continue;
       }
@@ -434,6 +496,7 @@ test("every server action and route handler, as admin, editor, reviewer and sign
         if (!cleared || !answer.location?.includes("/login")) problems.push(`${label}: expected the session cookie cleared and a redirect to the sign-in page, got ${answer.status} ${answer.location}`);
         continue;
       }
+      await row.after?.(ctx, principal);
       const result = answer.result as { ok?: boolean; message?: string } | unknown[] | undefined;
       if (row.expect && typeof row.expect === "object") {
         const fine = result !== undefined && !Array.isArray(result) && typeof result === "object" && roleRefusal(result) === undefined && "ok" in result;
@@ -472,11 +535,13 @@ test("every server action and route handler, as admin, editor, reviewer and sign
       cells.push(label);
       const r = await row.request(ctx);
       if (!allowed(row.rule, principal)) {
+        const since = await lastEvent();
         await refused(label, async () => {
           const res = await send(principal, r, method);
           const expected = principal === "SIGNED_OUT" || row.rule === "api-token" ? 401 : 403;
           if (res.status !== expected) return `expected ${expected}, got ${res.status} ${res.text.slice(0, 200)}`;
           if (expected === 403 && !res.text.includes(`(${row.rule})`)) return `expected a refusal naming ${row.rule}: ${res.text.slice(0, 200)}`;
+          if (expected === 403) await recorded(principal as Role, row.rule, since);
         });
         continue;
       }
