@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
+import { refuseNul } from "@/lib/text-input";
 import { ForbiddenError, type SessionUser } from "./authorize";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE } from "./outage";
 import { currentUser } from "./session";
@@ -16,6 +17,8 @@ export function routeAction<S extends z.ZodType, T>(schema: S, verb: (user: Sess
       const user = await currentUser();
       if (!user) return Response.json({ ok: false, error: "unauthorized", message: "Sign in first." }, { status: 401 });
       const body = await request.json().catch(() => undefined);
+      const nul = refuseNul(body);
+      if (nul) return Response.json({ ...nul, error: "invalid_request" }, { status: 400 });
       const input = schema.safeParse(body);
       if (!input.success) return Response.json({ ...invalidInput(input.error), error: "invalid_request" }, { status: 400 });
       const result = await verb(user, input.data);
