@@ -63,6 +63,27 @@ export function pageUrl(worker: string, params: Record<string, string>): string 
   return `/${segments.join("/")}`;
 }
 
+/** Values for the dynamic segments of the pages actions are posted to: seeded rows, per page where they differ. */
+export async function pageParams(counter: RowCounter): Promise<Record<string, string>> {
+  const { seedId } = await import("../../seeds/load");
+  const [sheet] = await counter.query<{ fact_sheet_id: string }>("SELECT fact_sheet_id FROM fact_sheet_snapshots WHERE number = 1 ORDER BY published_at LIMIT 1");
+  const [conflict] = await counter.query<{ id: string }>("SELECT id FROM conflicts ORDER BY created_at LIMIT 1");
+  return {
+    id: seedId("claim", "ru-deaths-range"),
+    token: "x".repeat(43),
+    "app/(app)/sources/[id]/page:id": seedId("source", "un-es11-1-vote"),
+    "app/(app)/sources/[id]/edit/page:id": seedId("source", "un-es11-1-vote"),
+    "app/(app)/metrics/[id]/edit/page:id": seedId("metric", "ru-deaths"),
+    "app/(app)/events/[id]/edit/page:id": seedId("event", "nk-recognises"),
+    "app/(app)/fact-sheets/[id]/page:id": sheet!.fact_sheet_id,
+    "app/(app)/fact-sheets/[id]/edit/page:id": sheet!.fact_sheet_id,
+    "app/(app)/conflicts/[id]/page:id": conflict!.id,
+  };
+}
+
+/** The page to post an action to: one without segments to fill when there is one, else the first. */
+export const actionPage = (action: BuiltAction, params: Record<string, string>) => pageUrl(action.pages.find((p) => !p.includes("[")) ?? action.pages[0]!, params);
+
 export interface ActionAnswer {
   status: number;
   /** Where a redirect sends the caller (the proxy's sign-in page for a signed-out caller). */

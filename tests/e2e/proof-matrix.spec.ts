@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import { can, ROLES, type Permission, type Role } from "../../lib/permissions";
 import { seedId } from "../../seeds/load";
 import { accounts } from "./helpers";
-import { builtActions, HttpSession, pageUrl, RowCounter, type ActionAnswer } from "./proof-http";
+import { actionPage, builtActions, HttpSession, pageParams, RowCounter, type ActionAnswer } from "./proof-http";
 
 type Principal = Role | "SIGNED_OUT";
 const PRINCIPALS: Principal[] = [...ROLES, "SIGNED_OUT"];
@@ -408,23 +408,9 @@ test("every server action and route handler, as admin, editor, reviewer and sign
   await sessions.REVIEWER.signIn(accounts.reviewer.email, accounts.reviewer.password);
 
   const byKey = new Map(actions.map((a) => [`${a.file}#${a.name}`, a]));
-  const params: Record<string, string> = {
-    id: seedId("claim", "ru-deaths-range"),
-    "app/(app)/sources/[id]/page:id": seedId("source", "un-es11-1-vote"),
-    "app/(app)/sources/[id]/edit/page:id": seedId("source", "un-es11-1-vote"),
-    "app/(app)/metrics/[id]/edit/page:id": seedId("metric", "ru-deaths"),
-    "app/(app)/events/[id]/edit/page:id": seedId("event", "nk-recognises"),
-    token: "x".repeat(43),
-  };
+  const params = await pageParams(counter);
   const sheetRow = await counter.query<{ fact_sheet_id: string }>("SELECT fact_sheet_id FROM fact_sheet_snapshots WHERE number = 1 ORDER BY published_at LIMIT 1");
-  const conflictRow = await counter.query<{ id: string }>("SELECT id FROM conflicts ORDER BY created_at LIMIT 1");
-  params["app/(app)/fact-sheets/[id]/page:id"] = params["app/(app)/fact-sheets/[id]/edit/page:id"] = sheetRow[0]!.fact_sheet_id;
-  params["app/(app)/conflicts/[id]/page:id"] = conflictRow[0]!.id;
-  const pageFor = (key: string) => {
-    const a = byKey.get(key)!;
-    // A page without segments to fill when there is one; else the first.
-    return pageUrl(a.pages.find((p) => !p.includes("[")) ?? a.pages[0]!, params);
-  };
+  const pageFor = (key: string) => actionPage(byKey.get(key)!, params);
   let calls = 0;
   const call = async (who: Principal, key: string, args: unknown[]): Promise<ActionAnswer> => {
     calls++;
