@@ -255,9 +255,7 @@ test("every XSS payload in every free-text field stays text on every page and ex
   let loads = 0;
   const visit = async (p: Page, path: string) => {
     loads++;
-    const t0 = Date.now();
     const res = await p.goto(path, { waitUntil: "load" });
-    if (process.env.XSS_TIMING) console.log(`${path.slice(0, 60)} ${Date.now() - t0} ms`);
     if (!res || res.status() >= 400) problems.push(`${path}: HTTP ${res?.status()}`);
     await inspect(p, path, problems, cspOf(p), dialogs);
   };
