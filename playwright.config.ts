@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/browser";
 
 // The app is started by scripts/test.ts (production build, its own fresh database) and its URL
 // handed over in E2E_BASE_URL, with the Chromium it found or installed in CHROMIUM_PATH.
+const PROOF = /proof-.*\.spec\.ts$/;
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 
 export default defineConfig({
@@ -24,5 +25,10 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: PROOF },
+    // The proofs from outside (authorization matrix, XSS corpus) write many rows through every verb:
+    // they run after every other browser test, so no list or count those tests read changes under them.
+    { name: "proof", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: PROOF, dependencies: ["chromium"] },
+  ],
 });

@@ -140,9 +140,12 @@ try {
     if (stopping) throw new Error("stopped by a signal");
     app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
     await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
-    await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...e2eOnly], {
+    // Named files run alone: the proof project's dependency on every other browser test (playwright.config.ts) is for whole runs.
+    await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...(e2eOnly.length ? ["--no-deps", ...e2eOnly] : [])], {
       ...process.env,
       E2E_BASE_URL: `http://localhost:${e2ePort}`,
+      // The proofs from outside count rows before and after a refused request: as the owner, beside the app.
+      E2E_DATABASE_URL: server.url(e2eDb),
       CHROMIUM_PATH: chromium,
     });
   }

@@ -12,6 +12,20 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }
 
+/**
+ * Editors' Markdown, safe wherever it is pasted: raw HTML is shown as text (`<` and `>` escaped) and
+ * links keep only web, mail, relative and in-page addresses (any other, `javascript:` among them,
+ * is shown as text). Found by the XSS corpus (tests/e2e/proof-xss.spec.ts): a reader that renders
+ * raw HTML ran the summary's script.
+ */
+export function safeMarkdown(text: string): string {
+  const safe = /^\s*<?\s*(https?:|mailto:|\/|#)/i;
+  return text
+    .replace(/[<>]/g, (c) => `\\${c}`)
+    .replace(/\]\(([^)]*)/g, (m, dest: string) => (safe.test(dest) ? m : `\\]\\(${dest}`))
+    .replace(/^(\s{0,3})(\[[^\]]*\]:)(.*)$/gm, (m, pad: string, label: string, dest: string) => (safe.test(dest) ? m : `${pad}\\${label}${dest}`));
+}
+
 const quoteBlock = (text: string) =>
   text
     .split(/\r?\n/)
@@ -23,8 +37,8 @@ export function toMarkdown(content: SnapshotContent): string {
   out.push(`# ${escapeMarkdown(content.title)}`, "");
   out.push(`Version ${content.number}, published ${publishedDate(content.publishedAt)} by ${escapeMarkdown(content.newsroom.name)}.`, "");
   if (content.changeNote) out.push(`**What changed:** ${escapeMarkdown(content.changeNote)}`, "");
-  // The summary is the editors' own Markdown: kept as written.
-  if (content.summary) out.push(content.summary.trim(), "");
+  // The summary is the editors' own Markdown: kept as written, but made safe for readers that render raw HTML.
+  if (content.summary) out.push(safeMarkdown(content.summary.trim()), "");
   let section: string | null = null;
   for (const claim of content.claims) {
     if (claim.section && claim.section !== section) {

@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { invalidInput, refuse, type ActionResult } from "@/lib/action-result";
+import { refuseNul } from "@/lib/text-input";
 import { ForbiddenError, type SessionUser } from "./authorize";
 import { requireUser } from "./session";
 
@@ -21,6 +22,8 @@ export async function runAction<S extends z.ZodType, T>(
   revalidate?: (value: T, input: z.output<S>) => readonly RevalidateTarget[],
 ): Promise<ActionResult<T>> {
   const user = await requireUser();
+  const nul = refuseNul(values);
+  if (nul) return nul;
   const input = schema.safeParse(values);
   if (!input.success) return invalidInput(input.error);
   let result: ActionResult<T>;

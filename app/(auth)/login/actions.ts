@@ -1,4 +1,5 @@
 "use server";
+import { refuseNul } from "@/lib/text-input";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { invalidInput, ok, refuse, type ActionResult } from "@/lib/action-result";
 import { loginSchema, WRONG_CREDENTIALS, type LoginInput } from "@/lib/schemas/auth";
@@ -14,6 +15,8 @@ function safeReturnPath(path: unknown): string {
 
 /** The one action without a session, so not through runAction; it answers in the same ActionResult shape. */
 export async function login(values: LoginInput, returnTo?: string): Promise<ActionResult> {
+  const nul = refuseNul(values);
+  if (nul) return nul;
   const input = loginSchema.safeParse(values);
   if (!input.success) return invalidInput(input.error);
   try {
