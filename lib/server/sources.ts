@@ -107,7 +107,7 @@ export async function searchSourceChoices(user: SessionUser, q: string) {
  * what differs (lib/quote-match.ts), or null (no text, or nothing close).
  */
 export async function closestPassageInSource(user: SessionUser, sourceId: string, quote: string): Promise<ClosestPassage | null> {
-  authorize(user, "claims:read");
+  authorize(user, "sources:read");
   const source = await db.source.findUnique({ where: { id: sourceId }, select: { fullText: true } });
   return source?.fullText ? closestPassage(source.fullText, quote) : null;
 }

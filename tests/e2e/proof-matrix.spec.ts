@@ -153,6 +153,7 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/(app)/citations/actions.ts#searchActorsAction": { rule: "claims:read", args: async () => ["Matrix"] },
   "app/(app)/citations/actions.ts#searchClaimsAction": { rule: "claims:read", args: async () => ["Matrix"] },
   "app/(app)/sources/actions.ts#searchSourcesAction": { rule: "sources:read", args: async () => ["Matrix"] },
+  "app/(app)/sources/actions.ts#closestPassageAction": { rule: "sources:read", args: async (ctx) => [ctx.shared.textSource, "a quote that is not in the text"] },
   "app/(app)/notes/actions.ts#createNoteAction": { rule: "notes:write", args: async (ctx) => [{ claimId: ctx.shared.claim, body: uniq("note") }] },
   "app/(app)/notes/actions.ts#deleteNoteAction": {
     rule: "notes:write", // and the row rule: its author (the editor here) or an admin
@@ -489,7 +490,9 @@ test("every server action and route handler, as admin, editor, reviewer and sign
         const fine = result !== undefined && !Array.isArray(result) && typeof result === "object" && roleRefusal(result) === undefined && "ok" in result;
         if (!fine) problems.push(`${label}: expected to get past the role check (${row.expect.runs}), got ${answer.status} ${JSON.stringify(result)}`);
       } else if (row.rule === "claims:read" || row.rule === "sources:read") {
-        if (!Array.isArray(result)) problems.push(`${label}: expected a list, got ${answer.status} ${JSON.stringify(result)}`);
+        // A read answers with its data: a list (searches), or an object or null (the closest passage).
+        const data = answer.status === 200 && (Array.isArray(result) || result === null || (typeof result === "object" && !("ok" in (result as object))));
+        if (!data) problems.push(`${label}: expected its data, got ${answer.status} ${JSON.stringify(result)}`);
       } else if (!(result && !Array.isArray(result) && result.ok === true)) {
         problems.push(`${label}: expected success, got ${answer.status} ${JSON.stringify(result)}`);
       }
