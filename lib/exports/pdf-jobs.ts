@@ -48,7 +48,7 @@ const n = (x: number) => x.toLocaleString("en-GB");
 /** One sentence on where the PDF stands, for the status line beside it. */
 export function describePdfJob(job: PdfJobView | null): string {
   if (!job) return "The PDF of a sheet this large is made by the job worker, which has not run on this database yet (npm start runs one).";
-  const size = `${n(job.claims)} claims`;
+  const size = `${n(job.claims)} claim${job.claims === 1 ? "" : "s"}`;
   switch (job.status) {
     case "QUEUED":
       return job.attempts > 0
