@@ -145,8 +145,9 @@ try {
     app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
     await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
     const { startJobWorker } = await import("./lib/jobs");
-    const jobsDb = createPrismaClient(server.url(e2eDb), { max: 3 });
-    const runner = await startJobWorker(server.url(e2eDb), jobsDb);
+    // As the app's own role, like the worker `npm start` runs.
+    const jobsDb = createPrismaClient(server.appUrlFor(e2eDb), { max: 3 });
+    const runner = await startJobWorker(server.appUrlFor(e2eDb), jobsDb);
     jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
     await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...e2eOnly], {
       ...process.env,

@@ -11,7 +11,7 @@ import { describePdfJob, pdfJobActive, pdfJobStep, type PdfJobView } from "@/lib
  * attempt), refreshed every two seconds until the link replaces it; after a final failure, the
  * button that tries again (for those who may).
  */
-export function PdfJobStatus({ job, snapshotId, canRetry }: { job: PdfJobView | null; snapshotId: string; canRetry: boolean }) {
+export function PdfJobStatus({ job, snapshotId, canRetry }: { job: PdfJobView; snapshotId: string; canRetry: boolean }) {
   const router = useRouter();
   const active = pdfJobActive(job);
   const { run, pending, problem } = useActionButton(retryExportAction, { toast: "The PDF is queued again." });
@@ -20,7 +20,7 @@ export function PdfJobStatus({ job, snapshotId, canRetry }: { job: PdfJobView | 
     const timer = setInterval(() => router.refresh(), 2000);
     return () => clearInterval(timer);
   }, [active, router]);
-  const { step, of } = job ? pdfJobStep(job) : { step: 0, of: 1 };
+  const { step, of } = pdfJobStep(job);
 
   return (
     <span className="mt-1 block space-y-1">
@@ -31,7 +31,7 @@ export function PdfJobStatus({ job, snapshotId, canRetry }: { job: PdfJobView | 
         // Indeterminate while queued, the step reached while running.
         <progress className="h-2 w-full max-w-sm" aria-label="PDF progress" {...(step ? { value: step, max: of } : {})} />
       ) : null}
-      {job?.status === "FAILED" && canRetry ? (
+      {job.status === "FAILED" && canRetry ? (
         <Button type="button" variant="secondary" disabled={pending} onClick={() => run({ snapshotId })}>
           Try the PDF again
         </Button>

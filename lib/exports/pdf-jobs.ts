@@ -46,8 +46,7 @@ export function pdfJobStep(job: Pick<PdfJobView, "status" | "stage">): { step: n
 const n = (x: number) => x.toLocaleString("en-GB");
 
 /** One sentence on where the PDF stands, for the status line beside it. */
-export function describePdfJob(job: PdfJobView | null): string {
-  if (!job) return "The PDF of a sheet this large is made by the job worker, which has not run on this database yet (npm start runs one).";
+export function describePdfJob(job: PdfJobView): string {
   const size = `${n(job.claims)} claim${job.claims === 1 ? "" : "s"}`;
   switch (job.status) {
     case "QUEUED":
@@ -66,4 +65,4 @@ export function describePdfJob(job: PdfJobView | null): string {
 }
 
 /** Whether the page should keep asking for news of the job. */
-export const pdfJobActive = (job: PdfJobView | null) => job?.status === "QUEUED" || job?.status === "RUNNING";
+export const pdfJobActive = (job: PdfJobView) => job.status === "QUEUED" || job.status === "RUNNING";

@@ -36,11 +36,6 @@ const view = (job: { status: PdfJobView["status"]; stage: string | null; attempt
 
 const jobKey = (snapshotId: string) => `${PDF_TASK}:${snapshotId}`;
 
-async function workerReady(client: Db | Tx = appDb) {
-  const rows = await client.$queryRaw<{ ready: boolean }[]>`SELECT to_regnamespace('graphile_worker') IS NOT NULL AS ready`;
-  return rows[0]?.ready === true;
-}
-
 async function enqueue(tx: Tx, jobId: string, snapshotId: string) {
   await tx.$executeRaw`SELECT graphile_worker.add_job(${PDF_TASK}, json_build_object('jobId', ${jobId}::text), max_attempts := ${PDF_ATTEMPTS}, job_key := ${jobKey(snapshotId)})`;
 }
@@ -53,24 +48,22 @@ export async function pdfJob(version: Pick<PublishedVersion, "id" | "content">):
 
 /**
  * Asks for the version's PDF (once: a second ask, from any instance, finds the first one's job)
- * and says where it stands; null when no worker has ever run on this database. Not audited: like
- * the first making of the other formats, it is what reading the version asks for, not a change.
+ * and says where it stands. Not audited: like the first making of the other formats, it is what
+ * reading the version asks for, not a change.
  */
-export async function requestPdfJob(version: Pick<PublishedVersion, "id" | "content">): Promise<PdfJobView | null> {
+export async function requestPdfJob(version: Pick<PublishedVersion, "id" | "content">): Promise<PdfJobView> {
   const existing = await pdfJob(version);
   if (existing) return existing;
-  if (!(await workerReady())) return null;
   await appDb.$transaction(async (tx) => {
     const made = await tx.exportJob.createManyAndReturn({ data: [{ snapshotId: version.id, format: "pdf", maxAttempts: PDF_ATTEMPTS }], skipDuplicates: true, select: { id: true } });
     if (made[0]) await enqueue(tx, made[0].id, version.id);
   });
-  return pdfJob(version);
+  return (await pdfJob(version))!;
 }
 
 /** Tries a failed PDF again from its first attempt (the Downloads list's button). */
 export async function retryPdfJob(user: SessionUser, values: RetryExportValues) {
   authorize(user, "factsheets:write");
-  if (!(await workerReady())) return refuse("The job worker has never run on this database: start the app with `npm start`, which runs it.");
   return inTransaction(user, async (tx, audit) => {
     const job = await tx.exportJob.findUnique({ where: { snapshotId_format: { snapshotId: values.snapshotId, format: "pdf" } }, select: { id: true, status: true, snapshot: { select: { factSheetId: true, number: true } } } });
     if (!job) return refuse("This version has no PDF job to try again.");
@@ -108,8 +101,8 @@ export async function runPdfJob(db: Db, jobId: string, attempt: { number: number
   }
 }
 
-/** A file the Downloads list offers, or a large version's PDF still in the queue (`job` null: no worker has run here). */
-export type Download = (StoredExport & { job?: undefined }) | { format: "pdf"; fileName: string; job: PdfJobView | null };
+/** A file the Downloads list offers, or a large version's PDF still with the job queue. */
+export type Download = (StoredExport & { job?: undefined }) | { format: "pdf"; fileName: string; job: PdfJobView };
 
 /**
  * What the Downloads list shows: every format's stored file, made now if it is the first ask,
@@ -119,19 +112,19 @@ export async function versionDownloads(version: PublishedVersion, baseUrl: strin
   if (!pdfIsJob(version) || (await storedExports(version)).has("pdf")) return versionExports(version, baseUrl);
   const others = EXPORT_FORMATS.filter((f) => f !== "pdf");
   const [files, job] = await Promise.all([versionExports(version, baseUrl, others), requestPdfJob(version)]);
-  if (job?.status === "DONE") return versionExports(version, baseUrl);
+  if (job.status === "DONE") return versionExports(version, baseUrl);
   return EXPORT_FORMATS.map((f) => (f === "pdf" ? { format: "pdf", fileName: exportFileName(version.content, "pdf"), job } : files[others.indexOf(f)]!));
 }
 
 /**
  * A download route's answer: the stored file, or for a large version's PDF not made yet, 202 with
- * where its job stands (503 when it failed or no worker runs here), so a script can come back.
+ * where its job stands (503 once it has failed for good), so a script can come back.
  */
 export async function downloadResponse(version: PublishedVersion, format: ExportFormat, baseUrl: string): Promise<Response> {
   if (format === "pdf" && pdfIsJob(version) && !(await storedExports(version)).has("pdf")) {
     const job = await requestPdfJob(version);
-    if (job?.status !== "DONE") {
-      const waiting = job?.status === "QUEUED" || job?.status === "RUNNING";
+    if (job.status !== "DONE") {
+      const waiting = job.status === "QUEUED" || job.status === "RUNNING";
       return Response.json(
         { error: waiting ? "pending" : "unavailable", message: describePdfJob(job), job },
         { status: waiting ? 202 : 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },

@@ -29,7 +29,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 describe("PDF exports of large sheets as jobs", () => {
-  const { db, url } = useMigratedDatabase();
+  const { db, appUrl } = useMigratedDatabase();
   const runners: Runner[] = [];
   let utils: WorkerUtils | undefined;
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe("PDF exports of large sheets as jobs", () => {
   let sheetId = "";
   const version = async (number: number) => (await readVersion({ factSheetId: sheetId, number }))!;
 
-  it("keeps a small sheet's PDF immediate, and says when no worker has run for a large one", async () => {
+  it("keeps a small sheet's PDF immediate, and queues a large one's (once) while the other formats are made at once", async () => {
     await seedDatabase(db());
     const { token } = await seedPublication(db());
     const { openPublicLink } = await import("@/lib/server/fact-sheet-links");
@@ -64,24 +64,28 @@ describe("PDF exports of large sheets as jobs", () => {
     expect(large.content.claims).toHaveLength(200);
     expect(pdfIsJob(large)).toBe(true);
 
-    // No worker has ever run here: the other formats are made, the PDF waits and says why; nothing is queued.
+    // No worker runs yet: the other formats are made, the PDF waits in the queue with its job.
     const downloads = await versionDownloads(large, BASE);
     expect(downloads.map((d) => d.format)).toEqual(["pdf", "csv", "json", "md", "jsonld"]);
-    expect(downloads[0]).toEqual({ format: "pdf", fileName: "a-sheet-of-200-claims-v1.pdf", job: null });
+    expect(downloads[0]).toEqual({ format: "pdf", fileName: "a-sheet-of-200-claims-v1.pdf", job: { status: "QUEUED", stage: null, attempts: 0, maxAttempts: 3, error: null, claims: 200 } });
     expect(downloads.slice(1).every((d) => d.job === undefined && "sha256" in d)).toBe(true);
-    expect(await db().exportJob.count()).toBe(0);
     const answer = await downloadResponse(large, "pdf", BASE);
-    expect(answer.status).toBe(503);
-    expect(((await answer.json()) as { message: string }).message).toMatch(/job worker/);
+    expect(answer.status).toBe(202);
+    expect(answer.headers.get("Retry-After")).toBe("5");
+    expect(((await answer.json()) as { message: string }).message).toMatch(/^Queued: the PDF of 200 claims/);
+    const queue = await db().$queryRaw<{ task: string; key: string }[]>`SELECT task_identifier AS task, key FROM graphile_worker.jobs`;
+    expect(queue).toEqual([{ task: PDF_TASK, key: `${PDF_TASK}:${large.id}` }]);
+    expect(await db().exportJob.count()).toBe(1);
   });
 
   it("is asked for once however many ask at once, and is taken by whichever worker is free", async () => {
-    // Worker A takes the first job and holds it (busy printing, as far as the queue knows).
+    // Version 1's job waits from the test before: worker A takes it and holds it (busy printing,
+    // as far as the queue knows).
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let aTook = "";
     const a = await run({
-      connectionString: url(),
+      connectionString: appUrl(),
       concurrency: 1,
       noHandleSignals: true,
       pollInterval: 200,
@@ -95,20 +99,17 @@ describe("PDF exports of large sheets as jobs", () => {
     });
     runners.push(a);
     const v1 = await version(1);
-    // Three readers open version 1 at once (the page twice, the download route once): one job.
-    const asks = await Promise.all([versionDownloads(v1, BASE), versionDownloads(v1, BASE), downloadResponse(v1, "pdf", BASE)]);
-    expect(asks[2].status).toBe(202);
-    expect(((await asks[2].json()) as { job: { status: string } }).job.status).toMatch(/QUEUED|RUNNING/);
-    expect(await db().exportJob.count({ where: { snapshotId: v1.id } })).toBe(1);
     const job1 = await jobOf(v1.id);
     await until("worker A to take version 1's job", async () => aTook === job1.id);
 
-    // Worker B (the real one, as another instance runs it) is free: version 2's job goes to it.
-    const b = await startJobWorker(url(), db());
-    runners.push(b);
+    // Three readers open version 2 at once (the page twice, the download route once): one job.
     const v2 = await version(2);
-    const queued = await requestPdfJob(v2);
-    expect(queued).toMatchObject({ status: "QUEUED", attempts: 0, maxAttempts: 3, claims: 200 });
+    const asks = await Promise.all([versionDownloads(v2, BASE), versionDownloads(v2, BASE), downloadResponse(v2, "pdf", BASE)]);
+    expect(asks[2].status).toBe(202);
+    expect(((await asks[2].json()) as { job: { status: string } }).job.status).toBe("QUEUED");
+    expect(await db().exportJob.count({ where: { snapshotId: v2.id } })).toBe(1);
+    // Worker B (the real one, as another instance runs it) is free: version 2's job goes to it.
+    runners.push(await startJobWorker(appUrl(), db()));
     const done2 = await until("worker B to make version 2's PDF", async () => (await jobOf(v2.id)).status === "DONE" && jobOf(v2.id));
     expect(done2).toMatchObject({ attempts: 1, stage: null, error: null });
     expect(done2.takenBy).toBeTruthy();
@@ -134,7 +135,7 @@ describe("PDF exports of large sheets as jobs", () => {
 
   it("retries a failed attempt, marks the last one failed, and can be tried again", async () => {
     for (const r of runners.splice(0)) await r.stop();
-    utils = await makeWorkerUtils({ connectionString: url() });
+    utils = await makeWorkerUtils({ connectionString: appUrl() });
     // Printing fails until `failing` is turned off. While waiting, the failed job is rescheduled to
     // now (graphile-worker would wait e^attempts seconds) so the test does not sit through the backoff.
     let failing = true;
@@ -146,7 +147,7 @@ describe("PDF exports of large sheets as jobs", () => {
     };
     runners.push(
       await run({
-        connectionString: url(),
+        connectionString: appUrl(),
         concurrency: 1,
         noHandleSignals: true,
         pollInterval: 200,

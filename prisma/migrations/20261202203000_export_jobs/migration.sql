@@ -25,3 +25,9 @@ CREATE UNIQUE INDEX "export_jobs_snapshot_id_format_key" ON "export_jobs"("snaps
 
 -- AddForeignKey
 ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_snapshot_id_fkey" FOREIGN KEY ("snapshot_id") REFERENCES "fact_sheet_snapshots"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Text maxima (by hand: every text column is bounded in the database, tests/integration/text-limits.test.ts).
+ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_format_length" CHECK (char_length("format") <= 20);
+ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_stage_length" CHECK (char_length("stage") <= 20);
+ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_taken_by_length" CHECK (char_length("taken_by") <= 200);
+ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_error_length" CHECK (char_length("error") <= 2000);
