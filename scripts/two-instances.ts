@@ -8,10 +8,9 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { withScratchDatabase } from "./lib/bench";
-import { startServer } from "./lib/bench-http";
 import { SIGN_IN_LIMITS, tryAgainMessage } from "../lib/sessions";
 import { signIn, trySignIn } from "./lib/http-session";
-import { startLoadBalancer } from "./lib/load-balancer";
+import { startSite } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 
 const basePort = Number(process.env.INSTANCES_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 6);
@@ -21,11 +20,12 @@ let failed = false;
 await withScratchDatabase("factdesk_instances", async (db, url) => {
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" };
   await ensureBuild(env, log);
-  const a = startServer({ port: basePort, env });
-  const b = startServer({ port: basePort + 1, env });
-  const lb = startLoadBalancer(basePort + 2, [a.url, b.url]);
+  const site = startSite({ instances: 2, port: basePort, env });
+  const a = site.servers[0]!;
+  const b = site.servers[1]!;
+  const lb = site.balancer!;
   try {
-    await Promise.all([a.ready(), b.ready(), lb.listen()]);
+    await site.ready();
     const check = async (name: string, fn: () => Promise<void>) => {
       try {
         await fn();
@@ -93,8 +93,7 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
       assert.deepEqual([...seen].sort(), [a.url, b.url].sort());
     });
   } finally {
-    await lb.close();
-    await Promise.all([a.stop(), b.stop()]);
+    await site.stop();
   }
   log(failed ? "FAILED" : "All checks passed.");
   if (failed) process.exitCode = 1;
