@@ -27,6 +27,11 @@ export interface SourcedChain extends CitationChain {
  * one to one (augmenting paths; citations per claim are few).
  */
 export function independentOrigins(citations: readonly SourcedChain[]): string[] {
+  return [...originMatching(citations).keys()].sort();
+}
+
+/** The matching behind independentOrigins: each counted origin and the one source it is counted for. */
+function originMatching(citations: readonly SourcedChain[]): Map<string, string> {
   const originsBySource = new Map<string, Set<string>>();
   for (const c of citations) {
     const origin = originOf(c);
@@ -49,7 +54,34 @@ export function independentOrigins(citations: readonly SourcedChain[]): string[]
     return false;
   };
   for (const source of originsBySource.keys()) assign(source, new Set());
-  return [...sourceOf.keys()].sort();
+  return sourceOf;
+}
+
+export interface StancedChain extends SourcedChain {
+  stance: "SUPPORTS" | "CONTRADICTS" | "MENTIONS";
+}
+
+/** What one citation counts as towards "two independent origins" (the rule above, per citation). */
+export type OriginRole =
+  | { counts: true; origin: string }
+  | { counts: false; origin: string | null; why: "not-supporting" | "no-chain" | "same-origin" | "same-source" };
+
+/**
+ * Which origin each citation counts as, in the order given: a supporting citation counts for the
+ * origin its chain starts at, unless that origin is already counted from another source
+ * ("same-origin") or its source already counts for another origin ("same-source"); two citations
+ * of one source from one origin both count, as one.
+ */
+export function originRoles(citations: readonly StancedChain[]): OriginRole[] {
+  const matching = originMatching(citations.filter((c) => c.stance === "SUPPORTS"));
+  return citations.map((c): OriginRole => {
+    const origin = originOf(c);
+    if (c.stance !== "SUPPORTS") return { counts: false, origin, why: "not-supporting" };
+    if (!origin) return { counts: false, origin: null, why: "no-chain" };
+    const source = matching.get(origin);
+    if (source === c.sourceId) return { counts: true, origin };
+    return { counts: false, origin, why: source === undefined ? "same-source" : "same-origin" };
+  });
 }
 
 export function isIndependentlyCorroborated(citations: readonly SourcedChain[]): boolean {

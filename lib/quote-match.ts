@@ -32,19 +32,15 @@ export function closestPassage(text: string, quote: string): ClosestPassage | nu
     const nextStart = [j];
     const c = text[j - 1];
     for (let i = 1; i <= m; i++) {
-      const substitute = cost[i - 1]! + (q[i - 1] === c ? 0 : 1);
-      const skipText = cost[i]! + 1;
-      const skipQuote = nextCost[i - 1]! + 1;
-      if (substitute <= skipText && substitute <= skipQuote) {
-        nextCost.push(substitute);
-        nextStart.push(start[i - 1]!);
-      } else if (skipText <= skipQuote) {
-        nextCost.push(skipText);
-        nextStart.push(start[i]!);
-      } else {
-        nextCost.push(skipQuote);
-        nextStart.push(nextStart[i - 1]!);
+      // The cheapest way here; at equal cost the one starting earliest, so "1240" against
+      // "1,240" takes the whole figure (a comma inserted) rather than ",240" (a digit changed).
+      let bestCost = cost[i - 1]! + (q[i - 1] === c ? 0 : 1);
+      let bestStart = start[i - 1]!;
+      for (const [k, s] of [[cost[i]! + 1, start[i]!], [nextCost[i - 1]! + 1, nextStart[i - 1]!]] as const) {
+        if (k < bestCost || (k === bestCost && s < bestStart)) [bestCost, bestStart] = [k, s];
       }
+      nextCost.push(bestCost);
+      nextStart.push(bestStart);
     }
     cost = nextCost;
     start = nextStart;

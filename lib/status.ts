@@ -159,3 +159,34 @@ export function checkConflicts(open: readonly { severity: Severity }[], acknowle
   }
   return { ok: true, acknowledged: softer };
 }
+
+export type VerifiableCheck =
+  | { ok: true; rule: "INDEPENDENT_ORIGINS" | "PRIMARY_SOURCE"; explanation: string; by: string; acknowledged: number }
+  | { ok: false; field: "toStatus" | "justification" | "acknowledgement"; message: string };
+
+/**
+ * Everything "Verified" needs, checked in one order by the server and shown by the checklist:
+ * the claim in review, the evidence (checkVerification), a standing approval (checkApproval), and
+ * no open contradiction, with open tensions and questions acknowledged in writing (checkConflicts).
+ * A refusal names the field the verifier can answer it in: the checklist offers the verify form
+ * when what is missing is only words the verifier writes (field "acknowledgement").
+ */
+export function checkVerifiable(input: {
+  status: ClaimStatus;
+  citations: EvidenceCitation[];
+  reviews: readonly ReviewRecord[];
+  claim: ApprovalSubject;
+  verifierId: string;
+  openConflicts: readonly { severity: Severity }[];
+  justification?: string | null;
+  acknowledgement?: string | null;
+}): VerifiableCheck {
+  if (input.status !== "IN_REVIEW") return { ok: false, field: "toStatus", message: "Move the claim to In review first: a reviewer approves it there." };
+  const evidence = checkVerification(input.citations, input.justification);
+  if (!evidence.ok) return { ok: false, field: "justification", message: evidence.message };
+  const approval = checkApproval(input.reviews, input.claim, input.verifierId);
+  if (!approval.ok) return { ok: false, field: "toStatus", message: approval.message };
+  const conflicts = checkConflicts(input.openConflicts, input.acknowledgement);
+  if (!conflicts.ok) return conflicts;
+  return { ok: true, rule: evidence.rule, explanation: evidence.explanation, by: approval.by, acknowledged: conflicts.acknowledged };
+}

@@ -4,7 +4,7 @@
 // docs/screenshots/ (committed, so the README shows the app as it is).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { seedId } from "../seeds/load";
 import { CHROMIUM_ARGS, ensureChromium } from "./lib/browser";
 
@@ -30,6 +30,7 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["conflicts", "/conflicts", "Conflicts"],
   ["fact-sheets", "/fact-sheets", "Fact sheets"],
   ["fact-sheet-new", "/fact-sheets/new", "New fact sheet"],
+  ["account", "/account", "Your account"],
 ];
 
 try {
@@ -42,10 +43,7 @@ try {
       const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: true });
       await page.goto(`${base}/login`);
       await shot("login");
-      await page.getByLabel("Email").fill("editor@factdesk.test");
-      await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await signIn(page, "editor");
       await shot("dashboard");
       // Pages reached by address: [file name, path, the level-1 heading to wait for].
       for (const [name, at, heading] of pages) {
@@ -83,6 +81,13 @@ try {
       await page.getByRole("button", { name: "Save claim" }).click();
       await page.getByText("The high end cannot be below the low end.").waitFor();
       await shot("claim-new-errors");
+      // A metric made from inside the claim form (issue #16).
+      await page.getByRole("combobox", { name: "Metric" }).fill("People displaced by the valley floods");
+      await page.getByRole("option", { name: /^Create metric “/ }).waitFor();
+      await shot("claim-new-create-metric");
+      await page.getByRole("option", { name: /^Create metric “/ }).click();
+      await page.getByRole("group", { name: "New metric" }).waitFor();
+      await shot("claim-new-inline-metric");
       // A source with stored text: cited and noted passages highlighted, then a passage selected and cited.
       await page.goto(`${base}/sources?q=ES-11%2F1`);
       await page.getByRole("link", { name: /Recorded vote on UN General Assembly resolution ES-11\/1/ }).click();
@@ -96,7 +101,14 @@ try {
       await page.getByRole("button", { name: "Cite this passage" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("source-cite");
-      await page.reload();
+      // Nothing matches the words typed: "Create claim …" leads into the new-claim form, prefilled.
+      await page.getByRole("form", { name: "New citation" }).getByRole("combobox", { name: "Claim" }).fill("141 countries voted for resolution ES-11/1");
+      await page.getByRole("option", { name: /^Create claim “/ }).waitFor();
+      await shot("source-cite-create-claim");
+      await page.getByRole("option", { name: /^Create claim “/ }).click();
+      await page.getByRole("form", { name: "New claim from this passage" }).waitFor();
+      await shot("source-cite-new-claim");
+      await page.getByRole("form", { name: "New claim from this passage" }).getByRole("button", { name: "Cancel" }).click();
       await page.locator("[data-source-text]").evaluate((box) => {
         const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("Abstaining: 35"))!.firstChild!;
         const at = node.textContent!.indexOf("Abstaining: 35");
@@ -110,6 +122,25 @@ try {
       await page.getByRole("button", { name: "Add citation" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("claim-citation-form");
+      // A near-duplicate origin, then a quote not in the text word for word: the closest passage, marked.
+      const cite = page.getByRole("form", { name: "New citation" });
+      const origin = cite.getByRole("group", { name: "Link 1 (origin)", exact: true });
+      await cite.getByRole("combobox", { name: "Source" }).fill("ES-11/1");
+      await cite.getByRole("option", { name: /Recorded vote on UN General Assembly resolution ES-11\/1/ }).click();
+      await cite.getByLabel("Quote: the exact words in the source").fill("Against: 5 (Belarus, Democratic Peoples Republic of Korea");
+      await origin.getByLabel("Name").fill("United Nations General Assembly (UNGA)");
+      await origin.getByText(/^Already recorded: United Nations General Assembly/).waitFor();
+      await shot("claim-citation-near-duplicate");
+      await origin.getByRole("button", { name: "Use “United Nations General Assembly”" }).click();
+      await cite.getByRole("button", { name: "Remove link 2" }).click();
+      await cite.getByRole("button", { name: "Add citation" }).click();
+      await cite.getByRole("region", { name: "Closest passage in the source" }).waitFor();
+      await shot("claim-citation-closest");
+      // An open statement-date question: the checklist asks for an acknowledgement, it does not block.
+      await page.goto(`${base}/claims?q=${encodeURIComponent("receives nothing in return")}`);
+      await page.getByRole("link", { name: /receives nothing in return/ }).first().click();
+      await page.getByRole("heading", { name: "Status history" }).waitFor();
+      await shot("claim-question");
       await page.goto(`${base}/no-such-page`);
       await page.getByRole("heading", { name: "Nothing here", level: 1 }).waitFor();
       await shot("404");
@@ -121,12 +152,17 @@ try {
       }
       // The reviewer's dashboard leads with their queue.
       await context.clearCookies();
-      await page.goto(`${base}/login`);
-      await page.getByLabel("Email").fill("reviewer@factdesk.test");
-      await page.getByLabel("Password").fill(process.env.SEED_REVIEWER_PASSWORD || "reviewer-demo-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await signIn(page, "reviewer");
       await shot("dashboard-reviewer");
+      // The admin's pages: accounts (with an invitation made) and the sign-in record.
+      await context.clearCookies();
+      await signIn(page, "admin");
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+      await shot("admin-users");
+      await page.goto(`${base}/admin/security`);
+      await page.getByRole("heading", { name: "Sign-in record", level: 1 }).waitFor();
+      await shot("admin-security");
       await context.close();
     }
   }
@@ -134,6 +170,15 @@ try {
 } finally {
   await browser.close();
 }
+/** Signs in as a demo account (its password from SEED_<ROLE>_PASSWORD when set) and waits for the dashboard. */
+async function signIn(page: Page, who: "admin" | "editor" | "reviewer") {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(`${who}@factdesk.test`);
+  await page.getByLabel("Password").fill(process.env[`SEED_${who.toUpperCase()}_PASSWORD`] || `${who}-demo-password`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+}
+
 console.log(`Screenshots in ${path.relative(process.cwd(), out)}/${readme ? " and docs/screenshots/" : ""}`);
 
 /** The README's images: the main pages at 1440 px in light, and the claims list on a phone in dark. */
@@ -147,11 +192,7 @@ async function readmeShots() {
   ] as const) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width > 1000 ? 0.5 : 1 });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel("Email").fill("editor@factdesk.test");
-    await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await signIn(page, "editor");
     const at: Record<string, string> = {
       dashboard: "/",
       claims: "/claims",

@@ -4,18 +4,19 @@ import { useId, useState } from "react";
 import { createCitationAction, updateCitationAction } from "@/app/(app)/citations/actions";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { searchSourcesAction } from "@/app/(app)/sources/actions";
+import { closestPassageAction, searchSourcesAction } from "@/app/(app)/sources/actions";
+import type { ClosestPassage } from "@/lib/quote-match";
+import { ClosestPassageOffer } from "./closest-passage";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Combobox } from "@/components/ui/combobox";
 import { ClaimSearch, type ClaimChoice } from "@/components/claims/claim-search";
 import { DateField } from "@/components/ui/date-field";
-import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { STANCE_LABELS } from "@/lib/labels";
-import { citationSchema, editCitationSchema, STANCES, type CitationInput } from "@/lib/schemas/citation";
+import { citationSchema, editCitationSchema, type CitationInput } from "@/lib/schemas/citation";
 import { blankLink, ChainEditor } from "./chain-editor";
+import { StanceField } from "./stance-field";
 
 export type SourceChoice = { id: string; title: string; outlet: string | null; hasText: boolean };
 export type Passage = { quote: string; startOffset: number; endOffset: number };
@@ -32,6 +33,8 @@ export function CitationForm(props: {
   /** A passage selected in the source's text: quote and offsets are fixed. */
   passage?: Passage;
   initial?: Partial<Values>;
+  /** Offered when the claim search finds nothing: leave this form for a new claim from the typed words. */
+  onCreateClaim?: (statement: string) => void;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -39,6 +42,18 @@ export function CitationForm(props: {
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [claim, setClaim] = useState<ClaimChoice | null>(null);
   const [source, setSource] = useState<SourceChoice | null>(props.source ?? null);
+  // A quote refused as not in the source's text: the closest passage there, offered instead.
+  const [closest, setClosest] = useState<ClosestPassage | null>(null);
+  const save = (values: CitationInput) => {
+    const edited = { ...values } as Values;
+    // The page's claim version is the one the editor saw; a changed quote is found again by the server.
+    if (props.claim) edited.claimVersion = props.claim.version;
+    if (!props.passage && props.initial?.quote !== undefined && values.quote.trim() !== props.initial.quote) {
+      edited.startOffset = undefined;
+      edited.endOffset = undefined;
+    }
+    return props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited);
+  };
   const { form, pending, outcome, onSubmit } = useActionForm({
     // The same schema as the server action; the action parses the values again.
     schema: (props.mode === "edit" ? editCitationSchema : citationSchema) as typeof citationSchema,
@@ -52,15 +67,11 @@ export function CitationForm(props: {
       ...props.initial,
       ...(props.passage ?? {}),
     },
-    action: (values) => {
-      const edited = { ...values } as Values;
-      // The page's claim version is the one the editor saw; a changed quote is found again by the server.
-      if (props.claim) edited.claimVersion = props.claim.version;
-      if (!props.passage && props.initial?.quote !== undefined && values.quote.trim() !== props.initial.quote) {
-        edited.startOffset = undefined;
-        edited.endOffset = undefined;
-      }
-      return props.mode === "edit" ? updateCitationAction({ ...edited, id: props.initial!.id! }) : createCitationAction(edited);
+    action: async (values) => {
+      setClosest(null);
+      const result = await save(values);
+      if (!result.ok && result.fieldErrors?.quote && !props.passage && values.sourceId) setClosest(await closestPassageAction(values.sourceId, values.quote).catch(() => null));
+      return result;
     },
     toast: props.mode === "edit" ? "Citation saved." : "Citation added.",
     onSuccess: () => {
@@ -81,6 +92,7 @@ export function CitationForm(props: {
           label="Claim"
           error={errors.claimId?.message}
           selected={claim}
+          onCreate={props.onCreateClaim}
           onSelect={(c) => {
             setClaim(c);
             form.setValue("claimId", c?.id ?? "", { shouldValidate: form.formState.isSubmitted });
@@ -129,22 +141,23 @@ export function CitationForm(props: {
           <FormField id={id("quote")} label="Quote: the exact words in the source" error={errors.quote?.message}>
             {(a11y) => <Textarea {...a11y} rows={3} className="font-serif" {...form.register("quote")} />}
           </FormField>
+          {closest && errors.quote ? (
+            <ClosestPassageOffer
+              found={closest}
+              onUse={(passage) => {
+                form.setValue("quote", passage);
+                form.clearErrors("quote");
+                setClosest(null);
+                document.getElementById(id("quote"))?.focus();
+              }}
+            />
+          ) : null}
           {source?.hasText ? <p className="text-xs text-muted-foreground">This source’s text is stored: the quote must appear in it word for word, and its place is found for you.</p> : null}
         </>
       )}
 
       <div className="grid gap-4 @md:grid-cols-2">
-        <FormField id={id("stance")} label="Stance" error={errors.stance?.message}>
-          {(a11y) => (
-            <Select {...a11y} {...form.register("stance")}>
-              {STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {STANCE_LABELS[s]} the claim
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <StanceField id={id("stance")} label="Stance" error={errors.stance?.message} field={form.register("stance")} />
         <div className="flex items-end @md:pb-2">
           <label htmlFor={id("isPrimary")} className="flex items-start gap-2 text-sm">
             <input id={id("isPrimary")} type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("isPrimary")} />

@@ -2,7 +2,7 @@ import { isRetracted } from "@/lib/status";
 import Link from "next/link";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { Card } from "@/components/ui/card";
-import { independentOrigins } from "@/lib/independence";
+import { independentOrigins, originRoles, type OriginRole } from "@/lib/independence";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
 import { dateToDay, formatDate, formatPublished } from "@/lib/values";
 import type { ClaimDetail } from "@/lib/server/claims";
@@ -11,6 +11,8 @@ import { AddCitation, CitationActions } from "./citation-controls";
 /** A claim's citations with their chains; editors add, edit and delete them in place. */
 export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrite: boolean }) {
   const origins = independentOrigins(claim.citations.filter((c) => c.stance === "SUPPORTS"));
+  const roles = originRoles(claim.citations);
+  const names = new Map(claim.citations.flatMap((c) => c.chain.map((l) => [l.actorId, l.actor.name] as const)));
   const editable = canWrite && !isRetracted(claim);
   const version = { id: claim.id, version: claim.version };
   return (
@@ -54,6 +56,9 @@ export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrit
               ) : null}
             </p>
             <AttributionChain chain={c.chain} />
+            <p className="text-sm" data-testid="origin-role">
+              {originText(roles[i]!, (id) => names.get(id) ?? "an unknown actor")}
+            </p>
             {editable ? (
               <CitationActions
                 claim={version}
@@ -86,4 +91,19 @@ export function CitationsCard({ claim, canWrite }: { claim: ClaimDetail; canWrit
       ) : null}
     </Card>
   );
+}
+
+/** What one citation counts as towards "two independent origins", in words. */
+function originText(role: OriginRole, name: (actorId: string) => string): string {
+  if (role.counts) return `Counts as the origin ${name(role.origin)}.`;
+  switch (role.why) {
+    case "not-supporting":
+      return "Not counted as an origin: it does not support the claim.";
+    case "no-chain":
+      return "Not counted as an origin: its chain names no one.";
+    case "same-origin":
+      return `Not counted again: ${name(role.origin!)} is already counted from another source.`;
+    case "same-source":
+      return `Not counted: its source already counts for another origin, and a source counts once.`;
+  }
 }

@@ -6,19 +6,16 @@ import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { DraftRestored } from "@/components/forms/draft-restored";
 import { useDraft } from "@/components/forms/use-draft";
-import { EventPicker, type EventOption } from "@/components/events/event-picker";
-import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
+import { ClaimFields } from "@/components/claims/claim-fields";
+import type { EventOption } from "@/components/events/event-picker";
+import type { MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
-import { DateField } from "@/components/ui/date-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { ActorNameInput } from "@/components/citations/actor-name-input";
 import { claimBasisChanges, reviewWarning } from "@/lib/basis";
-import { KIND_LABELS, type ClaimStatus } from "@/lib/labels";
-import { RATE_LABELS, RATE_PERIODS } from "@/lib/values";
-import { CLAIM_KINDS, claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
+import type { ClaimStatus } from "@/lib/labels";
+import { claimSchema, editClaimSchema, type EditClaimInput } from "@/lib/schemas/claim";
 
 export type ClaimFormValues = Partial<EditClaimInput>;
 
@@ -46,7 +43,6 @@ export function ClaimForm(props: {
   });
   // Unsaved input survives a reload; leaving with changes asks first. Picked ids are not kept (their labels would be missing).
   const draft = useDraft(form, props.mode === "edit" ? `claim:${props.initial?.id}` : "claim:new", ["id", "version", "metricId", "eventId"]);
-  const kind = form.watch("kind");
   const watched = form.watch();
   const warning = props.mode === "edit" && props.status && props.initial ? reviewWarning(props.status, claimBasisChanges(props.initial, watched)) : null;
   const [metric, setMetric] = useState<MetricOption | null>(props.metric ?? null);
@@ -70,84 +66,18 @@ export function ClaimForm(props: {
       <FormField id="statement" label="Claim" error={err("statement")}>
         {(a11y) => <Textarea {...a11y} rows={3} autoFocus={props.mode === "create"} placeholder="One checkable statement, written neutrally." {...form.register("statement")} />}
       </FormField>
-      <FormField id="kind" label="Kind" error={err("kind")}>
-        {(a11y) => (
-          <Select {...a11y} {...form.register("kind")}>
-            {CLAIM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
-
-      {kind === "QUANTITY" ? (
-        <fieldset className="space-y-4 rounded-lg border border-border p-4">
-          <legend className="px-1 text-sm font-semibold">Figure</legend>
-          <MetricPicker id="metricId" selected={metric} onSelect={pickMetric} error={err("metricId")} />
-          <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id="valueLow" label="Low" error={err("valueLow")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueLow")} />}
-            </FormField>
-            <FormField id="valueHigh" label="High" error={err("valueHigh")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueHigh")} />}
-            </FormField>
-            <FormField id="valueBest" label="Best estimate or single figure" error={err("valueBest")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("valueBest")} />}
-            </FormField>
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="unit" label="Unit" error={err("unit")}>
-              {(a11y) => <Input {...a11y} placeholder="e.g. soldiers killed" {...form.register("unit")} />}
-            </FormField>
-            <FormField id="ratePeriod" label="Rate" error={err("ratePeriod")}>
-              {(a11y) => (
-                <Select {...a11y} {...form.register("ratePeriod")}>
-                  <option value="">A total, not a rate</option>
-                  {RATE_PERIODS.map((p) => (
-                    <option key={p} value={p}>
-                      {RATE_LABELS[p].replace("per", "Per")}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="sm:col-span-2">
-              <DateField form={form} id="asOf" name="asOf" precisionName="asOfPrecision" label="As of" />
-            </div>
-            <DateField form={form} id="periodStart" name="periodStart" label="Period from" />
-            <DateField form={form} id="periodEnd" name="periodEnd" label="Period to" end />
-          </div>
-          <FormField id="periodText" label="The source’s wording of the time (optional)" error={err("periodText")}>
-            {(a11y) => <Input {...a11y} placeholder="e.g. over five months of the war" {...form.register("periodText")} />}
-          </FormField>
-          <label htmlFor="approximate" className="flex items-start gap-2 text-sm">
-            <input id="approximate" type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register("approximate")} />
-            <span>
-              Approximate: the source says “about”, “roughly”, “some” or “nearly” (compared within the metric’s tolerance)
-            </span>
-          </label>
-        </fieldset>
-      ) : null}
-
-      {kind === "DATE" || kind === "EVENT" ? (
-        <fieldset className="grid gap-4 rounded-lg border border-border p-4 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold">{kind === "DATE" ? "Date" : "Event"}</legend>
-          <div className="sm:col-span-2">
-            <EventPicker id="eventId" selected={event} onSelect={pickEvent} error={err("eventId")} />
-          </div>
-          {kind === "DATE" ? <DateField form={form} id="eventDate" name="eventDate" precisionName="eventDatePrecision" label="Date it happened" /> : null}
-        </fieldset>
-      ) : null}
-
-      {kind === "ATTRIBUTED_STATEMENT" ? (
-        <FormField id="speakerName" label="Speaker" error={err("speakerName")}>
-          {(a11y) => <ActorNameInput {...a11y} placeholder="Who made the statement, e.g. Alexander Matsegora" {...form.register("speakerName")} />}
-        </FormField>
-      ) : null}
+      <ClaimFields
+        form={form as never}
+        at=""
+        id={(field) => field}
+        err={err}
+        kindLabel="Kind"
+        metric={metric}
+        onMetric={pickMetric}
+        event={event}
+        onEvent={pickEvent}
+        full
+      />
 
       <FormField id="tags" label="Tags, separated by commas" error={err("tags")}>
         {(a11y) => <Input {...a11y} placeholder="e.g. russia, casualties" {...form.register("tags")} />}

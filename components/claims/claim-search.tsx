@@ -15,6 +15,8 @@ export function ClaimSearch(props: {
   onSelect: (claim: ClaimChoice | null) => void;
   /** Claims not to offer (the claim itself, those already chosen). */
   exclude?: readonly string[];
+  /** When nothing matches: "Create claim “…”" hands the typed words over to make a new claim of them. */
+  onCreate?: (statement: string) => void;
 }) {
   const search = async (q: string) => (await searchClaimsAction(q)).filter((c) => !props.exclude?.includes(c.id));
   return (
@@ -24,6 +26,7 @@ export function ClaimSearch(props: {
       noun="claim"
       openOnFocus
       empty="Nothing matches."
+      create={props.onCreate ? { label: (q) => `Create claim “${q}”`, onCreate: props.onCreate } : undefined}
       placeholder="Search claims by their words"
       error={props.error}
       search={search}

@@ -5,7 +5,7 @@ import { can } from "@/lib/permissions";
 import type { ClaimDetail } from "@/lib/server/claims";
 import type { SessionUser } from "@/lib/server/authorize";
 
-/** The claim's comment threads with their replies, and the forms to add to them. */
+/** The claim's comment threads with their replies; "Add a comment" opens the form, so an empty card is two lines. */
 export function DiscussionCard({ claim, user }: { claim: ClaimDetail; user: SessionUser }) {
   const threads = claim.comments.filter((c) => !c.parentId);
   const repliesTo = (id: string) => claim.comments.filter((c) => c.parentId === id);
@@ -15,7 +15,7 @@ export function DiscussionCard({ claim, user }: { claim: ClaimDetail; user: Sess
         Discussion ({threads.length})
       </h2>
       {threads.length === 0 ? <p className="mt-1 text-sm text-muted-foreground">No comments yet. Ask a question or leave a remark for the team.</p> : null}
-      <ul className="mt-3 space-y-4">
+      <ul className={threads.length ? "mt-3 space-y-4" : "hidden"}>
         {threads.map((t) => (
           <li key={t.id} className="rounded-md border border-border p-3" aria-label={`Thread started by ${t.author.name}`}>
             <p className="text-sm text-muted-foreground">
@@ -54,9 +54,12 @@ export function DiscussionCard({ claim, user }: { claim: ClaimDetail; user: Sess
         ))}
       </ul>
       {can(user.role, "comments:write") ? (
-        <div className="mt-4 max-w-xl">
-          <CommentForm claimId={claim.id} formName="Add a comment" label="New comment" />
-        </div>
+        <details className={threads.length ? "mt-4" : "mt-2"}>
+          <summary className="inline-block cursor-pointer rounded-md px-2 py-1 text-sm font-medium hover:bg-muted">Add a comment</summary>
+          <div className="mt-2 max-w-xl">
+            <CommentForm claimId={claim.id} formName="Add a comment" label="New comment" />
+          </div>
+        </details>
       ) : null}
     </Card>
   );

@@ -3,24 +3,19 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { createClaimFromPassageAction } from "@/app/(app)/sources/actions";
-import { ActorNameInput } from "@/components/citations/actor-name-input";
 import { ChainEditor, blankLink } from "@/components/citations/chain-editor";
+import { StanceField } from "@/components/citations/stance-field";
 import type { Passage, SourceChoice } from "@/components/citations/citation-form";
-import { EventPicker, type EventOption } from "@/components/events/event-picker";
+import type { EventOption } from "@/components/events/event-picker";
+import { ClaimFields } from "@/components/claims/claim-fields";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { DraftRestored } from "@/components/forms/draft-restored";
 import { useDraft } from "@/components/forms/use-draft";
-import { MetricPicker, type MetricOption } from "@/components/metrics/metric-picker";
+import type { MetricOption } from "@/components/metrics/metric-picker";
 import { Button } from "@/components/ui/button";
-import { DateField } from "@/components/ui/date-field";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { KIND_LABELS, STANCE_LABELS } from "@/lib/labels";
-import { CLAIM_KINDS } from "@/lib/schemas/claim";
-import { STANCES } from "@/lib/schemas/citation";
 import { passageClaimSchema, type PassageClaimInput } from "@/lib/schemas/passage-claim";
 
 /** A first guess at the kind from the passage's words: a figure, someone speaking, or an event. */
@@ -71,7 +66,6 @@ export function PassageClaimForm(props: {
     },
   });
   const draft = useDraft(form, `passage:${props.source.id}:${props.passage.startOffset}-${props.passage.endOffset}`);
-  const kind = form.watch("claim.kind");
   const statement = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => statement.current?.focus(), []);
   const { ref: statementRef, ...statementField } = form.register("claim.statement");
@@ -98,80 +92,26 @@ export function PassageClaimForm(props: {
           />
         )}
       </FormField>
-      <FormField id={id("kind")} label="Kind of claim" error={err("claim.kind")}>
-        {(a11y) => (
-          <Select {...a11y} {...form.register("claim.kind")}>
-            {CLAIM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+      <ClaimFields
+        form={form as never}
+        at="claim."
+        id={id}
+        err={err}
+        kindLabel="Kind of claim"
+        metric={metric}
+        onMetric={(m) => {
+          setMetric(m);
+          form.setValue("claim.metricId", m?.id ?? "");
+          if (m && !form.getValues("claim.unit")) form.setValue("claim.unit", m.unit);
+        }}
+        event={event}
+        onEvent={(e) => {
+          setEvent(e);
+          form.setValue("claim.eventId", e?.id ?? "");
+        }}
+      />
 
-      {kind === "QUANTITY" ? (
-        <fieldset className="space-y-3 rounded-lg border border-border p-3">
-          <legend className="px-1 text-sm font-semibold">Figure</legend>
-          <MetricPicker
-            id={id("metric")}
-            selected={metric}
-            onSelect={(m) => {
-              setMetric(m);
-              form.setValue("claim.metricId", m?.id ?? "");
-              if (m && !form.getValues("claim.unit")) form.setValue("claim.unit", m.unit);
-            }}
-            error={err("claim.metricId")}
-          />
-          <div className="grid gap-3 @md:grid-cols-3">
-            <FormField id={id("low")} label="Low" error={err("claim.valueLow")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("claim.valueLow")} />}
-            </FormField>
-            <FormField id={id("high")} label="High" error={err("claim.valueHigh")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("claim.valueHigh")} />}
-            </FormField>
-            <FormField id={id("best")} label="Best estimate or single figure" error={err("claim.valueBest")}>
-              {(a11y) => <Input {...a11y} inputMode="decimal" {...form.register("claim.valueBest")} />}
-            </FormField>
-          </div>
-          <FormField id={id("unit")} label="Unit" error={err("claim.unit")}>
-            {(a11y) => <Input {...a11y} placeholder="e.g. civilians killed" {...form.register("claim.unit")} />}
-          </FormField>
-          <DateField form={form} id={id("asOf")} name="claim.asOf" precisionName="claim.asOfPrecision" label="As of" />
-        </fieldset>
-      ) : null}
-      {kind === "DATE" || kind === "EVENT" ? (
-        <fieldset className="space-y-3 rounded-lg border border-border p-3">
-          <legend className="px-1 text-sm font-semibold">{kind === "DATE" ? "Date" : "Event"}</legend>
-          <EventPicker
-            id={id("event")}
-            selected={event}
-            onSelect={(e) => {
-              setEvent(e);
-              form.setValue("claim.eventId", e?.id ?? "");
-            }}
-            error={err("claim.eventId")}
-          />
-          {kind === "DATE" ? <DateField form={form} id={id("eventDate")} name="claim.eventDate" precisionName="claim.eventDatePrecision" label="Date it happened" /> : null}
-        </fieldset>
-      ) : null}
-      {kind === "ATTRIBUTED_STATEMENT" ? (
-        <FormField id={id("speaker")} label="Speaker" error={err("claim.speakerName")}>
-          {(a11y) => <ActorNameInput {...a11y} placeholder="Who made the statement" {...form.register("claim.speakerName")} />}
-        </FormField>
-      ) : null}
-
-      <FormField id={id("stance")} label="The passage" error={err("citation.stance")}>
-        {(a11y) => (
-          <Select {...a11y} {...form.register("citation.stance")}>
-            {STANCES.map((s) => (
-              <option key={s} value={s}>
-                {STANCE_LABELS[s]} the claim
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+      <StanceField id={id("stance")} label="The passage" error={err("citation.stance")} field={form.register("citation.stance")} />
       <ChainEditor form={form as never} idPrefix={prefix} name="citation.chain" />
 
       <div className="flex flex-wrap gap-3">

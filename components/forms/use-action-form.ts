@@ -15,7 +15,7 @@ export const OUTAGE = "The server did not save this. Your input is still here: t
 /**
  * The one way a form submits to a server action. The zod schema checks in the browser and the
  * action checks again; a refusal puts each field error on its field by full path
- * ("citations.0.quote") and keeps the input; a stale edit lists what someone else changed; an
+ * ("citations.0.quote"), focuses the first (bringing it into view) and keeps the input; a stale edit lists what someone else changed; an
  * outage is a message, never the error page. After success: a toast (`toast`, else the `success`
  * message, else "Saved."; `toast: null` for none), then `onSuccess`, or by default the form resets to its
  * defaults (unless `keepValues`) and the page refreshes.
@@ -50,8 +50,12 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(opti
       }
       if (!result) return; // a redirect answered instead (signing in)
       if (!result.ok) {
+        // Each error on its field; the first field takes the focus, which brings it into view.
+        let first = true;
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as Path<Values>, { message: messages[0] });
+          if (!messages?.[0]) continue;
+          form.setError(field as Path<Values>, { message: messages[0] }, { shouldFocus: first });
+          first = false;
         }
         setOutcome({ kind: "error", text: result.message, changes: result.changes });
         return;

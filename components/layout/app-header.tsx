@@ -15,6 +15,7 @@ export function AppHeader(props: { user: { name: string; role: Role } }) {
             ...(can(props.user.role, "actors:merge") ? ([["/actors", "Actors"]] as const) : []),
             ...(can(props.user.role, "api-tokens:manage") ? ([["/admin/api-tokens", "API tokens"]] as const) : []),
             ...(can(props.user.role, "users:manage") ? ([["/admin/users", "Accounts"]] as const) : []),
+            ...(can(props.user.role, "audit:read") ? ([["/admin/security", "Sign-in record"]] as const) : []),
           ]}
           shortcuts={<KeyboardShortcuts />}
           account={

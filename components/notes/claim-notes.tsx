@@ -7,15 +7,18 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { excerpt } from "@/lib/values";
 
 
-/** The claim's own notes and the notes on the source passages its citations quote, with "Add note" for editors. */
+/**
+ * The claim's own notes and the notes on the source passages its citations quote; editors open
+ * "Add a note" to write one, so an empty card is two lines.
+ */
 export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer: { id: string; role: Role }; canWrite: boolean }) {
   return (
     <Card aria-labelledby="notes-heading">
       <h2 id="notes-heading" className="text-lg font-semibold">
         Notes ({props.notes.length})
       </h2>
-      {props.notes.length === 0 ? <p className="mt-2 text-sm text-muted-foreground">No notes yet.</p> : null}
-      <ul className="mt-3 space-y-4 text-sm">
+      {props.notes.length === 0 ? <p className="mt-1 text-sm text-muted-foreground">No notes yet.</p> : null}
+      <ul className={props.notes.length ? "mt-3 space-y-4 text-sm" : "hidden"}>
         {props.notes.map((n, i) => (
           <li key={n.id} className="space-y-1 border-t border-border pt-3 first:border-t-0 first:pt-0">
             {n.source && n.quote ? (
@@ -40,12 +43,12 @@ export function ClaimNotes(props: { claimId: string; notes: ClaimNote[]; viewer:
         ))}
       </ul>
       {props.canWrite ? (
-        <div className="mt-4 border-t border-border pt-4">
-          <h3 className="mb-2 text-sm font-semibold">Add a note</h3>
-          <div className="max-w-xl">
+        <details className={props.notes.length ? "mt-4 border-t border-border pt-3" : "mt-2"}>
+          <summary className="inline-block cursor-pointer rounded-md px-2 py-1 text-sm font-medium hover:bg-muted">Add a note</summary>
+          <div className="mt-2 max-w-xl">
             <NoteForm target={{ claimId: props.claimId }} submitLabel="Add note" />
           </div>
-        </div>
+        </details>
       ) : null}
     </Card>
   );

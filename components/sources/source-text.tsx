@@ -41,6 +41,8 @@ export function SourceText(props: {
   const [selection, setSelection] = useState<Span | null>(null);
   const [mode, setMode] = useState<"claim" | "cite" | "annotate" | null>(null);
   const [passage, setPassage] = useState<Span | null>(null);
+  // The words typed in the cite form's claim search when "Create claim …" was chosen: the new claim's statement.
+  const [statement, setStatement] = useState<string>();
   const [keyboard, setKeyboard] = useState(false);
   const [done, setDone] = useState<{ text: string; claimId?: string }>();
   const canAct = props.canCite || props.canAnnotate;
@@ -84,9 +86,10 @@ export function SourceText(props: {
     if (trimmed && !mode) setSelection(trimmed);
   };
 
-  const open = (next: "claim" | "cite" | "annotate") => {
-    setPassage(selection);
+  const open = (next: "claim" | "cite" | "annotate", span = selection) => {
+    setPassage(span);
     setMode(next);
+    if (next !== "claim") setStatement(undefined);
     setDone(undefined);
     requestAnimationFrame(() => {
       panel.current?.scrollIntoView({ block: "start", behavior: "smooth" });
@@ -96,6 +99,7 @@ export function SourceText(props: {
   };
   const close = (message?: string, claimId?: string) => {
     setMode(null);
+    setStatement(undefined);
     setPassage(null);
     setSelection(null);
     if (message) setDone({ text: message, claimId });
@@ -199,9 +203,26 @@ export function SourceText(props: {
               {mode === "claim" ? "New claim from this passage" : mode === "cite" ? "Cite this passage" : "Annotate this passage"}
             </h2>
             {mode === "claim" ? (
-              <PassageClaimForm source={props.source} passage={{ quote, startOffset: passage.start, endOffset: passage.end }} onDone={close} onCancel={() => close()} />
+              <PassageClaimForm
+                key={statement ?? ""}
+                source={props.source}
+                passage={{ quote, startOffset: passage.start, endOffset: passage.end }}
+                initial={statement ? { statement } : undefined}
+                onDone={close}
+                onCancel={() => close()}
+              />
             ) : mode === "cite" ? (
-              <CitationForm mode="create" source={props.source} passage={{ quote, startOffset: passage.start, endOffset: passage.end }} onDone={close} onCancel={() => close()} />
+              <CitationForm
+                mode="create"
+                source={props.source}
+                passage={{ quote, startOffset: passage.start, endOffset: passage.end }}
+                onCreateClaim={(typed) => {
+                  setStatement(typed);
+                  open("claim", passage);
+                }}
+                onDone={close}
+                onCancel={() => close()}
+              />
             ) : (
               <>
                 <blockquote className="max-h-40 overflow-y-auto whitespace-pre-wrap break-words border-l-4 border-[var(--highlight-note)] pl-3 font-serif">{quote}</blockquote>

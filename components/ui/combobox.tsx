@@ -23,9 +23,19 @@ export interface ComboboxProps<T> {
   placeholder?: string;
   /** Open the list (and search with the current text) as soon as the field takes focus. */
   openOnFocus?: boolean;
-  /** A row shown in the open list when nothing matches ("Nothing matches.", or an offer to create one). */
+  /** A row shown in the open list when nothing matches ("Nothing matches."). */
   empty?: ReactNode;
+  /**
+   * When nothing matches the typed words, one option that creates a new one from them instead
+   * ("Create claim “…”"), picked like any other option (arrows and Enter, or a click).
+   */
+  create?: { label: (query: string) => string; onCreate: (query: string) => void };
 }
+
+/** The create option's place among the items: never equal to a search result. */
+const CREATE = { create: true } as const;
+type Row<T> = T | typeof CREATE;
+const isCreate = <T,>(row: Row<T> | null | undefined): row is typeof CREATE => row === CREATE;
 
 const DEBOUNCE_MS = 200;
 
@@ -63,17 +73,23 @@ export function Combobox<T>(props: ComboboxProps<T>) {
     };
   }, [query]);
 
-  const toText = (item: T | null) => (item ? props.itemToString(item) : "");
-  const combobox = useCombobox<T>({
+  const typed = (query ?? "").trim();
+  const offerCreate = Boolean(props.create) && status === "done" && items.length === 0 && typed !== "";
+  const rows: Row<T>[] = offerCreate ? [CREATE] : items;
+  const toText = (item: Row<T> | null) => (isCreate(item) ? typed : item ? props.itemToString(item) : "");
+  const combobox = useCombobox<Row<T>>({
     id: props.id,
     inputId: props.id,
     labelId: `${props.id}-label`,
     menuId: `${props.id}-listbox`,
-    items,
+    items: rows,
     selectedItem: props.selected,
     itemToString: toText,
-    itemToKey: (item) => (item ? props.itemKey(item) : null),
-    onSelectedItemChange: ({ selectedItem }) => props.onSelect(selectedItem ?? null),
+    itemToKey: (item) => (isCreate(item) ? "create" : item ? props.itemKey(item) : null),
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (isCreate(selectedItem)) props.create?.onCreate(typed);
+      else props.onSelect(selectedItem ?? null);
+    },
     onInputValueChange: ({ inputValue, type }) => {
       if (type !== useCombobox.stateChangeTypes.InputChange) return;
       setQuery(inputValue);
@@ -84,7 +100,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
     },
     stateReducer: (state, { type, changes }) => {
       // Leaving the field without picking shows the current choice again rather than stray text.
-      if (type === useCombobox.stateChangeTypes.InputBlur && changes.selectedItem === state.selectedItem) {
+      if (type === useCombobox.stateChangeTypes.InputBlur && (changes.selectedItem === state.selectedItem || changes.selectedItem === CREATE)) {
         return { ...changes, inputValue: toText(state.selectedItem) };
       }
       return changes;
@@ -101,10 +117,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         ? "The search did not answer. Try again."
         : status === "done" && combobox.isOpen
           ? items.length === 0
-            ? `No ${props.noun} matches “${query ?? ""}”.`
+            ? `No ${props.noun} matches “${query ?? ""}”.${offerCreate ? ` You can create one.` : ""}`
             : `${items.length} ${props.noun} ${items.length === 1 ? "match" : "matches"}.`
           : "";
-  const showEmpty = combobox.isOpen && status === "done" && items.length === 0 && props.empty;
+  const showEmpty = combobox.isOpen && status === "done" && items.length === 0 && !offerCreate && props.empty;
 
   return (
     <div className="space-y-1.5">
@@ -139,11 +155,16 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           {...combobox.getMenuProps()}
           className={cn(
             "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-border bg-card py-1 shadow-lg",
-            !(combobox.isOpen && (items.length || showEmpty)) && "hidden",
+            !(combobox.isOpen && (rows.length || showEmpty)) && "hidden",
           )}
         >
           {showEmpty ? <li className="px-3 py-2 text-sm text-muted-foreground">{props.empty}</li> : null}
-          {combobox.isOpen
+          {combobox.isOpen && offerCreate ? (
+            <li {...combobox.getItemProps({ item: CREATE, index: 0 })} className={cn("cursor-pointer px-3 py-2 text-sm font-medium text-primary", combobox.highlightedIndex === 0 && "bg-muted")}>
+              {props.create!.label(typed)}
+            </li>
+          ) : null}
+          {combobox.isOpen && !offerCreate
             ? items.map((item, index) => (
                 <li
                   key={props.itemKey(item)}

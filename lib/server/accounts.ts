@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { keysetPage } from "@/lib/pagination";
 import { LINK_LIFETIME_MS } from "@/lib/schemas/accounts";
 import type { AccountTokenKind, Db, Role } from "@/prisma/client";
 import { writeAudit } from "./audit";
@@ -168,6 +169,6 @@ export async function listSecurityEvents(user: SessionUser, options: { limit: nu
     take: options.limit + 1,
     select: { id: true, kind: true, email: true, address: true, detail: true, createdAt: true, user: { select: { name: true } } },
   });
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? String(items.at(-1)?.id) : null };
+  const { page: items, nextCursor } = keysetPage(rows, options.limit, (last) => String(last.id));
+  return { items, nextCursor };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { nearDuplicateTerms } from "@/lib/actor-names";
 import { displayName, nameKey } from "@/lib/name-keys";
 import { escapeLike, searchText } from "@/lib/search";
 import type { MergeActorsValues } from "@/lib/schemas/actor";
@@ -37,13 +38,18 @@ export async function findOrCreateActor(tx: Tx, audit: (e: AuditEntry) => void, 
   return updated;
 }
 
-/** Actors whose name contains what was typed, for suggestions; capped. */
+/**
+ * Actors to suggest for what was typed: names containing it, and the near-duplicates the chain
+ * editor warns about (lib/actor-names.ts: names containing its short form, its name without the
+ * short form, or its initials). Capped.
+ */
 export async function searchActors(user: SessionUser, q: string) {
   authorize(user, "claims:read");
   const typed = searchText(q);
   if (!typed) return [];
+  const terms = [typed, ...nearDuplicateTerms(typed)].map((t) => ({ name: { contains: escapeLike(t), mode: "insensitive" as const } }));
   return db.actor.findMany({
-    where: { name: { contains: escapeLike(typed), mode: "insensitive" }, aliasOfId: null },
+    where: { OR: terms, aliasOfId: null },
     orderBy: { name: "asc" },
     take: ACTOR_SUGGESTIONS,
     select: { id: true, name: true, kind: true },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ChangeStatusValues } from "@/lib/schemas/status";
-import { checkApproval, checkConflicts, checkTransition, checkVerification } from "@/lib/status";
+import { checkTransition, checkVerifiable } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { lockClaims } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
@@ -38,14 +38,11 @@ export async function changeStatus(user: SessionUser, input: ChangeStatusValues,
     let rule: "INDEPENDENT_ORIGINS" | "PRIMARY_SOURCE" | null = null;
     let acknowledge: { id: string }[] = [];
     if (input.toStatus === "VERIFIED") {
-      const verification = checkVerification(claim.citations, input.justification);
-      if (!verification.ok) return refuse(verification.message, { fieldErrors: { justification: [verification.message] } });
-      rule = verification.rule;
-      const approval = checkApproval(claim.reviews, claim, user.id);
-      if (!approval.ok) return refuse(approval.message, { fieldErrors: { toStatus: [approval.message] } });
       const open = await tx.conflict.findMany({ where: { status: "OPEN", claims: { some: { claimId: claim.id } } }, select: { id: true, severity: true } });
-      const conflicts = checkConflicts(open, input.acknowledgement);
-      if (!conflicts.ok) return refuse(conflicts.message, { fieldErrors: { [conflicts.field]: [conflicts.message] } });
+      // The one rule the checklist shows too (lib/status.ts checkVerifiable).
+      const check = checkVerifiable({ ...claim, claim, verifierId: user.id, openConflicts: open, justification: input.justification, acknowledgement: input.acknowledgement });
+      if (!check.ok) return refuse(check.message, { fieldErrors: { [check.field]: [check.message] } });
+      rule = check.rule;
       acknowledge = open;
     }
     const note = rule === "PRIMARY_SOURCE" ? (input.justification ?? null) : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { reanchor, type Reanchoring } from "@/lib/anchoring";
+import { closestPassage, type ClosestPassage } from "@/lib/quote-match";
 import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import { dateToDay, dayToDate } from "@/lib/values";
 import type { EditSourceValues, SourceValues } from "@/lib/schemas/source";
@@ -101,6 +102,16 @@ export async function searchSourceChoices(user: SessionUser, q: string) {
 }
 
 /** One source with the claims citing it and the notes on its passages, or null. */
+/**
+ * When a quote is not in a source's stored text word for word: the passage closest to it, with
+ * what differs (lib/quote-match.ts), or null (no text, or nothing close).
+ */
+export async function closestPassageInSource(user: SessionUser, sourceId: string, quote: string): Promise<ClosestPassage | null> {
+  authorize(user, "claims:read");
+  const source = await db.source.findUnique({ where: { id: sourceId }, select: { fullText: true } });
+  return source?.fullText ? closestPassage(source.fullText, quote) : null;
+}
+
 export async function getSource(user: SessionUser, id: string) {
   authorize(user, "sources:read");
   return db.source.findUnique({

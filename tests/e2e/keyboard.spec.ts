@@ -49,9 +49,19 @@ test("search, move, open, change status and annotate without the mouse", async (
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(2);
 
-  // Leave the field, then j/k move a visible selection through the rows.
+  // Esc clears the search itself (the list shows everything again) and leaves the field.
   await page.keyboard.press("Escape");
   await expect(search).not.toBeFocused();
+  await expect(page).not.toHaveURL(/q=killed/);
+  await expect(search).toHaveValue("");
+  // Search again, leave the field backwards, then j/k move a visible selection through the rows.
+  await page.keyboard.press("/");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("killed");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=killed/);
+  await expect(rows.first()).toBeVisible();
+  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Claims" }), { back: true });
   await page.keyboard.press("j");
   await expect(rows.nth(0)).toHaveAttribute("data-selected", "true");
   await expect(rows.nth(0).getByRole("link")).toBeFocused();
@@ -85,7 +95,10 @@ test("search, move, open, change status and annotate without the mouse", async (
 
   // Annotate it: a note on the claim, by keyboard.
   const noteForm = page.getByRole("form", { name: "Add note" });
-  await tabTo(page, noteForm.getByLabel("Note"), { back: true });
+  await tabTo(page, page.getByRole("region", { name: /Notes/ }).getByText("Add a note", { exact: true }), { back: true });
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(noteForm.getByLabel("Note")).toBeFocused();
   await page.keyboard.type("Rate fits only the low end of the 15,000–25,000 range.");
   await page.keyboard.press("Tab");
   await expect(noteForm.getByRole("button", { name: "Add note" })).toBeFocused();

@@ -96,6 +96,9 @@ test("failed sign-ins are throttled with the wait in seconds", async ({ page }) 
 
 test("an admin invites someone by link; they join, sign in, and the admin reads the record", async ({ page, browser }) => {
   await signIn(page, accounts.admin);
+  // The admin-only sections sit in the header's Admin menu, opened here by keyboard.
+  await page.getByRole("navigation", { name: "Main" }).locator("summary", { hasText: "Admin" }).focus();
+  await page.keyboard.press("Enter");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
   await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
   await page.getByLabel("Email").fill("invited.e2e@factdesk.test");

@@ -131,6 +131,7 @@ test.describe.serial("sources, citations and notes", () => {
     const notes = page.getByRole("region", { name: /Notes/ });
     await expect(notes).toContainText(`Which Monday? The broadcast is dated 18 July (${run}).`);
     await expect(notes.getByRole("link", { name: `“${noted}”` })).toBeVisible();
+    await notes.getByText("Add a note", { exact: true }).click();
     await notes.getByRole("textbox", { name: "Note", exact: true }).fill(`A note on the claim itself (${run}).`);
     await notes.getByRole("button", { name: "Add note" }).click();
     await expect(notes.getByText(`A note on the claim itself (${run}).`)).toBeVisible();

@@ -81,6 +81,7 @@ test("an editor assigns a claim, a reviewer sends it back and then approves it, 
   await expect(reviewer.getByText("Sent back by Rita Reviewer")).toBeVisible();
 
   const discussion = reviewer.getByRole("region", { name: /Discussion/ });
+  await discussion.getByText("Add a comment", { exact: true }).click();
   await discussion.getByLabel("New comment").fill("Is the decree online?");
   await discussion.getByRole("button", { name: "Comment" }).click();
   await expect(discussion.getByText("Is the decree online?")).toBeVisible();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { independentOrigins, isIndependentlyCorroborated, originOf } from "@/lib/independence";
+import { independentOrigins, isIndependentlyCorroborated, originOf, originRoles } from "@/lib/independence";
 
 let sources = 0;
 // Each citation from a source of its own unless told otherwise.
@@ -51,6 +51,44 @@ describe("independentOrigins", () => {
         // Citing one source again changes nothing.
         if (as.length) expect(independentOrigins([...as, as[0]!]).length).toBe(origins.length);
       }),
+    );
+  });
+});
+
+describe("originRoles", () => {
+  const cite = (sourceId: string, stance: "SUPPORTS" | "CONTRADICTS" | "MENTIONS", ...actors: string[]) => ({ ...from(sourceId, ...actors), stance });
+  it("says which origin each citation counts as, and why one does not count", () => {
+    expect(
+      originRoles([
+        cite("wire", "SUPPORTS", "ocha", "wire"),
+        cite("ministry", "SUPPORTS", "health-ministry"),
+        cite("paper", "SUPPORTS", "ocha", "paper"),
+        cite("blog", "MENTIONS", "blogger"),
+        cite("notes", "SUPPORTS"),
+      ]),
+    ).toEqual([
+      { counts: true, origin: "ocha" },
+      { counts: true, origin: "health-ministry" },
+      { counts: false, origin: "ocha", why: "same-origin" },
+      { counts: false, origin: "blogger", why: "not-supporting" },
+      { counts: false, origin: null, why: "no-chain" },
+    ]);
+  });
+  it("counts a source once: its second origin does not count when the first is counted from it", () => {
+    const roles = originRoles([cite("one", "SUPPORTS", "a"), cite("one", "SUPPORTS", "b")]);
+    expect(roles.filter((r) => r.counts)).toHaveLength(1);
+    expect(roles.find((r) => !r.counts)).toMatchObject({ why: "same-source" });
+  });
+  it("agrees with independentOrigins on how many origins count", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ s: fc.constantFrom("s1", "s2", "s3"), o: fc.constantFrom("a", "b", "c", "d"), stance: fc.constantFrom("SUPPORTS" as const, "MENTIONS" as const) }), { maxLength: 8 }),
+        (rows) => {
+          const citations = rows.map((r) => cite(r.s, r.stance, r.o));
+          const counted = new Set(originRoles(citations).flatMap((r) => (r.counts ? [r.origin] : [])));
+          expect(counted.size).toBe(independentOrigins(citations.filter((c) => c.stance === "SUPPORTS")).length);
+        },
+      ),
     );
   });
 });

@@ -16,6 +16,11 @@ describe("closestPassage", () => {
       { text: "240 civilians", kind: "same" },
     ]);
   });
+  it("takes the whole figure when a comma is missing at its start (“1240” against “1,240”)", () => {
+    const found = closestPassage("The ministry counts 1,240 civilians killed by shelling since March.", "1240 civilians killed by shelling since March")!;
+    expect(found.passage).toBe("1,240 civilians killed by shelling since March");
+    expect(found.pieces.filter((p) => p.kind !== "same")).toEqual([{ text: ",", kind: "passage" }]);
+  });
   it("copes with curly quotes and a changed word", () => {
     const found = closestPassage("He called it “a special operation” on air.", "He called it \"a special operation\"")!;
     expect(found.passage).toBe("He called it “a special operation”");

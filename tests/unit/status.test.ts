@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changeStatusSchema } from "@/lib/schemas/status";
 import fc from "fast-check";
-import { allowedTransitions, approverConflict, checkApproval, checkConflicts, checkTransition, checkVerification, type EvidenceCitation } from "@/lib/status";
+import { allowedTransitions, approverConflict, checkApproval, checkConflicts, checkTransition, checkVerifiable, checkVerification, type EvidenceCitation } from "@/lib/status";
 
 const cite = (origin: string, extra: Partial<EvidenceCitation> = {}): EvidenceCitation => ({
   sourceId: `source-of-${origin}`,
@@ -118,5 +118,30 @@ describe("checkConflicts", () => {
     expect(checkConflicts([{ severity: "TENSION" }, { severity: "QUESTION" }])).toMatchObject({ ok: false, field: "acknowledgement" });
     expect(checkConflicts([{ severity: "QUESTION" }], "The ministry's figure is the one we publish.")).toEqual({ ok: true, acknowledged: 1 });
     expect(checkConflicts([])).toEqual({ ok: true, acknowledged: 0 });
+  });
+});
+
+describe("checkVerifiable (the server's rule, shown by the checklist)", () => {
+  const ready = {
+    status: "IN_REVIEW" as const,
+    citations: [cite("ocha"), cite("ministry")],
+    reviews: [{ decision: "APPROVE" as const, basisVersion: 1, sequence: 1, reviewerId: "rita", reviewerName: "Rita" }],
+    claim: { basisVersion: 1, createdById: "eddie", basisEditorId: null },
+    verifierId: "eddie",
+    openConflicts: [],
+  };
+  it("passes with two origins, a standing approval and no open conflict", () => {
+    expect(checkVerifiable(ready)).toEqual({ ok: true, rule: "INDEPENDENT_ORIGINS", explanation: "Supported by 2 independent origins.", by: "Rita", acknowledged: 0 });
+  });
+  it("says first what comes first: review, evidence, approval, conflicts", () => {
+    expect(checkVerifiable({ ...ready, status: "UNVERIFIED", citations: [] })).toMatchObject({ ok: false, field: "toStatus", message: expect.stringContaining("In review first") });
+    expect(checkVerifiable({ ...ready, citations: [cite("ocha")], reviews: [] })).toMatchObject({ ok: false, field: "justification" });
+    expect(checkVerifiable({ ...ready, reviews: [] })).toMatchObject({ ok: false, field: "toStatus", message: expect.stringContaining("reviewer must approve") });
+  });
+  it("is blocked only by a contradiction: tensions and questions ask for an acknowledgement", () => {
+    expect(checkVerifiable({ ...ready, openConflicts: [{ severity: "CONTRADICTION" }] })).toMatchObject({ ok: false, field: "toStatus" });
+    expect(checkVerifiable({ ...ready, openConflicts: [{ severity: "TENSION" }, { severity: "QUESTION" }] })).toMatchObject({ ok: false, field: "acknowledgement" });
+    expect(checkVerifiable({ ...ready, openConflicts: [{ severity: "TENSION" }], acknowledgement: "The ranges overlap: both are the same count." })).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(checkVerifiable({ ...ready, openConflicts: [{ severity: "TENSION" }, { severity: "CONTRADICTION" }], acknowledgement: "The ranges overlap: both are the same count." })).toMatchObject({ ok: false, field: "toStatus" });
   });
 });

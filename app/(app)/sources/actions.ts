@@ -5,7 +5,8 @@ import { passageClaimSchema, type PassageClaimInput } from "@/lib/schemas/passag
 import { runAction } from "@/lib/server/action";
 import { createClaimFromPassage } from "@/lib/server/passage-claims";
 import { requireUser } from "@/lib/server/session";
-import { createSource, searchSourceChoices, updateSource, type Reanchored } from "@/lib/server/sources";
+import { closestPassageInSource, createSource, searchSourceChoices, updateSource, type Reanchored } from "@/lib/server/sources";
+import { isUuid } from "@/lib/ids";
 
 export async function createSourceAction(values: SourceInput): Promise<ActionResult<{ id: string }>> {
   return runAction(sourceSchema, values, createSource, () => ["/sources"]);
@@ -23,4 +24,11 @@ export async function searchSourcesAction(q: string) {
 
 export async function createClaimFromPassageAction(values: PassageClaimInput): Promise<ActionResult<{ claimId: string; citationId: string; sourceId: string }>> {
   return runAction(passageClaimSchema, values, createClaimFromPassage, ({ claimId, sourceId }) => ["/", "/claims", `/claims/${claimId}`, `/sources/${sourceId}`]);
+}
+
+/** The passage of a source's text closest to a quote not found in it word for word (read only). */
+export async function closestPassageAction(sourceId: string, quote: string) {
+  const user = await requireUser();
+  if (typeof sourceId !== "string" || !isUuid(sourceId) || typeof quote !== "string" || quote.length > 5000) return null;
+  return closestPassageInSource(user, sourceId, quote);
 }

@@ -41,7 +41,7 @@ export default async function ClaimPage({ params }: Params) {
       </nav>
       <ClaimHeader claim={claim} user={user} hasOpenConflict={hasOpenConflict} />
 
-      <VerificationChecklist claim={claim} user={user} hasOpenConflict={hasOpenConflict} />
+      <VerificationChecklist claim={claim} user={user} openConflicts={conflicts.filter((c) => c.status === "OPEN")} />
 
       <AssignmentCard claim={claim} user={user} people={people} />
 
