@@ -1,9 +1,15 @@
-// npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims]: what an editor waits for at newsroom scale.
+// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims]:
+// what an editor waits for at newsroom scale.
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
-//   2. The production build under autocannon, signed in as an editor, at 1 and 20 connections over
-//      the main pages, the signed-out /login page (the framework's floor) and claim saves.
+//   2. pages: the production build under autocannon, signed in as an editor, at 1 and 20
+//      connections over the main pages, the signed-out /login page (the framework's floor) and
+//      claim saves; once with one instance, then with two behind the loopback balancer
+//      (scripts/lib/load-balancer.ts), and the two side by side (--instances=N runs only N).
 //   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
+//   4. factsheets: publishing and the watches at scale (scripts/lib/bench-factsheets.ts).
+//   5. exports: every format of a large sheet, its PDF through the job queue, and the claims CSV
+//      stream's memory (scripts/lib/bench-exports.ts).
 // Prints p50/p95/p99, requests per second, ratios and server memory; writes bench/results/latest.json
 // (--quick: bench/results/quick.json). Not a test: it reports figures and asserts none of them.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,9 +17,11 @@ import path from "node:path";
 import pg from "pg";
 import { withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
-import { load, loop, startServer, type Figures } from "./lib/bench-http";
+import { load, loop, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
-import { startLoadBalancer } from "./lib/load-balancer";
+import { benchExports, EXPORTS_FULL, EXPORTS_QUICK } from "./lib/bench-exports";
+import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-factsheets";
+import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom } from "./lib/newsroom";
 import { summariseProfile } from "./lib/cpu-profile";
@@ -21,11 +29,15 @@ import { summariseProfile } from "./lib/cpu-profile";
 const root = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
 const profilePage = process.argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
-const instances = Number(process.argv.find((a) => a.startsWith("--instances="))?.slice("--instances=".length) ?? 1);
+const instancesArg = process.argv.find((a) => a.startsWith("--instances="))?.slice("--instances=".length);
+const instanceCounts = profilePage ? [1] : instancesArg ? [Number(instancesArg)] : [1, 2];
+const parts = new Set(process.argv.find((a) => a.startsWith("--parts="))?.slice("--parts=".length).split(",") ?? ["pages", "factsheets", "exports"]);
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const seconds = quick ? 1 : Number(process.env.BENCH_SECONDS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
 const resultsDir = path.join(root, "bench", "results");
+/** The pages --quick measures again on two instances. */
+const QUICK_BALANCED = ["/login", "/claims", "/api/claims"];
 
 interface Row {
   page: string;
@@ -36,9 +48,15 @@ interface Row {
   floor20?: Figures;
 }
 
+interface PageRun {
+  instances: number;
+  results: Row[];
+  serverMemoryMb: { peak: number; end: number };
+}
+
 const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.errors ? `, ${f.errors} errors` : ""}`;
 
-await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", async (_db, url) => {
+await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", async (db, url) => {
   const room = await generateNewsroom(url, quick ? QUICK : FULL);
   const rows = Object.values(room.counts).reduce((a, b) => a + b, 0);
   console.log(`Generated ${rows.toLocaleString("en-GB")} rows in ${room.seconds.toFixed(1)} s: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
@@ -55,26 +73,12 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
   })();
 
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true" };
-  await ensureBuild(env, console.log);
   const profileDir = profilePage ? path.join(resultsDir, "profile") : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  // --instances=2: two servers behind the loopback balancer, measured as one site (memory summed).
-  const servers = Array.from({ length: instances }, (_, i) => startServer({ port: port + i, env, cpuProfileDir: profileDir }));
-  const balancer = instances > 1 ? startLoadBalancer(port + instances, servers.map((s) => s.url)) : undefined;
-  const server = {
-    url: balancer?.url ?? servers[0]!.url,
-    ready: async () => {
-      await Promise.all([...servers.map((s) => s.ready()), balancer?.listen()]);
-    },
-    rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
-    peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
-    stop: async () => {
-      await balancer?.close();
-      await Promise.all(servers.map((s) => s.stop()));
-    },
-  };
-  try {
-    await server.ready();
+
+  /** The pages on one site (one instance, or several behind the balancer, memory summed); null when profiling. */
+  async function measurePages(server: Site): Promise<PageRun | null> {
+    const instances = server.instances;
     const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
     const saveBody = JSON.stringify({ statement: "Bench save: the ministry said 12,000 volunteers had joined.", kind: "QUANTITY", metricId: room.metricId, valueBest: "12000", unit: "people", asOf: "2024-05-01", asOfPrecision: "DAY" });
     const pages: { page: string; path: string; signedOut?: boolean; post?: string; floor?: () => Promise<unknown> }[] = [
@@ -94,7 +98,10 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
       { page: "/api/claims", path: "/api/claims" },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
-    ].filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"));
+    ]
+      .filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"))
+      // --quick's second instance count is a smoke test of the balanced site: a few pages only.
+      .filter((p) => !quick || instances === instanceCounts[0] || QUICK_BALANCED.includes(p.path));
 
     if (profilePage) {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
@@ -105,7 +112,7 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       const files = readdirSync(profileDir!).map((f) => path.join(profileDir!, f));
       const biggest = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0]!;
       console.log(summariseProfile(JSON.parse(readFileSync(biggest, "utf8")), root));
-      return;
+      return null;
     }
 
     const results: Row[] = [];
@@ -131,35 +138,85 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       if (r === floor) continue;
       console.log(`  ${r.page.padEnd(40)} ${(r.c20.rps / floor.c20.rps).toFixed(2)} of its req/s${r.floor1 ? `, ${(r.c1.p50 / r.floor1.p50).toFixed(1)}× the pg floor's p50` : ""}`);
     }
-    console.log(`Server memory: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
-
-    mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${instances > 1 ? `-${instances}-instances` : ""}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          quick,
-          instances,
-          secondsPerRun: seconds,
-          dataset: room.counts,
-          generationSeconds: Math.round(room.seconds * 10) / 10,
-          searchInDatabase: search,
-          serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() },
-          pages: results.map((r) => ({
-            ...r,
-            ratioToFrameworkFloorRps: Math.round((r.c20.rps / floor.c20.rps) * 100) / 100,
-            ...(r.floor1 ? { ratioToPgFloorP50: Math.round((r.c1.p50 / r.floor1.p50) * 10) / 10 } : {}),
-          })),
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`Wrote ${path.relative(root, file)}`);
-  } finally {
-    await server.stop();
-    await pool.end();
+    console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
+    return { instances, results, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
   }
+
+  const runs: PageRun[] = [];
+  if (parts.has("pages")) {
+    await ensureBuild(env, console.log);
+    for (const instances of instanceCounts) {
+      console.log(`\n== Pages, ${instances} instance${instances > 1 ? "s behind the loopback balancer" : ""} ==`);
+      const server = startSite({ instances, port, env, cpuProfileDir: profileDir });
+      try {
+        await server.ready();
+        const run = await measurePages(server);
+        if (!run) return void (await pool.end()); // profiled
+        runs.push(run);
+      } finally {
+        await server.stop();
+      }
+    }
+    if (runs.length > 1) compareRuns(runs);
+  }
+
+  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" }, select: { id: true, email: true, name: true, role: true } });
+  let factSheets: unknown;
+  let exportsFigures: unknown;
+  if (parts.has("factsheets")) {
+    console.log("\n== Fact sheets ==");
+    factSheets = await benchFactSheets(db, editor, quick ? FACTSHEETS_QUICK : FACTSHEETS_FULL);
+  }
+  if (parts.has("exports")) {
+    console.log("\n== Exports ==");
+    exportsFigures = await benchExports(db, editor, url, quick ? EXPORTS_QUICK : EXPORTS_FULL);
+  }
+  await pool.end();
+
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        quick,
+        secondsPerRun: seconds,
+        dataset: room.counts,
+        generationSeconds: Math.round(room.seconds * 10) / 10,
+        searchInDatabase: search,
+        runs: runs.map((r) => {
+          const floor = r.results.find((x) => x.path === "/login")!;
+          return {
+            instances: r.instances,
+            serverMemoryMb: r.serverMemoryMb,
+            pages: r.results.map((x) => ({
+              ...x,
+              ratioToFrameworkFloorRps: Math.round((x.c20.rps / floor.c20.rps) * 100) / 100,
+              ...(x.floor1 ? { ratioToPgFloorP50: Math.round((x.c1.p50 / x.floor1.p50) * 10) / 10 } : {}),
+            })),
+          };
+        }),
+        factSheets,
+        exports: exportsFigures,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`Wrote ${path.relative(root, file)}`);
 });
+
+/** One instance against two: requests per second and p50/p95 at 20 connections, page by page. */
+function compareRuns(runs: PageRun[]) {
+  const [one, ...more] = runs;
+  console.log(`\n== ${runs.map((r) => r.instances).join(" against ")} instances, 20 connections: req/s, p50 / p95 ms ==`);
+  for (const row of one!.results) {
+    const others = more.map((r) => r.results.find((x) => x.path === row.path && x.page === row.page));
+    if (others.some((o) => !o)) continue;
+    const cells = [row, ...(others as Row[])].map((r) => `${String(r.c20.rps).padStart(6)} req/s ${r.c20.p50} / ${r.c20.p95}`);
+    const gain = row.c20.rps > 0 ? `×${(others[0]!.c20.rps / row.c20.rps).toFixed(2)}` : "–";
+    console.log(`  ${row.page.padEnd(40)} ${cells.join("  |  ")}  (${gain})`);
+  }
+  console.log(`  server memory, peak: ${runs.map((r) => `${r.instances}: ${r.serverMemoryMb.peak} MB`).join(", ")}`);
+}

@@ -2,7 +2,8 @@
 //   1. type check (tsc)
 //   2. Vitest unit and integration tests; each integration file gets its own database cloned
 //      from a template migrated for this run
-//   3. Playwright against the production build, served on its own freshly seeded database
+//   3. Playwright against the production build, served on its own freshly seeded database, with a
+//      job worker beside it as `npm start` runs one (PDF_JOB_MIN_CLAIMS=1: every PDF is a job)
 // The databases live on a separate embedded cluster (.data/postgres-test), or on DATABASE_URL's
 // server when it is set, and are dropped afterwards: the user's data is never touched.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -49,6 +50,7 @@ async function step(name: string, args: string[], env: NodeJS.ProcessEnv = proce
 
 let server: DatabaseServer | undefined;
 let app: ReturnType<typeof startNext> | undefined;
+let jobs: { stop(): Promise<void> } | undefined;
 const databases: string[] = [];
 
 async function cleanUp() {
@@ -60,6 +62,7 @@ async function cleanUp() {
     } catch {}
     await new Promise((resolve) => (stage.exitCode !== null ? resolve(null) : stage.once("exit", resolve)));
   }
+  await jobs?.stop();
   await app?.stop();
   if (server) {
     for (const name of databases) await dropDatabase(server.adminUrl, name).catch(() => {});
@@ -135,11 +138,17 @@ try {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      PDF_JOB_MIN_CLAIMS: "1",
     };
     await ensureBuild(appEnv, (m) => log(m));
     if (stopping) throw new Error("stopped by a signal");
     app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
     await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
+    const { startJobWorker } = await import("./lib/jobs");
+    // As the app's own role, like the worker `npm start` runs.
+    const jobsDb = createPrismaClient(server.appUrlFor(e2eDb), { max: 3 });
+    const runner = await startJobWorker(server.appUrlFor(e2eDb), jobsDb);
+    jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
     // Named files run alone: the proof project's dependency on every other browser test (playwright.config.ts) is for whole runs.
     await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...(e2eOnly.length ? ["--no-deps", ...e2eOnly] : [])], {
       ...process.env,
@@ -151,6 +160,8 @@ try {
   }
   // The whole suite also runs the reliability checks and the benchmark's smoke test (its figures are not asserted).
   if (only.length === 0) {
+    await jobs?.stop();
+    jobs = undefined;
     await app?.stop();
     app = undefined;
     for (const [name, script, ...args] of [["Outage check", "scripts/outage.ts"], ["Two instances", "scripts/two-instances.ts"], ["Benchmark smoke test", "scripts/bench.ts", "--quick"]]) {

@@ -2,14 +2,15 @@
 // scratch database of their own), behind the loopback load balancer, and checks that
 //   - a session made through one instance is honoured by the other and through the balancer,
 //   - a stale edit is refused whichever instance the two editors reach,
+//   - sign-in throttling counts failures on both instances together (PostgreSQL-backed limits),
 //   - the balancer spreads requests over both.
 // Exits 1 when a check fails.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { withScratchDatabase } from "./lib/bench";
-import { startServer } from "./lib/bench-http";
-import { signIn } from "./lib/http-session";
-import { startLoadBalancer } from "./lib/load-balancer";
+import { SIGN_IN_LIMITS, tryAgainMessage } from "../lib/sessions";
+import { signIn, trySignIn } from "./lib/http-session";
+import { startSite } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 
 const basePort = Number(process.env.INSTANCES_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 6);
@@ -19,11 +20,12 @@ let failed = false;
 await withScratchDatabase("factdesk_instances", async (db, url) => {
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" };
   await ensureBuild(env, log);
-  const a = startServer({ port: basePort, env });
-  const b = startServer({ port: basePort + 1, env });
-  const lb = startLoadBalancer(basePort + 2, [a.url, b.url]);
+  const site = startSite({ instances: 2, port: basePort, env });
+  const a = site.servers[0]!;
+  const b = site.servers[1]!;
+  const lb = site.balancer!;
   try {
-    await Promise.all([a.ready(), b.ready(), lb.listen()]);
+    await site.ready();
     const check = async (name: string, fn: () => Promise<void>) => {
       try {
         await fn();
@@ -65,14 +67,33 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
       assert.equal(body.stale, true);
       assert.equal(await db.citation.count({ where: { claimId: claim.id, note: { startsWith: "second" } } }), 0, "the stale edit was saved");
     });
+    await check("failed sign-ins on both instances count together: the next one on either is throttled", async () => {
+      const email = "throttled-across-instances@factdesk.test";
+      const limit = SIGN_IN_LIMITS.account.points;
+      for (let i = 0; i < limit; i++) {
+        const base = i % 2 ? b.url : a.url;
+        const failure = await trySignIn(base, email, `wrong password ${i}`);
+        assert.equal(failure.session, null);
+        assert.equal(failure.code, "credentials", `failure ${i + 1} of ${limit} on ${base} was answered ${failure.code}`);
+      }
+      // Instance A saw 3 of the 5 failures and B 2: neither alone reached the limit, together they did.
+      for (const base of [a.url, b.url]) {
+        const refused = await trySignIn(base, email, "wrong again");
+        const seconds = Number(/^throttled:(\d+)$/.exec(refused.code ?? "")?.[1]);
+        assert.ok(seconds > 0, `the sign-in after ${limit} failures on ${base} was answered ${refused.code}, not throttled`);
+        log(`     ${base}: ${tryAgainMessage(seconds)}`);
+      }
+      // The limit is the account's: another account signs in from the same address meanwhile.
+      const right = await trySignIn(lb.url, "reviewer@factdesk.test", "reviewer-demo-password");
+      assert.ok(right.session, "another account is not throttled by this one's failures");
+    });
     await check("the balancer spreads requests over both instances", async () => {
       const seen = new Set<string>();
       for (let i = 0; i < 6; i++) seen.add((await fetch(`${lb.url}/api/health`)).headers.get("x-factdesk-backend") ?? "");
       assert.deepEqual([...seen].sort(), [a.url, b.url].sort());
     });
   } finally {
-    await lb.close();
-    await Promise.all([a.stop(), b.stop()]);
+    await site.stop();
   }
   log(failed ? "FAILED" : "All checks passed.");
   if (failed) process.exitCode = 1;

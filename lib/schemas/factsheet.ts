@@ -91,6 +91,11 @@ export const revokeLinkSchema = z.object({ linkId: z.uuid("Unknown link.") });
 export type RevokeLinkInput = z.input<typeof revokeLinkSchema>;
 export type RevokeLinkValues = z.output<typeof revokeLinkSchema>;
 
+/** Try a version's failed PDF again (the Downloads list's button). */
+export const retryExportSchema = z.object({ snapshotId: z.uuid("Unknown version.") });
+export type RetryExportInput = z.input<typeof retryExportSchema>;
+export type RetryExportValues = z.output<typeof retryExportSchema>;
+
 /** "North Korea and the war in Ukraine: the figures" → "north-korea-and-the-war-in-ukraine-the-figures". */
 export function slugify(text: string): string {
   const slug = text

@@ -5,6 +5,7 @@ import { contentDisposition, EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportFileName,
 import { toJson } from "@/lib/exports/json";
 import { toMarkdown } from "@/lib/exports/markdown";
 import { sha256Hex, type SnapshotContent } from "@/lib/factsheets/snapshot";
+import type { Db } from "@/prisma/client";
 import { db } from "./db";
 import type { PublishedVersion } from "./fact-sheet-publishing";
 import { renderPdf } from "./pdf";
@@ -41,6 +42,14 @@ export interface StoredExport {
   size: number;
 }
 
+/** Keeps a version's file (the first one kept wins: the same bytes, whoever made them). */
+export async function saveExport(client: Db, snapshotId: string, format: ExportFormat, bytes: Buffer) {
+  await client.factSheetExport.createMany({
+    data: [{ snapshotId, format, sha256: sha256Hex(bytes), bytes: new Uint8Array(bytes) }],
+    skipDuplicates: true,
+  });
+}
+
 // Two first downloads of one new version at once make the file once in this process; across
 // processes the insert keeps whichever was first and both answer with the stored one.
 const making = new Map<string, Promise<void>>();
@@ -49,13 +58,7 @@ async function store(version: PublishedVersion, format: ExportFormat, baseUrl: s
   const key = `${version.id}:${format}`;
   let pending = making.get(key);
   if (!pending) {
-    pending = (async () => {
-      const bytes = await makeExport(version.content, format, baseUrl);
-      await db.factSheetExport.createMany({
-        data: [{ snapshotId: version.id, format, sha256: sha256Hex(bytes), bytes: new Uint8Array(bytes) }],
-        skipDuplicates: true,
-      });
-    })().finally(() => making.delete(key));
+    pending = (async () => saveExport(db, version.id, format, await makeExport(version.content, format, baseUrl)))().finally(() => making.delete(key));
     making.set(key, pending);
   }
   await pending;
@@ -66,18 +69,22 @@ const describeExport = (content: SnapshotContent, row: { format: string; sha256:
   return { format, fileName: exportFileName(content, format), contentType: EXPORT_FORMAT_INFO[format].contentType, sha256: row.sha256, size: row.size };
 };
 
-/** Every format of a version with its SHA-256 and size, making (once) those not made yet. */
-export async function versionExports(version: PublishedVersion, baseUrl: string): Promise<StoredExport[]> {
-  const stored = () =>
-    db.$queryRaw<{ format: string; sha256: string; size: number }[]>`
-      SELECT format, sha256, octet_length(bytes) AS size FROM fact_sheet_exports WHERE snapshot_id = ${version.id}::uuid`;
-  let rows = await stored();
-  const missing = EXPORT_FORMATS.filter((f) => !rows.some((r) => r.format === f));
+/** The files of a version made so far, by format, with their SHA-256 and size. */
+export async function storedExports(version: Pick<PublishedVersion, "id" | "content">): Promise<Map<ExportFormat, StoredExport>> {
+  const rows = await db.$queryRaw<{ format: string; sha256: string; size: number }[]>`
+    SELECT format, sha256, octet_length(bytes) AS size FROM fact_sheet_exports WHERE snapshot_id = ${version.id}::uuid`;
+  return new Map(rows.map((r) => [r.format as ExportFormat, describeExport(version.content, r)]));
+}
+
+/** The formats of a version (all unless `formats` names some) with their SHA-256 and size, making (once) those not made yet. */
+export async function versionExports(version: PublishedVersion, baseUrl: string, formats: readonly ExportFormat[] = EXPORT_FORMATS): Promise<StoredExport[]> {
+  let stored = await storedExports(version);
+  const missing = formats.filter((f) => !stored.has(f));
   if (missing.length) {
     for (const format of missing) await store(version, format, baseUrl);
-    rows = await stored();
+    stored = await storedExports(version);
   }
-  return EXPORT_FORMATS.map((f) => describeExport(version.content, rows.find((r) => r.format === f)!));
+  return formats.map((f) => stored.get(f)!);
 }
 
 /** One stored file of a version (made now if it is the first ask). */

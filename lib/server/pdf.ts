@@ -44,7 +44,8 @@ async function fontFile(url: string): Promise<Buffer | null> {
   return readFile(path.join(process.cwd(), "node_modules", pkg, match[2]!)).catch(() => null);
 }
 
-export async function renderPdf(content: SnapshotContent): Promise<Buffer> {
+/** The version's PDF; `onPrint` hears when the page is laid out and printing begins (a job's progress). */
+export async function renderPdf(content: SnapshotContent, onPrint?: () => Promise<void>): Promise<Buffer> {
   const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
@@ -56,6 +57,7 @@ export async function renderPdf(content: SnapshotContent): Promise<Buffer> {
     });
     await page.setContent(toPrintHtml(content, FONT_BASE), { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await onPrint?.();
     return await page.pdf({
       format: "A4",
       printBackground: true,

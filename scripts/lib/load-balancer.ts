@@ -1,6 +1,8 @@
 // A small round-robin HTTP load balancer on loopback, for running two app instances as one site
-// in tests and benchmarks. It adds `x-factdesk-backend` to each response so callers can see who answered.
+// in tests and benchmarks (the one home of both: startLoadBalancer, startSite). It adds
+// `x-factdesk-backend` to each response so callers can see who answered.
 import http from "node:http";
+import { startServer } from "./bench-http";
 
 export function startLoadBalancer(port: number, backends: string[]) {
   let next = 0;
@@ -29,3 +31,30 @@ export function startLoadBalancer(port: number, backends: string[]) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The app as one site: `instances` production servers (`next start`) on consecutive ports from
+ * `port`, and with more than one, this balancer in front on the port after them. Memory is the
+ * servers' together. Used by `npm run bench` (1 and 2 instances) and `npm run test:instances`.
+ */
+export function startSite(options: { instances: number; port: number; env: NodeJS.ProcessEnv; cpuProfileDir?: string }) {
+  const servers = Array.from({ length: options.instances }, (_, i) => startServer({ port: options.port + i, env: options.env, cpuProfileDir: options.cpuProfileDir }));
+  const balancer = options.instances > 1 ? startLoadBalancer(options.port + options.instances, servers.map((s) => s.url)) : undefined;
+  return {
+    url: balancer?.url ?? servers[0]!.url,
+    instances: options.instances,
+    servers,
+    balancer,
+    ready: async () => {
+      await Promise.all([...servers.map((s) => s.ready()), balancer?.listen()]);
+    },
+    rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
+    peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
+    stop: async () => {
+      await balancer?.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}
+
+export type Site = ReturnType<typeof startSite>;

@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { Db } from "../../prisma/client";
 import { random } from "./bench";
 
 export interface NewsroomSize {
@@ -195,4 +196,85 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
   } finally {
     await c.end();
   }
+}
+
+// Fact sheets for the benchmarks and tests that publish them (bench:factsheets, bench:exports, the
+// PDF job test): claims the publishing verb accepts, made in bulk SQL, and sheets of them
+// published through the app's own verbs. Names in Cyrillic and Hangul, a formula-looking
+// statement and quotes inside quotes keep the exports honest.
+
+/**
+ * Adds `claims` verified quantity claims (the newest in the database), of which the first `cited`
+ * (all by default) get two citations from different sources, each with a two-link attribution
+ * chain: two independent origins, as publishing asks. Returns the cited claims' ids, newest first.
+ */
+export async function addPublishableClaims(db: Db, editorId: string, size: { claims: number; cited?: number }): Promise<string[]> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const [sources, actors, claims] = [2000, 300, size.claims];
+  const ids = async (sql: string, ...values: unknown[]) => (await db.$queryRawUnsafe<{ id: string }[]>(sql, ...values)).map((r) => r.id);
+  const sourceIds = await ids(
+    `INSERT INTO sources (id, title, outlet, url, kind, published_at, published_precision, created_by_id, updated_at)
+     SELECT gen_random_uuid(), 'Sheet source ' || g, 'Outlet ' || (g % 200), 'https://example.org/a/' || g, 'NEWS_ARTICLE', date '2022-02-24' + (g % 900), 'DAY', $1::uuid, now()
+     FROM generate_series(1, ${sources}) g RETURNING id`,
+    editorId,
+  );
+  const actorIds = await ids(
+    `INSERT INTO actors (id, name, name_key, kind, updated_at)
+     SELECT gen_random_uuid(), (ARRAY['Дмитрий Песков ', '김정은 ', 'François Núñez ', 'Reuters '])[1 + g % 4] || g, 'sheet actor ${tag} ' || g,
+            (ARRAY['PERSON', 'PERSON', 'PERSON', 'OUTLET'])[1 + g % 4]::"ActorKind", now()
+     FROM generate_series(1, ${actors}) g RETURNING id`,
+  );
+  const claimIds = await ids(
+    `INSERT INTO claims (id, statement, kind, status, value_low, value_high, unit, as_of, as_of_precision, verification_rule, created_by_id, created_at, updated_at)
+     SELECT gen_random_uuid(), 'Sheet claim ' || g || ': ' || (ARRAY['volunteers sent, said Мацегора', '=SUM(A1) soldiers', '강제 labourers', 'grain, "tonnes", shipped'])[1 + g % 4],
+            'QUANTITY', 'VERIFIED', g, g + 500, 'people', date '2022-02-24' + (g % 900), 'DAY', 'INDEPENDENT_ORIGINS', $1::uuid, now() - (g || ' seconds')::interval, now()
+     FROM generate_series(1, ${claims}) g ORDER BY g RETURNING id`,
+    editorId,
+  );
+  const cited = claimIds.slice(0, size.cited ?? claims);
+  // Two citations a claim from different sources, and each citation's two-link chain, in one statement.
+  await db.$executeRawUnsafe(
+    `WITH c AS (SELECT id, n FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, n)),
+          s AS (SELECT id, n - 1 AS n FROM unnest($3::uuid[]) WITH ORDINALITY AS t(id, n)),
+          a AS (SELECT id, n - 1 AS n FROM unnest($4::uuid[]) WITH ORDINALITY AS t(id, n)),
+          ci AS (
+            INSERT INTO citations (id, claim_id, source_id, quote, stance, is_primary, created_by_id, updated_at)
+            SELECT gen_random_uuid(), c.id, s.id, 'A quote for claim ' || c.n || ', source ' || k || ': «Мы отправили ' || c.n || '»', 'SUPPORTS', k = 0, $1::uuid, now()
+            FROM c CROSS JOIN generate_series(0, 1) k JOIN s ON s.n = (c.n * 7 + k * 13) % ${sources}
+            RETURNING id),
+          numbered AS (SELECT id, row_number() OVER () AS n FROM ci)
+     INSERT INTO attribution_links (id, citation_id, position, actor_id, relation)
+     SELECT gen_random_uuid(), numbered.id, p, a.id, CASE WHEN p = 0 THEN 'said' ELSE 'reported' END
+     FROM numbered CROSS JOIN generate_series(0, 1) p JOIN a ON a.n = (numbered.n + p * 150) % ${actors}`,
+    editorId,
+    cited,
+    sourceIds,
+    actorIds,
+  );
+  await db.$executeRawUnsafe("ANALYZE claims, citations, attribution_links, sources, actors");
+  return cited;
+}
+
+type Actor = import("../../lib/server/authorize").SessionUser;
+
+/** A new sheet holding `claimIds` in that order (through the app's createSheet, then one bulk insert). */
+export async function sheetOf(db: Db, actor: Actor, title: string, claimIds: string[]): Promise<string> {
+  const { createSheet } = await import("../../lib/server/fact-sheets");
+  const made = await createSheet(actor, { title });
+  if (!made.ok) throw new Error(made.message);
+  await db.$executeRawUnsafe(
+    `INSERT INTO fact_sheet_claims (fact_sheet_id, claim_id, position) SELECT $1::uuid, id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)`,
+    made.value.id,
+    claimIds,
+  );
+  return made.value.id;
+}
+
+/** Publishes the sheet's next version through the app's publishing verb. */
+export async function publishNext(db: Db, actor: Actor, sheetId: string, previousNumber = 0) {
+  const { publishSheet } = await import("../../lib/server/fact-sheet-publishing");
+  const { version } = await db.factSheet.findUniqueOrThrow({ where: { id: sheetId }, select: { version: true } });
+  const result = await publishSheet(actor, { sheetId, version, previousNumber, changeNote: previousNumber ? "Republished with the same claims." : undefined });
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
 }

@@ -1,6 +1,8 @@
 // What the newsroom takes away: every export of a published version, signed in and through the
-// public link, each download the bytes whose SHA-256 the page shows; the claims list's download
-// of the current view; and the read-only API's tokens made, used and revoked by an admin.
+// public link, each download the bytes whose SHA-256 the page shows; a large sheet's PDF made in
+// the background with its progress shown; the claims list's download of the current view; and the
+// read-only API's tokens made, used and revoked by an admin. The e2e app runs a job worker with
+// PDF_JOB_MIN_CLAIMS=1 (scripts/test.ts): every PDF here is made the way a large sheet's is.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
@@ -25,6 +27,8 @@ async function downloadAll(page: Page, number: number) {
   const hashes: Record<string, string> = {};
   for (const [format, label] of FORMATS) {
     const item = downloads.getByTestId(`export-${format}`);
+    // The PDF may still be with the job worker: the list refreshes itself until its link is there.
+    await expect(item.getByRole("link", { name: label, exact: true })).toBeVisible({ timeout: 30_000 });
     const shown = await item.getByTestId("export-sha256").textContent();
     expect(shown).toMatch(/^[0-9a-f]{64}$/);
     const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: label, exact: true }).click()]);
@@ -70,6 +74,43 @@ test("every format downloads from a published version and from its public link, 
   await page.getByRole("button", { name: "Revoke the link to latest version" }).click();
   await expect(page.getByTestId("live-link")).toHaveCount(0);
   expect((await outsider.request.get(`${url}/exports/pdf`)).status()).toBe(404);
+});
+
+test("a large sheet's PDF is made in the background: the version page shows it queued or under way, then offers it", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, accounts.editor);
+  await page.goto("/fact-sheets/new");
+  await page.getByLabel("Title").fill("The vote against, printed in the background");
+  await page.getByRole("button", { name: "Create fact sheet" }).click();
+  const add = page.getByRole("form", { name: "Add a claim" });
+  await add.getByRole("combobox", { name: "Claim to add" }).fill("five countries");
+  await page.getByRole("option", { name: /^North Korea was one of five countries/ }).first().click();
+  await add.getByRole("button", { name: "Add to the sheet" }).click();
+  await expect(page.getByTestId("sheet-claim")).toHaveCount(1);
+  await page.getByRole("form", { name: "Publish" }).getByRole("button", { name: "Publish version 1" }).click();
+  await expect(page).toHaveURL(/\/v\/1$/);
+
+  // The first look at the new version asks the queue for its PDF: the list says where it stands,
+  // with a progress bar, while the other formats are there at once.
+  const downloads = page.getByRole("region", { name: "Downloads" });
+  const pdf = downloads.getByTestId("export-pdf");
+  await expect(pdf.getByRole("status")).toHaveText(/^(Queued: the PDF of 1 claim is made in the background|Being made: step [123] of 3)/);
+  await expect(pdf.getByRole("progressbar", { name: "PDF progress" })).toBeVisible();
+  await expect(pdf.getByRole("link", { name: "PDF", exact: true })).toHaveCount(0);
+  await expect(downloads.getByTestId("export-csv").getByRole("link", { name: "CSV", exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("pdf-job-pending-1440.png"), fullPage: true });
+
+  // Without a reload, the list updates itself: the status goes, the link and its hash come.
+  const link = pdf.getByRole("link", { name: "PDF", exact: true });
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  await expect(pdf.getByRole("status")).toHaveCount(0);
+  await expect(pdf.getByRole("progressbar")).toHaveCount(0);
+  const shown = await pdf.getByTestId("export-sha256").textContent();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("the-vote-against-printed-in-the-background-v1.pdf");
+  expect(await sha256(download)).toBe(shown);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: test.info().outputPath("pdf-job-done-390.png"), fullPage: true });
 });
 
 test("the claims list downloads the whole current view as CSV and JSON", async ({ page }) => {

@@ -7,6 +7,7 @@ import {
   createLinkSchema,
   editSheetSchema,
   publishSheetSchema,
+  retryExportSchema,
   revokeLinkSchema,
   sheetSchema,
   type AddFilteredClaimsInput,
@@ -15,10 +16,12 @@ import {
   type CreateLinkInput,
   type EditSheetInput,
   type PublishSheetInput,
+  type RetryExportInput,
   type RevokeLinkInput,
   type SheetInput,
 } from "@/lib/schemas/factsheet";
 import { runAction } from "@/lib/server/action";
+import { retryPdfJob } from "@/lib/server/export-jobs";
 import { createLink, revokeLink } from "@/lib/server/fact-sheet-links";
 import { publishSheet } from "@/lib/server/fact-sheet-publishing";
 import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, updateSheet } from "@/lib/server/fact-sheets";
@@ -55,4 +58,8 @@ export async function createLinkAction(values: CreateLinkInput): Promise<ActionR
 
 export async function revokeLinkAction(values: RevokeLinkInput): Promise<ActionResult<{ factSheetId: string }>> {
   return runAction(revokeLinkSchema, values, revokeLink, ({ factSheetId }) => sheet(factSheetId));
+}
+
+export async function retryExportAction(values: RetryExportInput): Promise<ActionResult<{ factSheetId: string; number: number }>> {
+  return runAction(retryExportSchema, values, retryPdfJob, ({ factSheetId, number }) => [`/fact-sheets/${factSheetId}/v/${number}`]);
 }

@@ -1,6 +1,6 @@
 import { isExportFormat } from "@/lib/exports/formats";
 import { appBaseUrl } from "@/lib/server/app-url";
-import { exportResponse, versionExportFile } from "@/lib/server/fact-sheet-exports";
+import { downloadResponse } from "@/lib/server/export-jobs";
 import { openPublicLink } from "@/lib/server/fact-sheet-links";
 
 /** GET /p/<token>/exports/<format>: the export files of the version a public link opens; 404 for unknown or revoked tokens. */
@@ -8,5 +8,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const { token, format } = await params;
   const version = isExportFormat(format) ? await openPublicLink(token) : null;
   if (!version || !isExportFormat(format)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return exportResponse(await versionExportFile(version, format, await appBaseUrl()));
+  return downloadResponse(version, format, await appBaseUrl());
 }

@@ -8,6 +8,7 @@ import { VersionDownloads } from "@/components/exports/version-downloads";
 import { VersionView } from "@/components/fact-sheets/version-view";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
+import { can } from "@/lib/permissions";
 import { appBaseUrl } from "@/lib/server/app-url";
 import { versionUrl } from "@/lib/server/fact-sheet-exports";
 import { getVersion, versionDiff } from "@/lib/server/fact-sheet-publishing";
@@ -28,7 +29,7 @@ export default async function FactSheetVersionPage({ params }: Params) {
   const { id, n } = await params;
   const version = await load(id, n);
   if (!version) notFound();
-  const diff = await versionDiff(version);
+  const [diff, user] = await Promise.all([versionDiff(version), requireUser()]);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-4 text-sm">
@@ -71,7 +72,7 @@ export default async function FactSheetVersionPage({ params }: Params) {
           slot={
             <>
               <ClaimReviewScript content={version.content} pageUrl={versionUrl(await appBaseUrl(), version.content)} />
-              <VersionDownloads version={version} hrefBase={`/api/fact-sheets/${id}/versions/${version.number}/exports`} />
+              <VersionDownloads version={version} hrefBase={`/api/fact-sheets/${id}/versions/${version.number}/exports`} canRetry={can(user.role, "factsheets:write")} />
             </>
           }
         />

@@ -2,7 +2,7 @@ import { isExportFormat } from "@/lib/exports/formats";
 import { isUuid } from "@/lib/ids";
 import { withUser } from "@/lib/server/api";
 import { appBaseUrl } from "@/lib/server/app-url";
-import { exportResponse, versionExportFile } from "@/lib/server/fact-sheet-exports";
+import { downloadResponse } from "@/lib/server/export-jobs";
 import { getVersion } from "@/lib/server/fact-sheet-publishing";
 
 type Context = { params: Promise<{ id: string; number: string; format: string }> };
@@ -15,5 +15,5 @@ export const GET = withUser<Context>(async (_request, actor, { params }) => {
   if (!isUuid(id) || !Number.isInteger(n) || n < 1 || !isExportFormat(format)) return notFound();
   const version = await getVersion(actor, id, n);
   if (!version) return notFound();
-  return exportResponse(await versionExportFile(version, format, await appBaseUrl()));
+  return downloadResponse(version, format, await appBaseUrl());
 });
