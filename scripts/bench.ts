@@ -1,21 +1,24 @@
-// npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims]: what an editor waits for at newsroom scale.
+// npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims] [-- --only=/claims] [-- --keep]:
+// what an editor waits for at newsroom scale. --only=PATH runs the pages whose path starts with it
+// (and the /login floor); --keep leaves the database for the next --keep run, which skips generation
+// (the saves of earlier runs stay in it).
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
 //   2. The production build under autocannon, signed in as an editor, at 1 and 20 connections over
 //      the main pages, the signed-out /login page (the framework's floor) and claim saves.
 //   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
 // Prints p50/p95/p99, requests per second, ratios and server memory; writes bench/results/latest.json
-// (--quick: bench/results/quick.json). Not a test: it reports figures and asserts none of them.
+// (--quick: bench/results/quick.json; --only: …-only.json). Not a test: it reports figures and asserts none of them.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { withScratchDatabase } from "./lib/bench";
+import { labelKeptDatabase, withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
 import { load, loop, startServer, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
 import { startLoadBalancer } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
-import { FULL, QUICK, RARE_WORD, generateNewsroom } from "./lib/newsroom";
+import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
 import { summariseProfile } from "./lib/cpu-profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -38,10 +41,14 @@ interface Row {
 
 const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.errors ? `, ${f.errors} errors` : ""}`;
 
-await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", async (_db, url) => {
-  const room = await generateNewsroom(url, quick ? QUICK : FULL);
+const keep = process.argv.includes("--keep");
+const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
+
+await withScratchDatabase(dbName, async (_db, url, kept) => {
+  const room: Newsroom = kept ? JSON.parse(kept) : await generateNewsroom(url, quick ? QUICK : FULL);
   const rows = Object.values(room.counts).reduce((a, b) => a + b, 0);
-  console.log(`Generated ${rows.toLocaleString("en-GB")} rows in ${room.seconds.toFixed(1)} s: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
+  console.log(`${kept ? "Kept from an earlier run" : "Generated"}: ${rows.toLocaleString("en-GB")} rows${kept ? "" : ` in ${room.seconds.toFixed(1)} s`}: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
+  if (keep && !kept) await labelKeptDatabase(url, dbName, JSON.stringify(room));
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
@@ -67,6 +74,7 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       await Promise.all([...servers.map((s) => s.ready()), balancer?.listen()]);
     },
     rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
+    idle: () => Promise.all(servers.map((s) => s.idle())),
     peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
     stop: async () => {
       await balancer?.close();
@@ -113,8 +121,11 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       const target = `${server.url}${p.path}`;
       const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
       await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
+      await server.idle();
       const c1 = await load(target, { ...opts, connections: 1, seconds });
+      await server.idle();
       const c20 = await load(target, { ...opts, connections: 20, seconds });
+      await server.idle();
       const row: Row = { page: p.page, path: p.path, c1, c20 };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });
@@ -134,7 +145,7 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
     console.log(`Server memory: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
 
     mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${instances > 1 ? `-${instances}-instances` : ""}.json`);
+    const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${instances > 1 ? `-${instances}-instances` : ""}${only ? "-only" : ""}.json`);
     writeFileSync(
       file,
       JSON.stringify(
@@ -162,4 +173,4 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
     await server.stop();
     await pool.end();
   }
-});
+}, { keep });
