@@ -1,6 +1,6 @@
 // npm run bench [-- --quick] [-- --instances=2] [-- --profile=/claims] [-- --only=/claims] [-- --keep]:
-// what an editor waits for at newsroom scale. --only=PATH runs the pages whose path starts with it
-// (and the /login floor); --keep leaves the database for the next --keep run, which skips generation
+// what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
+// them (/claims?q=…, /claims/[id]) and the /login floor; --keep leaves the database for the next --keep run, which skips generation
 // (the saves of earlier runs stay in it).
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
@@ -39,7 +39,7 @@ interface Row {
   floor20?: Figures;
 }
 
-const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.errors ? `, ${f.errors} errors` : ""}`;
+const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.errors ? `, ${f.errors} errors` : ""}`;
 
 const keep = process.argv.includes("--keep");
 const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
@@ -75,6 +75,7 @@ await withScratchDatabase(dbName, async (_db, url, kept) => {
     },
     rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
     idle: () => Promise.all(servers.map((s) => s.idle())),
+    cpuSeconds: () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0),
     peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
     stop: async () => {
       await balancer?.close();
@@ -102,7 +103,7 @@ await withScratchDatabase(dbName, async (_db, url, kept) => {
       { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
       { page: "/api/claims", path: "/api/claims" },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
-    ].filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"));
+    ].filter((p) => !only || p.page.startsWith("/login") || only.split(",").some((o) => p.path === o || p.path.startsWith(`${o}?`) || p.path.startsWith(`${o === "/" ? "" : o}/`) && o !== "/"));
 
     if (profilePage) {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
@@ -122,10 +123,16 @@ await withScratchDatabase(dbName, async (_db, url, kept) => {
       const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
       await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
       await server.idle();
-      const c1 = await load(target, { ...opts, connections: 1, seconds });
-      await server.idle();
-      const c20 = await load(target, { ...opts, connections: 20, seconds });
-      await server.idle();
+      // The server's CPU per request: its CPU time over the run and the backlog it finishes afterwards,
+      // over the requests answered in time plus the ones still open at the deadline (one per connection).
+      const measured = async (connections: number) => {
+        const cpu = server.cpuSeconds();
+        const f = await load(target, { ...opts, connections, seconds });
+        await server.idle();
+        return { ...f, cpuMs: Math.round(((server.cpuSeconds() - cpu) * 1000 * 10) / (f.requests + connections)) / 10 };
+      };
+      const c1 = await measured(1);
+      const c20 = await measured(20);
       const row: Row = { page: p.page, path: p.path, c1, c20 };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });

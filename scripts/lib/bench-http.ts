@@ -16,6 +16,8 @@ export interface Figures {
   rps: number;
   requests: number;
   errors: number;
+  /** The server's CPU time per request (all its processes, user + system), when measured. */
+  cpuMs?: number;
 }
 
 export function summarise(latencies: number[], seconds: number, errors = 0): Figures {
@@ -64,6 +66,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
     url: `http://127.0.0.1:${options.port}`,
     ready: () => waitForHttp(`http://127.0.0.1:${options.port}/api/health`, 60_000),
     rssMb,
+    cpuSeconds,
     peakMb: () => Math.round(peak),
     /**
      * Waits until the server has finished what earlier loads left it (autocannon stops at the
