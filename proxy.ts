@@ -3,35 +3,48 @@
 //
 // The session is only read here, never re-issued: Auth.js's `auth()` wrapper would refresh the
 // cookie on every response, and a prefetch answered after a sign-out would sign the user back in.
+//
+// Every response gets the security headers, with a Content-Security-Policy whose nonce is new for
+// each request (Next.js reads it from the request's CSP header and puts it on its scripts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/p", "/api/v1"];
-
-/** Passes the request on with the session handoff header set to `value`, or removed (a client's own is never passed on). */
-function passOn(request: NextRequest, value?: string) {
-  const headers = new Headers(request.headers);
-  if (value === undefined) headers.delete(SESSION_HANDOFF_HEADER);
-  else headers.set(SESSION_HANDOFF_HEADER, value);
-  return NextResponse.next({ request: { headers } });
-}
+// "/account-link" carries a one-time invitation or password-reset token, checked by its page.
+const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p", "/api/v1"];
 
 export async function proxy(request: NextRequest) {
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  };
+  // `session`: the decrypted token handed on to the page or route (lib/session-handoff.ts), so
+  // lib/server/session.ts does not decrypt the cookie again; a client's own header is never passed on.
+  const next = (session?: string) => {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    if (session === undefined) headers.delete(SESSION_HANDOFF_HEADER);
+    else headers.set(SESSION_HANDOFF_HEADER, session);
+    return secured(NextResponse.next({ request: { headers } }));
+  };
+
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return passOn(request);
-  const secureCookie = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
-  // The page or route reads the token from here (lib/server/session.ts) rather than decrypting the cookie again.
-  if (token?.sub) return passOn(request, handOff(token));
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
+  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
+  if (token?.sub) return next(handOff(token));
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
+    return secured(NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 }));
   }
   const login = new URL("/login", request.nextUrl.origin);
   if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  return secured(NextResponse.redirect(login));
 }
 
 export const config = {

@@ -37,6 +37,7 @@ export const pageQuerySchema = z.object({
     .default(DEFAULT_PAGE_SIZE),
   cursor: z
     .string()
+    .max(500, "cursor is not valid: use nextCursor from a previous page.")
     .optional()
     .refine((c) => c === undefined || decodeCursor(c) !== undefined, "cursor is not valid: use nextCursor from a previous page."),
 });
@@ -67,7 +68,7 @@ export function decodeNameCursor(raw: string | null | undefined): NameCursor | u
 export const namePageQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(200).optional()),
   limit: pageQuerySchema.shape.limit,
-  cursor: z.preprocess((v) => (typeof v === "string" && decodeNameCursor(v) ? v : undefined), z.string().optional()),
+  cursor: z.preprocess((v) => (typeof v === "string" && v.length <= 500 && decodeNameCursor(v) ? v : undefined), z.string().max(500).optional()),
 });
 
 /**

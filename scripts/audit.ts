@@ -1,6 +1,7 @@
 // npm run audit: Lighthouse 12.2.3 (desktop settings) with the local Chromium against the
 // production build on a seeded scratch database: the login page signed out, then the dashboard,
-// the claims list and a claim page signed in as an editor. Prints performance, accessibility and
+// the claims list and a claim page signed in as an editor, and the seed's published fact sheet by
+// its public link, signed out. Prints performance, accessibility and
 // best-practices scores against the targets (95 / 100 / 95), writes bench/results/lighthouse.json,
 // and exits 1 when a score misses its target.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -28,11 +29,15 @@ await withScratchDatabase("factdesk_audit", async (db, url) => {
     await server.ready();
     const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
     const claim = await db.claim.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    const { seedPublication } = await import("../seeds/publication");
+    const { token } = await seedPublication(db);
+    if (!token) throw new Error("The scratch database had a published sheet already: no public link to audit.");
     const pages = [
       { name: "login (signed out)", path: "/login", signedIn: false },
       { name: "dashboard", path: "/", signedIn: true },
       { name: "claims list", path: "/claims", signedIn: true },
       { name: "claim page", path: `/claims/${claim.id}`, signedIn: true },
+      { name: "public fact sheet", path: `/p/${token}`, signedIn: false },
     ];
     const results: { page: string; path: string; scores: Record<string, number> }[] = [];
     let missed = false;

@@ -6,7 +6,7 @@ import { applyMigrations } from "./lib/migrate";
 const server = await openDatabaseServer({ log: console.log });
 try {
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
-  const applied = await applyMigrations(server.appUrl, console.log);
+  const applied = await applyMigrations(server.ownerUrl, console.log);
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
 } finally {
   await server.stop();

@@ -39,7 +39,7 @@ let app: ReturnType<typeof startNext> | undefined;
 async function cleanUp() {
   await app?.stop();
   if (pgServer) {
-    await dropDatabase(`postgresql://postgres:postgres@127.0.0.1:${pgPort}/postgres`, DB).catch(() => {});
+    await dropDatabase(pgServer.url("postgres"), DB).catch(() => {});
     await pgServer.stop();
   }
 }
@@ -69,7 +69,7 @@ try {
   const source = await db.source.create({ data: { title: "Outage wire copy", kind: "NEWS_ARTICLE", createdById: editor.id } });
   await db.$disconnect();
 
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: pgServer.appUrl(DB), AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
   await ensureBuild(env, log);
   app = startNext({ mode: "start", port: appPort, env, quiet: true });
   let appExited = false;

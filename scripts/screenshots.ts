@@ -4,7 +4,7 @@
 // docs/screenshots/ (committed, so the README shows the app as it is).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { seedId } from "../seeds/load";
 import { CHROMIUM_ARGS, ensureChromium } from "./lib/browser";
 
@@ -30,6 +30,7 @@ const pages: [name: string, path: string, heading: string | RegExp][] = [
   ["conflicts", "/conflicts", "Conflicts"],
   ["fact-sheets", "/fact-sheets", "Fact sheets"],
   ["fact-sheet-new", "/fact-sheets/new", "New fact sheet"],
+  ["account", "/account", "Your account"],
 ];
 
 try {
@@ -42,10 +43,7 @@ try {
       const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}-${width}-${colorScheme}.png`), fullPage: true });
       await page.goto(`${base}/login`);
       await shot("login");
-      await page.getByLabel("Email").fill("editor@factdesk.test");
-      await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await signIn(page, "editor");
       await shot("dashboard");
       // Pages reached by address: [file name, path, the level-1 heading to wait for].
       for (const [name, at, heading] of pages) {
@@ -96,7 +94,7 @@ try {
       await page.getByRole("button", { name: "Cite this passage" }).click();
       await page.getByRole("form", { name: "New citation" }).waitFor();
       await shot("source-cite");
-      await page.reload();
+      await page.getByRole("form", { name: "New citation" }).getByRole("button", { name: "Cancel" }).click();
       await page.locator("[data-source-text]").evaluate((box) => {
         const node = [...box.querySelectorAll("[data-start]")].find((el) => el.textContent?.includes("Abstaining: 35"))!.firstChild!;
         const at = node.textContent!.indexOf("Abstaining: 35");
@@ -121,12 +119,17 @@ try {
       }
       // The reviewer's dashboard leads with their queue.
       await context.clearCookies();
-      await page.goto(`${base}/login`);
-      await page.getByLabel("Email").fill("reviewer@factdesk.test");
-      await page.getByLabel("Password").fill(process.env.SEED_REVIEWER_PASSWORD || "reviewer-demo-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+      await signIn(page, "reviewer");
       await shot("dashboard-reviewer");
+      // The admin's pages: accounts (with an invitation made) and the sign-in record.
+      await context.clearCookies();
+      await signIn(page, "admin");
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+      await shot("admin-users");
+      await page.goto(`${base}/admin/security`);
+      await page.getByRole("heading", { name: "Sign-in record", level: 1 }).waitFor();
+      await shot("admin-security");
       await context.close();
     }
   }
@@ -134,6 +137,15 @@ try {
 } finally {
   await browser.close();
 }
+/** Signs in as a demo account (its password from SEED_<ROLE>_PASSWORD when set) and waits for the dashboard. */
+async function signIn(page: Page, who: "admin" | "editor" | "reviewer") {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(`${who}@factdesk.test`);
+  await page.getByLabel("Password").fill(process.env[`SEED_${who.toUpperCase()}_PASSWORD`] || `${who}-demo-password`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+}
+
 console.log(`Screenshots in ${path.relative(process.cwd(), out)}/${readme ? " and docs/screenshots/" : ""}`);
 
 /** The README's images: the main pages at 1440 px in light, and the claims list on a phone in dark. */
@@ -147,11 +159,7 @@ async function readmeShots() {
   ] as const) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width > 1000 ? 0.5 : 1 });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel("Email").fill("editor@factdesk.test");
-    await page.getByLabel("Password").fill(process.env.SEED_EDITOR_PASSWORD || "editor-demo-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await signIn(page, "editor");
     const at: Record<string, string> = {
       dashboard: "/",
       claims: "/claims",

@@ -10,9 +10,13 @@ const { createPrismaClient } = await import("../prisma/client");
 const { seedDatabase } = await import("../seeds/load");
 const { seedPublication } = await import("../seeds/publication");
 const server = await openDatabaseServer({ log: console.log });
+if (!server.embedded && !process.argv.includes("--demo-accounts")) {
+  console.error("DATABASE_URL is set: the seed data brings demo accounts with known passwords. Run `npm run db:seed -- --demo-accounts` to load it anyway.");
+  process.exit(1);
+}
 try {
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
-  await applyMigrations(server.appUrl, console.log);
+  await applyMigrations(server.ownerUrl, console.log);
   const db = createPrismaClient(server.appUrl, { max: 2 });
   try {
     const { created } = await seedDatabase(db);

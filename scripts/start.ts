@@ -8,7 +8,9 @@ import path from "node:path";
 import { seedUsers } from "../seeds/data";
 import { ensureBuild, startNext, stopBuild, waitForHttp } from "./lib/next-app";
 import { dataDir, openDatabaseServer, type DatabaseServer } from "./lib/database-server";
+import { privilegeWarnings } from "./lib/database-roles";
 import { ensureDatabase, portInUse } from "./lib/embedded-postgres";
+import { prepareEmptyDatabase } from "./lib/first-start";
 import { onShutdown } from "./lib/lifecycle";
 import { applyMigrations } from "./lib/migrate";
 import { ensurePrismaClient } from "./lib/prisma-generate";
@@ -55,21 +57,14 @@ try {
   server = await openDatabaseServer({ log });
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
   log(server.embedded ? `Using the embedded PostgreSQL (data in ${path.relative(root, dataDir) || dataDir}/postgres).` : "Using the PostgreSQL at DATABASE_URL.");
-  const applied = await applyMigrations(server.appUrl, log);
+  const applied = await applyMigrations(server.ownerUrl, log);
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+  for (const w of await privilegeWarnings(server.appUrl)) log(`WARNING: ${w}. Give the app a role of its own (README, Running against an external PostgreSQL).`);
 
   const { createPrismaClient } = await import("../prisma/client");
-  const { seedDatabase } = await import("../seeds/load");
-  const { seedPublication } = await import("../seeds/publication");
   const db = createPrismaClient(server.appUrl, { max: 2 });
   try {
-    if ((await db.user.count()) === 0) {
-      log("Empty database: loading the seed data…");
-      const { created } = await seedDatabase(db);
-      log(`Seeded ${created} rows.`);
-      const { token } = await seedPublication(db);
-      if (token) log(`Published the seed fact sheet; its public link (shown only now): http://localhost:${process.env.PORT || 3000}/p/${token}`);
-    }
+    await prepareEmptyDatabase(db, { demo: server.embedded, baseUrl: `http://localhost:${port}`, log });
   } finally {
     await db.$disconnect();
   }
@@ -95,12 +90,10 @@ try {
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
   const runner = await startJobWorker(server.appUrl, jobsDb, { log });
   jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
+  const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
   console.log(`
   Factdesk is running at http://localhost:${port}
-
-  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):
-${seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`).join("\n")}
-
+${server.embedded ? `\n  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):\n${demoAccounts.join("\n")}\n` : ""}
   Press Ctrl-C to stop.
 `);
 } catch (e) {

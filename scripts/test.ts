@@ -107,7 +107,7 @@ try {
   await ensureDatabase(server.adminUrl, template);
   await applyMigrations(server.url(template));
 
-  const testEnv = { ...process.env, TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: "" };
+  const testEnv = { ...process.env, TEST_ADMIN_URL: server.adminUrl, TEST_APP_URL: server.appUrlFor("postgres"), TEST_TEMPLATE_DB: template, DATABASE_URL: "" };
   if (runVitest) await step("Vitest: unit and integration tests", [bin("vitest", "vitest.mjs"), "run", ...vitestOnly], testEnv);
 
   if (stopping) throw new Error("stopped by a signal");
@@ -131,7 +131,7 @@ try {
 
     const appEnv = {
       ...process.env,
-      DATABASE_URL: server.url(e2eDb),
+      DATABASE_URL: server.appUrlFor(e2eDb),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",

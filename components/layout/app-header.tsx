@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { Button } from "@/components/ui/button";
@@ -13,13 +14,15 @@ export function AppHeader(props: { user: { name: string; role: Role } }) {
           extra={[
             ...(can(props.user.role, "actors:merge") ? ([["/actors", "Actors"]] as const) : []),
             ...(can(props.user.role, "api-tokens:manage") ? ([["/admin/api-tokens", "API tokens"]] as const) : []),
+            ...(can(props.user.role, "users:manage") ? ([["/admin/users", "Accounts"]] as const) : []),
+            ...(can(props.user.role, "audit:read") ? ([["/admin/security", "Sign-in record"]] as const) : []),
           ]}
           shortcuts={<KeyboardShortcuts />}
           account={
             <>
-              <span>
+              <Link href="/account" className="hover:underline">
                 <span className="font-medium">{props.user.name}</span> <span className="text-muted-foreground">({ROLE_LABELS[props.user.role]})</span>
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <Button type="submit" variant="secondary">
                   Sign out

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 export const NAV_LINKS = [
@@ -23,10 +23,15 @@ const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname =
 export function MainNav(props: { account: ReactNode; shortcuts: ReactNode; /** Sections only some roles have (admin pages). */ extra?: readonly (readonly [string, string])[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  // Following a link closes the menu.
-  useEffect(() => setOpen(false), [pathname]);
-  const links = (className: string) =>
-    [...NAV_LINKS, ...(props.extra ?? [])].map(([href, label]) => (
+  const admin = useRef<HTMLDetailsElement>(null);
+  // Following a link closes the menus.
+  useEffect(() => {
+    setOpen(false);
+    admin.current?.removeAttribute("open");
+  }, [pathname]);
+  const extra = props.extra ?? [];
+  const links = (className: string, sections: readonly (readonly [string, string])[] = [...NAV_LINKS, ...extra]) =>
+    sections.map(([href, label]) => (
       <li key={href}>
         <Link
           href={href}
@@ -43,12 +48,32 @@ export function MainNav(props: { account: ReactNode; shortcuts: ReactNode; /** S
         <Link href="/" className="font-serif text-xl font-bold tracking-tight">
           Factdesk
         </Link>
-        <ul className="hidden items-center gap-x-5 md:flex">{links("text-sm font-medium")}</ul>
+        <ul className="hidden items-center gap-x-5 whitespace-nowrap md:flex">
+          {links("text-sm font-medium", NAV_LINKS)}
+          {extra.length ? (
+            <li className="relative">
+              {/* The admin-only sections in one disclosure, so the row fits beside the account. */}
+              <details ref={admin} className="group">
+                <summary
+                  className={cn(
+                    "cursor-pointer list-none text-sm font-medium text-muted-foreground hover:text-foreground [&::-webkit-details-marker]:hidden",
+                    extra.some(([href]) => isCurrent(pathname, href)) && "text-foreground underline decoration-2 underline-offset-8",
+                  )}
+                >
+                  Admin <span aria-hidden="true">▾</span>
+                </summary>
+                <ul className="absolute left-0 top-full z-20 mt-3 min-w-44 rounded-md border border-border bg-card p-2 shadow-md">
+                  {links("block rounded px-2 py-1.5 text-sm font-medium", extra)}
+                </ul>
+              </details>
+            </li>
+          ) : null}
+        </ul>
       </nav>
       <div className="flex items-center gap-3 text-sm">
         {/* Mounted once, on every width: it holds the shortcuts' key listener. */}
         {props.shortcuts}
-        <div className="hidden items-center gap-3 md:flex">{props.account}</div>
+        <div className="hidden items-center gap-3 whitespace-nowrap md:flex">{props.account}</div>
       <button
         type="button"
         className="inline-flex min-h-10 items-center gap-2 rounded-md border border-border px-3 text-sm font-medium md:hidden"

@@ -1,4 +1,5 @@
 // Merging actors as aliases: the schema the admin form and its server action share.
+import "@/lib/zod-config";
 import { z } from "zod";
 
 export const mergeActorsSchema = z

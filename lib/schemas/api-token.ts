@@ -1,4 +1,5 @@
 // Bearer tokens of the read-only API: one schema for the admin page's forms and their actions.
+import "@/lib/zod-config";
 import { z } from "zod";
 
 export const createApiTokenSchema = z.object({

@@ -1,6 +1,7 @@
 // The read-only API for machine clients (/api/v1): its queries and answers as zod schemas. The
 // routes parse their answers with these, and /api/v1/openapi.json is generated from them, so the
 // document cannot drift from what the API returns.
+import "@/lib/zod-config";
 import { z } from "zod";
 import { versionExportSchema } from "../exports/json";
 import { CLAIM_KINDS } from "./claim";

@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { linkLabel, repeatedLinks } from "@/lib/attribution";
 import { displayName } from "@/lib/name-keys";
@@ -9,6 +10,7 @@ export const MAX_CHAIN_LINKS = 12;
 
 export const actorName = z
   .string({ error: "Name who said it or passed it on." })
+  .max(1000, "Keep the name under 200 characters.")
   .transform(displayName)
   .pipe(z.string().min(1, "Name who said it or passed it on.").max(200, "Keep the name under 200 characters."));
 

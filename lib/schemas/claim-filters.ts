@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 // The claims list's view, as it lives in the URL: `/claims?status=IN_REVIEW&assignee=me&q=volunteers`.
 // One schema reads the page's searchParams and the API's query string, so a link reproduces a view.
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { fromMicro, parseFigure } from "@/lib/conflicts/figures";
 import { DATE_PRECISIONS, RATE_PERIODS } from "@/lib/values";

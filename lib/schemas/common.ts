@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 // Field shapes that several schemas share: names of metrics and events, versions, name searches.
 import { z } from "zod";
 

@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 // Flagging and deciding conflicts: the schemas their forms and server actions share.
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";

@@ -1,4 +1,5 @@
 // Fact sheets: the schemas their forms, server actions and tests share.
+import "@/lib/zod-config";
 import { z } from "zod";
 import { claimFiltersSchema } from "./claim-filters";
 import { collapseSpaces, rowVersion } from "./common";
@@ -67,7 +68,7 @@ export const publishSheetSchema = z.object({
   /** The number of the latest version when the editor saw the preview (0 for none): a publish in between is refused. */
   previousNumber: z.coerce.number().int().min(0),
   /** The preview's hash of what the next version holds; a change since (a claim's status, an edit) is refused. */
-  draftHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  draftHash: z.string().max(64).regex(/^[0-9a-f]{64}$/).optional(),
   changeNote: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined)),
     z.string().max(2000, "Keep the change note under 2,000 characters.").optional(),

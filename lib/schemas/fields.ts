@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 // Field shapes the schemas share, so a date or an optional text reads the same in every form.
 import { z } from "zod";
 import { DATE_PRECISIONS } from "@/lib/values";

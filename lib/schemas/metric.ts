@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { collapseSpaces, displayName, optionalDescription, rowVersion } from "./common";
 export const FIGURE_KINDS = ["RUNNING_TOTAL", "PERIOD_COUNT", "LEVEL"] as const;

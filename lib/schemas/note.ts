@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { checkOffsets, offset, version } from "./fields";
 import { quote } from "./citation";

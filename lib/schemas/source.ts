@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { blankToUndefined, day, optionalText, precision, version } from "./fields";
 

@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 // Assignment, reviews and comments on a claim: the schemas their forms and server actions share.
 import { z } from "zod";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Permission, type Role } from "@/lib/permissions";
+import { recordSecurityEvent, requestAddress } from "./security-events";
 
 /** The signed-in user a request acts as (an attribution-chain `Actor` is a different thing). */
 export interface SessionUser {
@@ -18,5 +19,14 @@ export class ForbiddenError extends Error {
 }
 
 export function authorize(user: SessionUser, permission: Permission): void {
-  if (!can(user.role, permission)) throw new ForbiddenError(permission);
+  if (!can(user.role, permission)) {
+    void recordRefusal(user, permission);
+    throw new ForbiddenError(permission);
+  }
+}
+
+/** Every refusal by role goes on the security record, with the address it came from. */
+async function recordRefusal(user: SessionUser, permission: Permission) {
+  const address = await requestAddress();
+  await recordSecurityEvent({ kind: "FORBIDDEN", email: user.email, userId: user.id, address, detail: permission });
 }

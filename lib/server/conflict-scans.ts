@@ -17,8 +17,6 @@ export const RESCAN_ATTEMPTS = 3;
  */
 export async function requestConflictScan(user: SessionUser) {
   authorize(user, "conflicts:resolve");
-  const worker = await appDb.$queryRaw<{ ready: boolean }[]>`SELECT to_regnamespace('graphile_worker') IS NOT NULL AS ready`;
-  if (!worker[0]?.ready) return refuse("The job worker has never run on this database: start the app with `npm start`, which runs it.");
   return inTransaction(user, async (tx, audit) => {
     const pending = await tx.conflictScan.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (pending) return refuse("A re-scan is already under way.");

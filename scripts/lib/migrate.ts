@@ -5,6 +5,10 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { Logger, runMigrations } from "graphile-worker";
+import { configuredAppRole, grantAppRights } from "./database-roles";
+
+const quietLogger = new Logger(() => () => {});
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 /** The key `prisma migrate` itself locks on, so the two never run at once. */
@@ -40,8 +44,17 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return migrations;
 }
 
-/** Applies what is not applied yet (up to and including `upTo` when given); returns the names applied. Idempotent. */
-export async function applyMigrations(databaseUrl: string, log: (m: string) => void = () => {}, options: { upTo?: string } = {}) {
+/**
+ * Applies what is not applied yet (up to and including `upTo` when given), as the owner, then
+ * grants the app's role its rights (again, so tables new migrations made are covered); returns the
+ * names applied. Idempotent.
+ */
+export async function applyMigrations(
+  databaseUrl: string,
+  log: (m: string) => void = () => {},
+  options: { upTo?: string; appRole?: string | null } = {},
+) {
+  const appRole = options.appRole === undefined ? configuredAppRole() : options.appRole;
   const migrations = (await readMigrations()).filter((m) => !options.upTo || m.name <= options.upTo);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -77,6 +90,19 @@ export async function applyMigrations(databaseUrl: string, log: (m: string) => v
         throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
       }
       applied.push(m.name);
+    }
+    // The job queue's own schema (graphile-worker migrates it itself), made here as the owner so the
+    // app's role, which may not create schemas, finds it ready.
+    await runMigrations({ connectionString: databaseUrl, logger: quietLogger });
+    if (appRole) {
+      await client.query("BEGIN");
+      try {
+        await grantAppRights(client, appRole);
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw e;
+      }
     }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => {});

@@ -53,9 +53,14 @@ export async function ensureBuild(env: NodeJS.ProcessEnv, log: (m: string) => vo
   log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
+/** The demo (embedded database) listens on this machine only; a server with DATABASE_URL on every interface; HOST decides either way. */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST || (env.DATABASE_URL ? "0.0.0.0" : "localhost");
+}
+
 /** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
 export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
-  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
+  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
     cwd: root,
     env: options.env,
     detached: true,

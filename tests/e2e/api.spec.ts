@@ -70,3 +70,15 @@ test("an admin-only route answers 403 JSON to the wrong role and 200 to an admin
   const users = (await allowed.json()) as { items: { email: string }[] };
   expect(users.items.map((u) => u.email)).toEqual(["admin@factdesk.test", "editor@factdesk.test", "reviewer@factdesk.test"]);
 });
+
+test("a request body over the limit is refused with 413 and saves nothing", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  const marker = `oversized-${Date.now()}`;
+  const statement = `${marker} ${"x".repeat(3 * 1024 * 1024)}`;
+  const res = await page.request.post("/api/claims", { data: { statement, kind: "FIGURE" } });
+  expect(res.status()).toBe(413);
+  expect(await res.json()).toMatchObject({ ok: false, error: "too_large", message: "The request is larger than 2 MB: nothing was saved." });
+  const found = await page.request.get(`/api/claims?q=${marker}`);
+  expect(found.status()).toBe(200);
+  expect((await found.json()).items).toEqual([]);
+});

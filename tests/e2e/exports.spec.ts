@@ -90,6 +90,7 @@ test("the claims list downloads the whole current view as CSV and JSON", async (
 
 test("an admin makes an API token, a client reads with it, and a revoked token gets 401", async ({ page, playwright }) => {
   await signIn(page, accounts.admin);
+  await page.getByRole("navigation", { name: "Main" }).locator("summary", { hasText: "Admin" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
   await page.getByLabel("Name (the client that will use it)").fill("Graphics desk");

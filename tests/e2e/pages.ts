@@ -40,6 +40,9 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "conflicts, tensions only", path: "/conflicts?severity=TENSION" },
   { name: "actors (admin)", path: "/actors", roles: ["admin"] },
   { name: "API tokens", path: "/admin/api-tokens", roles: ["admin"] },
+  { name: "your account", path: "/account" },
+  { name: "accounts", path: "/admin/users", roles: ["admin"] },
+  { name: "sign-in record", path: "/admin/security", roles: ["admin"] },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

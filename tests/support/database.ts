@@ -13,8 +13,12 @@ function required(name: string): string {
 
 export const adminUrl = () => required("TEST_ADMIN_URL");
 
-export function urlFor(database: string) {
-  const u = new URL(adminUrl());
+/** The app's own database role (scripts/lib/database-roles.ts): what lib/server connects as. */
+export const appUrl = () => required("TEST_APP_URL");
+
+/** A database on the test server, as its owner (or, with `as: "app"`, as the app's role). */
+export function urlFor(database: string, as: "owner" | "app" = "owner") {
+  const u = new URL(as === "app" ? appUrl() : adminUrl());
   u.pathname = `/${database}`;
   return u.toString();
 }
@@ -37,20 +41,22 @@ export async function createDatabase(options: { fromTemplate: boolean }) {
   return {
     name,
     url: urlFor(name),
+    appUrl: urlFor(name, "app"),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
   };
 }
 
 /**
  * Gives the test file a migrated database of its own, points the app's data layer
- * (lib/server/db.ts reads DATABASE_URL) at it, and returns a client for arranging data.
+ * (lib/server/db.ts reads DATABASE_URL) at it as the app's own role, as in production, and
+ * returns a client for arranging data (as the owner).
  */
-export function useMigratedDatabase(): { db: () => Db; url: () => string } {
+export function useMigratedDatabase(): { db: () => Db; url: () => string; appUrl: () => string } {
   let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
   let client: Db | undefined;
   beforeAll(async () => {
     database = await createDatabase({ fromTemplate: true });
-    process.env.DATABASE_URL = database.url;
+    process.env.DATABASE_URL = database.appUrl;
     delete (globalThis as { db?: Db }).db;
     client = createPrismaClient(database.url, { max: 3 });
   });
@@ -63,5 +69,6 @@ export function useMigratedDatabase(): { db: () => Db; url: () => string } {
   return {
     db: () => client ?? (() => { throw new Error("database not ready"); })(),
     url: () => database?.url ?? "",
+    appUrl: () => database?.appUrl ?? "",
   };
 }

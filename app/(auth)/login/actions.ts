@@ -2,7 +2,9 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { invalidInput, ok, refuse, type ActionResult } from "@/lib/action-result";
 import { loginSchema, WRONG_CREDENTIALS, type LoginInput } from "@/lib/schemas/auth";
+import { tryAgainMessage } from "@/lib/sessions";
 import { signIn } from "@/lib/server/auth";
+import { throttledSeconds } from "@/lib/server/users";
 
 
 /** Only same-site paths may be returned to after signing in. */
@@ -17,7 +19,10 @@ export async function login(values: LoginInput, returnTo?: string): Promise<Acti
   try {
     await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(returnTo) });
   } catch (e) {
-    if (e instanceof CredentialsSignin) return refuse(WRONG_CREDENTIALS);
+    if (e instanceof CredentialsSignin) {
+      const wait = throttledSeconds(e.code);
+      return refuse(wait === null ? WRONG_CREDENTIALS : tryAgainMessage(wait));
+    }
     // Anything else (the database being down, say) is not the user's mistake: do not say it is.
     if (e instanceof AuthError) return refuse("Signing in is not possible right now. Try again in a moment.");
     throw e; // the redirect after a successful sign-in

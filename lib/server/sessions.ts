@@ -1,0 +1,47 @@
+import "server-only";
+import type { Prisma } from "@/prisma/client";
+import { sessionEnded, SESSION_TOUCH_MS } from "@/lib/sessions";
+import type { SessionUser } from "./authorize";
+import { db } from "./db";
+
+type Tx = Prisma.TransactionClient;
+
+export async function openSession(userId: string, address: string, userAgent: string): Promise<string> {
+  const row = await db.session.create({ data: { userId, address, userAgent: userAgent.slice(0, 512) }, select: { id: true } });
+  return row.id;
+}
+
+const isSessionId = (id: unknown): id is string => typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id);
+
+/**
+ * The user a session cookie signs in, or null: the session row must be live (not revoked, idle or
+ * too old), belong to that user, and the account must not be disabled. One primary-key read per
+ * request (with its user); the row's last use is noted at most once a minute.
+ */
+export async function activeSessionUser(sessionId: unknown, userId: unknown, now = new Date()): Promise<SessionUser | null> {
+  if (!isSessionId(sessionId)) return null;
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, createdAt: true, lastSeenAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+  });
+  if (!row || row.userId !== userId || row.user.disabledAt || sessionEnded(row, now)) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  const { id, email, name, role } = row.user;
+  return { id, email, name, role };
+}
+
+/** Signing out: this one session ends; its cookie, replayed, signs no one in. */
+export async function revokeSession(sessionId: unknown) {
+  if (!isSessionId(sessionId)) return;
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** A password change, a role change or disabling: the user's sessions end (all, or all but the one making the change). */
+export async function revokeUserSessions(tx: Tx, userId: string, except?: string) {
+  await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(except ? { id: { not: except } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+}

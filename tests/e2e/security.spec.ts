@@ -1,0 +1,130 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accounts, signIn } from "./helpers";
+import { openPage, pagesFor } from "./pages";
+
+// Headers, CSP in a real browser, sessions that end, throttling and accounts, from outside.
+
+/** Collects every CSP violation the page reports, from the DOM event and the console. */
+async function watchCsp(page: Page) {
+  const violations: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return async () => [...violations, ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[])];
+}
+
+test("every response carries the security headers, with a new nonce each time", async ({ request }) => {
+  const [a, b] = [await request.get("/login"), await request.get("/login")];
+  const csp = a.headers()["content-security-policy"]!;
+  expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]{24}' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toBe(b.headers()["content-security-policy"]);
+  for (const r of [a, await request.get("/api/claims"), await request.get("/api/health")]) {
+    expect(r.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(r.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(r.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(r.headers()["strict-transport-security"]).toBeUndefined();
+  }
+  const behindHttps = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(behindHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+  const html = await a.text();
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});
+
+test("the CSP check sees a violation when there is one", async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto("/login");
+  await page.evaluate(() => {
+    document.querySelector("main")!.insertAdjacentHTML("beforeend", `<img src="/favicon.ico" onload="window.__ran = true" onerror="window.__ran = true">`);
+  });
+  await expect.poll(violations).not.toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+});
+
+for (const role of ["admin", "editor", "reviewer"] as const) {
+  test(`no page breaks the CSP, as ${role}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const violations = await watchCsp(page);
+    await signIn(page, accounts[role]);
+    for (const p of pagesFor(role)) {
+      await openPage(page, p);
+      await page.waitForLoadState("load");
+      expect(await violations(), `${p.name} (${p.path})`).toEqual([]);
+    }
+  });
+}
+
+test("a cookie replayed after signing out signs no one in", async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signIn(page, accounts.editor);
+  const cookies = await first.cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const api = await replay.request.get("/api/claims");
+  expect(api.status()).toBe(401);
+  const again = await replay.newPage();
+  await again.goto("/");
+  await expect(again).toHaveURL(/\/login/);
+  await Promise.all([first.close(), replay.close()]);
+});
+
+test("failed sign-ins are throttled with the wait in seconds", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("nobody-throttled@factdesk.test");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Password").fill(`wrong ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#login-error")).toHaveText("Wrong email or password.");
+  }
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#login-error")).toHaveText(/^Too many failed sign-ins\. Try again in \d+ s\.$/);
+});
+
+test("an admin invites someone by link; they join, sign in, and the admin reads the record", async ({ page, browser }) => {
+  await signIn(page, accounts.admin);
+  // The admin-only sections sit in the header's Admin menu, opened here by keyboard.
+  await page.getByRole("navigation", { name: "Main" }).locator("summary", { hasText: "Admin" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
+  await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+  await page.getByLabel("Email").fill("invited.e2e@factdesk.test");
+  await page.getByLabel("Role", { exact: true }).selectOption("REVIEWER");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = page.getByLabel("Invitation link");
+  await expect(link).toHaveValue(/\/account-link\/[\w-]{43}$/);
+  const url = await link.inputValue();
+
+  const other = await browser.newContext();
+  const joiner = await other.newPage();
+  await joiner.goto(url);
+  await expect(joiner.getByRole("heading", { name: "Join Factdesk" })).toBeVisible();
+  await joiner.getByLabel("Your name").fill("Ivy Invited");
+  await joiner.getByLabel("Password (12 characters or more)").fill("ivy's long password");
+  await joiner.getByLabel("Password again").fill("ivy's long password");
+  await joiner.getByRole("button", { name: "Create my account" }).click();
+  await expect(joiner.getByText("Your account is ready.")).toBeVisible();
+  await signIn(joiner, { email: "invited.e2e@factdesk.test", password: "ivy's long password", name: "Ivy Invited", role: "Reviewer" } as never);
+  await joiner.goto(url);
+  await expect(joiner.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await other.close();
+
+  await page.reload();
+  await expect(page.getByRole("cell", { name: /^Ivy Invited invited\.e2e@/ })).toBeVisible();
+  await page.getByRole("link", { name: "Sign-in and refusal record" }).click();
+  await expect(page.getByRole("heading", { name: "Sign-in record" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "invited.e2e@factdesk.test" }).or(page.getByRole("row").filter({ hasText: "Ivy Invited" })).first()).toBeVisible();
+});
