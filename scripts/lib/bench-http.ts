@@ -5,7 +5,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
-import { nextBin, waitForHttp } from "./next-app";
+import { nextBin, serverNodeFlags, waitForHttp } from "./next-app";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -32,7 +32,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
   const env: NodeJS.ProcessEnv = { ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
   // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too (fork passes execArgv on).
   const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...profiling, ...serverNodeFlags(env), nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   let peak = 0;
   const rssMb = () => {
