@@ -60,20 +60,21 @@ export async function getDashboard(user: SessionUser, take = 8) {
       take: 5,
       select: { id: true, kind: true, summary: true, claims: { take: 4, select: { claim: { select: { id: true, ...titleClaim.select } } } } },
     }),
-    // Status changes, comments and reviews, the newest of each (each on its created_at index), in one round trip.
+    // Status changes, comments and reviews, the newest of each (each on its created_at index), in one
+    // round trip; each side takes its newest rows before joining, so no join runs over the whole table.
     db.$queryRaw<ActivityRow[]>`
       (SELECT 'status' AS type, sc.id, sc.created_at AS at, u.name AS who, c.id AS "claimId", c.statement, c.status::text AS "claimStatus",
               sc.from_status::text AS "from", sc.to_status::text AS "to", NULL AS decision, sc.reason AS text
-         FROM status_changes sc JOIN users u ON u.id = sc.actor_id JOIN claims c ON c.id = sc.claim_id
-        ORDER BY sc.created_at DESC LIMIT ${take})
+         FROM (SELECT * FROM status_changes ORDER BY created_at DESC LIMIT ${take}) sc
+         JOIN users u ON u.id = sc.actor_id JOIN claims c ON c.id = sc.claim_id)
       UNION ALL
       (SELECT 'comment', k.id, k.created_at, u.name, c.id, c.statement, c.status::text, NULL, NULL, NULL, k.body
-         FROM comments k JOIN users u ON u.id = k.author_id JOIN claims c ON c.id = k.claim_id
-        WHERE k.deleted_at IS NULL ORDER BY k.created_at DESC LIMIT ${take})
+         FROM (SELECT * FROM comments WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ${take}) k
+         JOIN users u ON u.id = k.author_id JOIN claims c ON c.id = k.claim_id)
       UNION ALL
       (SELECT 'review', r.id, r.created_at, u.name, c.id, c.statement, c.status::text, NULL, NULL, r.decision::text, r.note
-         FROM reviews r JOIN users u ON u.id = r.reviewer_id JOIN claims c ON c.id = r.claim_id
-        ORDER BY r.created_at DESC LIMIT ${take})`,
+         FROM (SELECT * FROM reviews ORDER BY created_at DESC LIMIT ${take}) r
+         JOIN users u ON u.id = r.reviewer_id JOIN claims c ON c.id = r.claim_id)`,
     // Editors' decisions on conflicts (not Factdesk's own reopen and clear), on conflict_decisions_created_at_idx.
     db.conflictDecision.findMany({
       where: { actorId: { not: null } },
