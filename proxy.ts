@@ -9,6 +9,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
@@ -24,16 +25,20 @@ export async function proxy(request: NextRequest) {
     if (https) response.headers.set("Strict-Transport-Security", HSTS);
     return response;
   };
-  const next = () => {
+  // `session`: the decrypted token handed on to the page or route (lib/session-handoff.ts), so
+  // lib/server/session.ts does not decrypt the cookie again; a client's own header is never passed on.
+  const next = (session?: string) => {
     const headers = new Headers(request.headers);
     headers.set("Content-Security-Policy", csp);
+    if (session === undefined) headers.delete(SESSION_HANDOFF_HEADER);
+    else headers.set(SESSION_HANDOFF_HEADER, session);
     return secured(NextResponse.next({ request: { headers } }));
   };
 
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
-  if (token?.sub) return next();
+  if (token?.sub) return next(handOff(token));
   if (pathname.startsWith("/api/")) {
     return secured(NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 }));
   }

@@ -1,5 +1,7 @@
-// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims]:
-// what an editor waits for at newsroom scale.
+// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep]:
+// what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
+// them (/claims?q=…, /claims/[id]) and the /login floor; --keep leaves the database for the next --keep run, which skips generation
+// (the saves of earlier runs stay in it).
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
 //   2. pages: the production build under autocannon, signed in as an editor, at 1 and 20
@@ -11,11 +13,11 @@
 //   5. exports: every format of a large sheet, its PDF through the job queue, and the claims CSV
 //      stream's memory (scripts/lib/bench-exports.ts).
 // Prints p50/p95/p99, requests per second, ratios and server memory; writes bench/results/latest.json
-// (--quick: bench/results/quick.json). Not a test: it reports figures and asserts none of them.
+// (--quick: bench/results/quick.json; --only: …-only.json). Not a test: it reports figures and asserts none of them.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { withScratchDatabase } from "./lib/bench";
+import { labelKeptDatabase, withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
 import { load, loop, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
@@ -23,7 +25,7 @@ import { benchExports, EXPORTS_FULL, EXPORTS_QUICK } from "./lib/bench-exports";
 import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-factsheets";
 import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
-import { FULL, QUICK, RARE_WORD, generateNewsroom } from "./lib/newsroom";
+import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
 import { summariseProfile } from "./lib/cpu-profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,12 +56,16 @@ interface PageRun {
   serverMemoryMb: { peak: number; end: number };
 }
 
-const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.errors ? `, ${f.errors} errors` : ""}`;
+const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.errors ? `, ${f.errors} errors` : ""}`;
 
-await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", async (db, url) => {
-  const room = await generateNewsroom(url, quick ? QUICK : FULL);
+const keep = process.argv.includes("--keep");
+const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
+
+await withScratchDatabase(dbName, async (db, url, kept) => {
+  const room: Newsroom = kept ? JSON.parse(kept) : await generateNewsroom(url, quick ? QUICK : FULL);
   const rows = Object.values(room.counts).reduce((a, b) => a + b, 0);
-  console.log(`Generated ${rows.toLocaleString("en-GB")} rows in ${room.seconds.toFixed(1)} s: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
+  console.log(`${kept ? "Kept from an earlier run" : "Generated"}: ${rows.toLocaleString("en-GB")} rows${kept ? "" : ` in ${room.seconds.toFixed(1)} s`}: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
+  if (keep && !kept) await labelKeptDatabase(url, dbName, JSON.stringify(room));
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
@@ -99,7 +105,7 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       { page: "/api/claims", path: "/api/claims" },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
     ]
-      .filter((p) => !only || p.path.startsWith(only) || p.page.startsWith("/login"))
+      .filter((p) => !only || p.page.startsWith("/login") || only.split(",").some((o) => p.path === o || p.path.startsWith(`${o}?`) || (p.path.startsWith(`${o === "/" ? "" : o}/`) && o !== "/")))
       // --quick's second instance count is a smoke test of the balanced site: a few pages only.
       .filter((p) => !quick || instances === instanceCounts[0] || QUICK_BALANCED.includes(p.path));
 
@@ -120,8 +126,17 @@ await withScratchDatabase(quick ? "factdesk_bench_quick" : "factdesk_bench", asy
       const target = `${server.url}${p.path}`;
       const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
       await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
-      const c1 = await load(target, { ...opts, connections: 1, seconds });
-      const c20 = await load(target, { ...opts, connections: 20, seconds });
+      await server.idle();
+      // The server's CPU per request: its CPU time over the run and the backlog it finishes afterwards,
+      // over the requests answered in time plus the ones still open at the deadline (one per connection).
+      const measured = async (connections: number) => {
+        const cpu = server.cpuSeconds();
+        const f = await load(target, { ...opts, connections, seconds });
+        await server.idle();
+        return { ...f, cpuMs: Math.round(((server.cpuSeconds() - cpu) * 1000 * 10) / (f.requests + connections)) / 10 };
+      };
+      const c1 = await measured(1);
+      const c20 = await measured(20);
       const row: Row = { page: p.page, path: p.path, c1, c20 };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });

@@ -164,7 +164,7 @@ try {
     jobs = undefined;
     await app?.stop();
     app = undefined;
-    for (const [name, script, ...args] of [["Outage check", "scripts/outage.ts"], ["Two instances", "scripts/two-instances.ts"], ["Benchmark smoke test", "scripts/bench.ts", "--quick"]]) {
+    for (const [name, script, ...args] of [["Outage check", "scripts/outage.ts"], ["Two instances", "scripts/two-instances.ts"], ["Benchmark smoke test", "scripts/bench.ts", "--quick", "--instances=1"]]) {
       await step(name!, ["--conditions=react-server", "--import", "tsx", script!, ...args]);
     }
   }

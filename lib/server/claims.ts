@@ -7,19 +7,6 @@ import { authorize, type SessionUser } from "./authorize";
 import { claimValueSelect } from "./claim-sources";
 import { db } from "./db";
 
-const listSelect = {
-  id: true,
-  statement: true,
-  kind: true,
-  status: true,
-  ...claimValueSelect,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  metric: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-} as const;
-
 const ORDER: Record<ClaimSort, { column: Prisma.Sql; descending: boolean }> = {
   newest: { column: Prisma.sql`c.created_at`, descending: true },
   oldest: { column: Prisma.sql`c.created_at`, descending: false },
@@ -96,9 +83,34 @@ export function claimViewOrder(sort: ClaimSort): Prisma.Sql {
   return Prisma.sql`ORDER BY ${order.column} ${direction}, c.id ${direction}`;
 }
 
+/** The claim columns a list row shows, as Prisma names them. */
+const listScalars = {
+  id: true,
+  statement: true,
+  kind: true,
+  status: true,
+  ...claimValueSelect,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.ClaimSelect;
+
+type ListRow = Prisma.ClaimGetPayload<{ select: typeof listScalars }> & {
+  metricId: string | null;
+  metricName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  sourceCount: number;
+  hasOpenConflict: boolean;
+  reviewDecision: LatestReview["decision"] | null;
+  reviewVersion: number | null;
+};
+
 /**
  * One keyset page of the claims a view selects. The cursor holds the sort key of the last row
  * (created_at, or updated_at for "recently changed") and its id, so page 500 costs what page 1 does.
+ * One round trip: the page's keys on the view's index, then per row its metric, assignee, number of
+ * distinct sources, whether an open conflict names it and its newest review (each an indexed probe).
  */
 export async function listClaims(user: SessionUser, filters: Partial<ClaimFilters> & { limit: number }) {
   authorize(user, "claims:read");
@@ -114,30 +126,35 @@ export async function listClaims(user: SessionUser, filters: Partial<ClaimFilter
     );
   }
   const direction = order.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const keys = await db.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM claims c ${whereClause(where)}
-    ORDER BY ${order.column} ${direction}, c.id ${direction} LIMIT ${f.limit + 1}`;
-  const found = await db.claim.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: listSelect });
-  const byId = new Map(found.map((c) => [c.id, c]));
-  const rows = keys.flatMap((k) => byId.get(k.id) ?? []);
+  const rows = await db.$queryRaw<ListRow[]>`
+    WITH keys AS (
+      SELECT c.id FROM claims c ${whereClause(where)}
+      ORDER BY ${order.column} ${direction}, c.id ${direction} LIMIT ${f.limit + 1}
+    )
+    SELECT c.id, c.statement, c.kind::text AS kind, c.status::text AS status,
+           c.value_low AS "valueLow", c.value_high AS "valueHigh", c.value_best AS "valueBest", c.unit,
+           c.rate_period::text AS "ratePeriod", c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision",
+           c.period_start AS "periodStart", c.period_end AS "periodEnd",
+           c.event_date AS "eventDate", c.event_date_precision::text AS "eventDatePrecision",
+           c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+           m.id AS "metricId", m.name AS "metricName", u.id AS "assigneeId", u.name AS "assigneeName",
+           (SELECT count(DISTINCT q.source_id)::int FROM citations q WHERE q.claim_id = c.id) AS "sourceCount",
+           EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN') AS "hasOpenConflict",
+           r.decision::text AS "reviewDecision", r.claim_version AS "reviewVersion"
+    FROM keys JOIN claims c ON c.id = keys.id
+    LEFT JOIN metrics m ON m.id = c.metric_id
+    LEFT JOIN users u ON u.id = c.assignee_id
+    LEFT JOIN LATERAL (SELECT r.decision, r.claim_version FROM reviews r WHERE r.claim_id = c.id ORDER BY r.created_at DESC LIMIT 1) r ON true
+    ORDER BY ${order.column} ${direction}, c.id ${direction}`;
   const { page, nextCursor } = keysetPage(rows, f.limit, (last) => encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }));
-  const ids = page.map((c) => c.id);
-  const [pairs, conflicted, reviews] = ids.length
-    ? await Promise.all([
-        db.citation.groupBy({ by: ["claimId", "sourceId"], where: { claimId: { in: ids } } }),
-        db.conflictClaim.findMany({ where: { claimId: { in: ids }, conflict: { status: "OPEN" } }, select: { claimId: true } }),
-        latestReviews(ids),
-      ])
-    : [[], [], new Map<string, LatestReview>()];
-  const sourceCounts = new Map<string, number>();
-  for (const p of pairs) sourceCounts.set(p.claimId, (sourceCounts.get(p.claimId) ?? 0) + 1);
-  const openConflicts = new Set(conflicted.map((c) => c.claimId));
   return {
-    items: page.map((c) => ({
+    items: page.map(({ metricId, metricName, assigneeId, assigneeName, sourceCount, hasOpenConflict, reviewDecision, reviewVersion, ...c }) => ({
       ...c,
-      sourceCount: sourceCounts.get(c.id) ?? 0,
-      hasOpenConflict: openConflicts.has(c.id),
-      reviewState: reviewState(c.status, c.version, reviews.get(c.id)),
+      metric: metricId ? { id: metricId, name: metricName! } : null,
+      assignee: assigneeId ? { id: assigneeId, name: assigneeName! } : null,
+      sourceCount,
+      hasOpenConflict,
+      reviewState: reviewState(c.status, c.version, reviewDecision ? { decision: reviewDecision, claimVersion: reviewVersion! } : null),
     })),
     nextCursor,
   };

@@ -4,6 +4,7 @@ import { REVIEW_FILTERS } from "@/lib/review-state";
 import type { ClaimFilters } from "@/lib/schemas/claim-filters";
 import { CLAIM_STATUSES } from "@/lib/status";
 import type { ClaimStatus } from "@/lib/labels";
+import type { ReviewDecision } from "@/prisma/client";
 import { weekStart, weeklySeries } from "@/lib/weeks";
 import { authorize, type SessionUser } from "./authorize";
 import { countClaims, listClaims } from "./claims";
@@ -12,7 +13,6 @@ import { db } from "./db";
 /** How many weeks the "verified over time" chart shows. */
 export const VERIFIED_WEEKS = 12;
 
-const claimLink = { select: { id: true, statement: true, status: true } } as const;
 const titleClaim = {
   select: { statement: true, kind: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, eventDate: true, eventDatePrecision: true, metric: { select: { name: true } }, event: { select: { name: true } } },
 } as const;
@@ -25,6 +25,19 @@ export const DASHBOARD_QUEUES = {
   mine: { assignee: "me" },
 } as const satisfies Record<string, Partial<ClaimFilters>>;
 
+type ActivityRow = { id: string; at: Date; who: string; claimId: string; statement: string; claimStatus: ClaimStatus; text: string | null } & (
+  | { type: "status"; from: ClaimStatus | null; to: ClaimStatus }
+  | { type: "comment" }
+  | { type: "review"; decision: ReviewDecision }
+);
+
+function activityOf(r: ActivityRow) {
+  const base = { at: r.at, who: r.who, claim: { id: r.claimId, statement: r.statement, status: r.claimStatus }, text: r.text, id: r.id };
+  if (r.type === "status") return { ...base, type: r.type, from: r.from, to: r.to, text: r.text! };
+  if (r.type === "review") return { ...base, type: r.type, decision: r.decision };
+  return { ...base, type: r.type, text: r.text! };
+}
+
 /** Everything the home page shows; each part is a short indexed read. */
 export async function getDashboard(user: SessionUser, take = 8) {
   authorize(user, "claims:read");
@@ -34,7 +47,7 @@ export async function getDashboard(user: SessionUser, take = 8) {
     const [page, total] = await Promise.all([listClaims(user, { ...filters, limit: take }), countClaims(user, filters)]);
     return { items: page.items, ...total };
   };
-  const [byStatus, waiting, ready, sentBack, mine, openConflicts, conflicts, changes, comments, reviews, decisions, verified] = await Promise.all([
+  const [byStatus, waiting, ready, sentBack, mine, openConflicts, conflicts, recent, decisions, verified] = await Promise.all([
     db.claim.groupBy({ by: ["status"], _count: { _all: true } }),
     queue(DASHBOARD_QUEUES.waiting),
     queue(DASHBOARD_QUEUES.ready),
@@ -47,23 +60,21 @@ export async function getDashboard(user: SessionUser, take = 8) {
       take: 5,
       select: { id: true, kind: true, summary: true, claims: { take: 4, select: { claim: { select: { id: true, ...titleClaim.select } } } } },
     }),
-    db.statusChange.findMany({
-      orderBy: { createdAt: "desc" },
-      take,
-      select: { id: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, actor: { select: { name: true } }, claim: claimLink },
-    }),
-    db.comment.findMany({
-      where: { deletedAt: null },
-      orderBy: { createdAt: "desc" },
-      take,
-      select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, claim: claimLink },
-    }),
-    // Approvals and send-backs, newest first on reviews_created_at_idx.
-    db.review.findMany({
-      orderBy: { createdAt: "desc" },
-      take,
-      select: { id: true, decision: true, note: true, createdAt: true, reviewer: { select: { name: true } }, claim: claimLink },
-    }),
+    // Status changes, comments and reviews, the newest of each (each on its created_at index), in one
+    // round trip; each side takes its newest rows before joining, so no join runs over the whole table.
+    db.$queryRaw<ActivityRow[]>`
+      (SELECT 'status' AS type, sc.id, sc.created_at AS at, u.name AS who, c.id AS "claimId", c.statement, c.status::text AS "claimStatus",
+              sc.from_status::text AS "from", sc.to_status::text AS "to", NULL AS decision, sc.reason AS text
+         FROM (SELECT * FROM status_changes ORDER BY created_at DESC LIMIT ${take}) sc
+         JOIN users u ON u.id = sc.actor_id JOIN claims c ON c.id = sc.claim_id)
+      UNION ALL
+      (SELECT 'comment', k.id, k.created_at, u.name, c.id, c.statement, c.status::text, NULL, NULL, NULL, k.body
+         FROM (SELECT * FROM comments WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ${take}) k
+         JOIN users u ON u.id = k.author_id JOIN claims c ON c.id = k.claim_id)
+      UNION ALL
+      (SELECT 'review', r.id, r.created_at, u.name, c.id, c.statement, c.status::text, NULL, NULL, r.decision::text, r.note
+         FROM (SELECT * FROM reviews ORDER BY created_at DESC LIMIT ${take}) r
+         JOIN users u ON u.id = r.reviewer_id JOIN claims c ON c.id = r.claim_id)`,
     // Editors' decisions on conflicts (not Factdesk's own reopen and clear), on conflict_decisions_created_at_idx.
     db.conflictDecision.findMany({
       where: { actorId: { not: null } },
@@ -88,9 +99,7 @@ export async function getDashboard(user: SessionUser, take = 8) {
   const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
   for (const row of byStatus) counts[row.status] = row._count._all;
   const activity = [
-    ...changes.map((c) => ({ type: "status" as const, at: c.createdAt, who: c.actor.name, claim: c.claim, from: c.fromStatus, to: c.toStatus, text: c.reason, id: c.id })),
-    ...comments.map((c) => ({ type: "comment" as const, at: c.createdAt, who: c.author.name, claim: c.claim, text: c.body, id: c.id })),
-    ...reviews.map((r) => ({ type: "review" as const, at: r.createdAt, who: r.reviewer.name, claim: r.claim, decision: r.decision, text: r.note, id: r.id })),
+    ...recent.map(activityOf),
     ...decisions.map((d) => ({
       type: "decision" as const,
       at: d.createdAt,

@@ -3,19 +3,24 @@ import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { SESSION_HANDOFF_HEADER, receive } from "@/lib/session-handoff";
 import type { SessionUser } from "./authorize";
 import { activeSessionUser } from "./sessions";
 
 const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
 
 /**
- * The session cookie's claims, read straight from the cookie: one decryption. Auth.js's `auth()`
- * runs its whole session endpoint instead (decrypt, callbacks, and encrypt a refreshed token that
- * a page cannot send back).
+ * The session cookie's claims, as `proxy.ts` decrypted them for this request (lib/session-handoff.ts),
+ * or read straight from the cookie when the proxy handed nothing on: one decryption a request.
+ * Auth.js's `auth()` runs its whole session endpoint instead (decrypt, callbacks, and encrypt a
+ * refreshed token that a page cannot send back).
  */
 async function sessionClaims(): Promise<{ sub?: string; sid?: unknown } | null> {
+  const requestHeaders = await headers();
+  const handed = receive(requestHeaders.get(SESSION_HANDOFF_HEADER));
+  if (handed) return handed.token;
   const secureCookie = (await cookies()).getAll().some((c) => c.name.startsWith(SECURE_SESSION_COOKIE));
-  return getToken({ req: { headers: await headers() }, secret: process.env.AUTH_SECRET, secureCookie });
+  return getToken({ req: { headers: requestHeaders }, secret: process.env.AUTH_SECRET, secureCookie });
 }
 
 /**

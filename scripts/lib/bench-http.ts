@@ -2,9 +2,10 @@
 // optional CPU profiling), autocannon runs with every request's latency kept for exact
 // percentiles, the server's memory sampled, and the same loop over plain functions (the pg floor).
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
-import { nextBin, waitForHttp } from "./next-app";
+import { nextBin, serverNodeFlags, waitForHttp } from "./next-app";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -15,6 +16,8 @@ export interface Figures {
   rps: number;
   requests: number;
   errors: number;
+  /** The server's CPU time per request (all its processes, user + system), when measured. */
+  cpuMs?: number;
 }
 
 export function summarise(latencies: number[], seconds: number, errors = 0): Figures {
@@ -29,7 +32,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
   const env: NodeJS.ProcessEnv = { ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
   // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too (fork passes execArgv on).
   const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...profiling, ...serverNodeFlags(env), nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   let peak = 0;
   const rssMb = () => {
@@ -43,11 +46,43 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
     }
   };
   const sampler = setInterval(rssMb, 500);
+  /** CPU seconds the server's processes have used so far (utime + stime from /proc). */
+  const cpuSeconds = () => {
+    let ticks = 0;
+    try {
+      const pids = execFileSync("ps", ["-o", "pid=", "-g", String(child.pid)], { encoding: "utf8" }).split("\n").filter(Boolean);
+      for (const pid of pids) {
+        // Fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15.
+        const stat = readFileSync(`/proc/${pid.trim()}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    } catch {
+      // a process ended between ps and /proc: count what was read
+    }
+    return ticks / 100;
+  };
   return {
     url: `http://127.0.0.1:${options.port}`,
     ready: () => waitForHttp(`http://127.0.0.1:${options.port}/api/health`, 60_000),
     rssMb,
+    cpuSeconds,
     peakMb: () => Math.round(peak),
+    /**
+     * Waits until the server has finished what earlier loads left it (autocannon stops at the
+     * deadline, but the server still renders every request it had accepted): under 5% of a core
+     * for 300 ms. Without it a slow page's backlog is charged to the next page measured.
+     */
+    async idle(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = cpuSeconds();
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        const now = cpuSeconds();
+        if (now - last < 0.015) return;
+        last = now;
+      }
+    },
     async stop() {
       clearInterval(sampler);
       if (child.exitCode !== null) return;

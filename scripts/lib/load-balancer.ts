@@ -50,6 +50,9 @@ export function startSite(options: { instances: number; port: number; env: NodeJ
     },
     rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
     peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
+    /** Until every server has finished its backlog (a slow page's queued requests). */
+    idle: () => Promise.all(servers.map((s) => s.idle())),
+    cpuSeconds: () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0),
     stop: async () => {
       await balancer?.close();
       await Promise.all(servers.map((s) => s.stop()));

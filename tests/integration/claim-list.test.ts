@@ -85,6 +85,42 @@ describe("the claims list's filters, search and sort", () => {
     }
   });
 
+  it("gives each row its values, metric, assignee, distinct sources, open conflicts and review state as the records hold them", async () => {
+    const reviewer = await actor("reviewer@factdesk.test");
+    await db().conflict.create({ data: { kind: "MANUAL", summary: "Row test", claims: { create: [{ claimId: seedId("claim", "nk-volunteers"), claimVersion: 1 }] } } });
+    const page = await listClaims(reviewer, claimFiltersSchema.parse({ limit: "100" }));
+    expect(page.items.length).toBe(await db().claim.count());
+    const records = await db().claim.findMany({
+      select: {
+        id: true, statement: true, kind: true, status: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, asOf: true, asOfPrecision: true,
+        periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true, version: true, createdAt: true, updatedAt: true,
+        metric: { select: { id: true, name: true } },
+        assignee: { select: { id: true, name: true } },
+        citations: { select: { sourceId: true } },
+        conflicts: { select: { conflict: { select: { status: true } } } },
+        reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, claimVersion: true } },
+      },
+    });
+    const byId = new Map(records.map((r) => [r.id, r]));
+    let withSources = 0;
+    for (const item of page.items) {
+      const { citations, conflicts, reviews, ...record } = byId.get(item.id)!;
+      const latest = reviews[0];
+      const expected = {
+        ...record,
+        sourceCount: new Set(citations.map((c) => c.sourceId)).size,
+        hasOpenConflict: conflicts.some((c) => c.conflict.status === "OPEN"),
+        reviewState: record.status !== "IN_REVIEW" ? null : !latest || latest.claimVersion !== record.version ? "WAITING" : latest.decision === "APPROVE" ? "APPROVED" : "SENT_BACK",
+      };
+      expect(item).toEqual(expected);
+      // Decimals stay decimals (the API serialises them as exact strings).
+      expect(JSON.stringify(item.valueLow)).toBe(JSON.stringify(record.valueLow));
+      if (expected.sourceCount > 0) withSources++;
+    }
+    expect(withSources).toBeGreaterThan(5);
+    expect(page.items.some((c) => c.metric) && page.items.some((c) => c.assignee) && page.items.some((c) => c.hasOpenConflict) && page.items.some((c) => c.reviewState)).toBe(true);
+  });
+
   it("counts the matches of a view", async () => {
     const reviewer = await actor("reviewer@factdesk.test");
     expect(await countClaims(reviewer, {})).toEqual({ count: await db().claim.count(), capped: false });
