@@ -181,6 +181,12 @@ const ACTIONS: Record<string, ActionRow> = {
     rule: "factsheets:write",
     args: async (ctx) => [{ sheetId: await newSheet(ctx), filters: { q: ctx.shared.claimStatement } }],
   },
+  "app/(app)/fact-sheets/actions.ts#retryExportAction": {
+    rule: "factsheets:write",
+    // A version with no failed PDF job: past the role check, refused for what it asks.
+    args: async () => [{ snapshotId: "00000000-0000-4000-8000-000000000000" }],
+    expect: { runs: "a version with no PDF job is refused as such" },
+  },
   "app/(app)/fact-sheets/actions.ts#publishSheetAction": {
     rule: "factsheets:publish",
     args: async (ctx) => {
