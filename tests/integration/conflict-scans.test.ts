@@ -7,16 +7,7 @@ import { requestConflictScan, RESCAN_TASK, runConflictScan } from "@/lib/server/
 import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from "../support/until";
 
 describe("conflict re-scans as jobs", () => {
   const { db, appUrl } = useMigratedDatabase();

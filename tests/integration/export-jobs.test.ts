@@ -14,19 +14,10 @@ import { startJobWorker } from "@/scripts/lib/jobs";
 import { seedDatabase } from "@/seeds/load";
 import { seedPublication } from "@/seeds/publication";
 import { useMigratedDatabase } from "../support/database";
+import { until } from "../support/until";
 import { pdfText } from "../support/pdf-text";
 
 const BASE = "https://facts.example.org";
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("PDF exports of large sheets as jobs", () => {
   const { db, appUrl } = useMigratedDatabase();
