@@ -24,6 +24,7 @@ const log = (m: string) => console.log(`\n[test] ${m}`);
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const run = randomBytes(4).toString("hex");
 const failures: string[] = [];
+const timings: [string, number][] = [];
 let chromium: string | undefined;
 // `npm test -- tests/integration/sources.test.ts tests/e2e/sources.spec.ts` runs only those files
 // (a quicker loop while working); with no arguments, everything runs.
@@ -40,10 +41,12 @@ let stopping = false;
 async function step(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   if (stopping) return false;
   log(name);
+  const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit", detached: true });
   current = child;
   const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
   current = undefined;
+  timings.push([name, (performance.now() - started) / 1000]);
   if (code !== 0) failures.push(name);
   return code === 0;
 }
@@ -176,6 +179,8 @@ try {
 }
 
 const { passed, failed, skipped } = summary();
+// The whole run must stay under 20 minutes on a 2-core machine: each stage's share, to see where it goes.
+console.log(`\n[test] ${timings.map(([name, s]) => `${name} ${Math.round(s)} s`).join(", ")}; in all ${Math.round(performance.now() / 1000)} s`);
 console.log(`\n[test] ${failures.length ? `Failed: ${failures.join(", ")}` : "All stages passed."}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failures.length || failed ? 1 : 0);

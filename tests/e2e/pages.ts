@@ -61,3 +61,19 @@ export async function openPage(page: Page, p: (typeof PAGES)[number]) {
 }
 
 export const pagesFor = (role: keyof typeof accounts) => PAGES.filter((p) => !p.roles || p.roles.includes(role));
+
+/** Collects every CSP violation the page reports, from the DOM event and the console; each read returns those since the last. */
+export async function watchCsp(page: Page) {
+  const violations: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return async () => [...violations.splice(0), ...((await page.evaluate(() => ((window as unknown as { __csp?: string[] }).__csp ?? []).splice(0))) as string[])];
+}
+

@@ -1,23 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { accounts, signIn } from "./helpers";
-import { openPage, pagesFor } from "./pages";
 
-// Headers, CSP in a real browser, sessions that end, throttling and accounts, from outside.
-
-/** Collects every CSP violation the page reports, from the DOM event and the console. */
-async function watchCsp(page: Page) {
-  const violations: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __csp: string[] }).__csp ??= [];
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  return async () => [...violations, ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[])];
-}
+// Headers (the CSP in a real browser is checked on every page by every-page.spec.ts), sessions that end, throttling and accounts, from outside.
 
 test("every response carries the security headers, with a new nonce each time", async ({ request }) => {
   const [a, b] = [await request.get("/login"), await request.get("/login")];
@@ -40,29 +24,6 @@ test("every response carries the security headers, with a new nonce each time", 
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
-
-test("the CSP check sees a violation when there is one", async ({ page }) => {
-  const violations = await watchCsp(page);
-  await page.goto("/login");
-  await page.evaluate(() => {
-    document.querySelector("main")!.insertAdjacentHTML("beforeend", `<img src="/favicon.ico" onload="window.__ran = true" onerror="window.__ran = true">`);
-  });
-  await expect.poll(violations).not.toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
-});
-
-for (const role of ["admin", "editor", "reviewer"] as const) {
-  test(`no page breaks the CSP, as ${role}`, async ({ page }) => {
-    test.setTimeout(120_000);
-    const violations = await watchCsp(page);
-    await signIn(page, accounts[role]);
-    for (const p of pagesFor(role)) {
-      await openPage(page, p);
-      await page.waitForLoadState("load");
-      expect(await violations(), `${p.name} (${p.path})`).toEqual([]);
-    }
-  });
-}
 
 test("a cookie replayed after signing out signs no one in", async ({ browser }) => {
   const first = await browser.newContext();

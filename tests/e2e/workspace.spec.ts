@@ -115,6 +115,8 @@ test("reviewers cannot assign, and editors cannot review", async ({ page }) => {
   await expect(page.getByRole("form", { name: "Assign claim" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Review claim" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signing in again before the sign-out lands would find /login still sending a signed-in reviewer to the dashboard.
+  await expect(page).toHaveURL(/\/login$/);
   await signInToClaims(page, accounts.editor);
   await claimLink(page, "Some estimates put Russian soldiers killed in Ukraine at 15,000 to 25,000 about five months into the war.").click();
   await expect(page.getByRole("form", { name: "Assign claim" })).toBeVisible();
