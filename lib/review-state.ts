@@ -1,7 +1,8 @@
 // Where a claim in review stands with its reviewers, said the same way in lists, the dashboard and
-// the claim page. Only the newest review of the claim's current version counts (lib/status.ts).
-import type { ClaimStatus } from "./labels";
-
+// the claim page. The rule (the newest review of the claim as it rests now, its basis version, the
+// same reviews lib/status.ts checkApproval reads) lives in one place: the database function
+// claim_review_state, which keeps claims.review_state current in the same transaction as every
+// write that changes it (migration claim_review_state). Pages read the stored column.
 export const REVIEW_STATES = ["WAITING", "APPROVED", "SENT_BACK"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
@@ -14,17 +15,5 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
 /** The claims-list filter values (`/claims?review=approved`), one per state. */
 export const REVIEW_FILTERS: Record<ReviewState, string> = { WAITING: "waiting", APPROVED: "approved", SENT_BACK: "sent-back" };
 
-export interface LatestReview {
-  decision: "APPROVE" | "SEND_BACK";
-  claimVersion: number;
-}
-
-/**
- * In review and not yet reviewed as it stands (never reviewed, or changed since): waiting.
- * Otherwise the newest review of this version decides. Claims not in review have no review state.
- */
-export function reviewState(status: ClaimStatus, version: number, latest: LatestReview | null | undefined): ReviewState | null {
-  if (status !== "IN_REVIEW") return null;
-  if (!latest || latest.claimVersion !== version) return "WAITING";
-  return latest.decision === "APPROVE" ? "APPROVED" : "SENT_BACK";
-}
+/** The review state a claims-list filter value selects. */
+export const reviewStateOfFilter = (filter: string): ReviewState | undefined => REVIEW_STATES.find((s) => REVIEW_FILTERS[s] === filter);

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
-import { REVIEW_FILTERS, REVIEW_STATE_LABELS, REVIEW_STATES } from "@/lib/review-state";
+import { REVIEW_STATE_LABELS, reviewStateOfFilter } from "@/lib/review-state";
 import { CLAIM_SORTS, SORT_LABELS, claimsHref, type ClaimFilters } from "@/lib/schemas/claim-filters";
 
 const field = "flex flex-col gap-1 text-sm font-medium";
@@ -23,7 +23,7 @@ export function ClaimFilterBar(props: {
   const chips = [
     f.metric ? { key: "metric", label: `Metric: ${names.metric ?? "unknown"}` } : null,
     f.source ? { key: "source", label: `Source: ${names.source ?? "unknown"}` } : null,
-    f.review ? { key: "review", label: `Review: ${REVIEW_STATE_LABELS[REVIEW_STATES.find((s) => REVIEW_FILTERS[s] === f.review) ?? "WAITING"]}` } : null,
+    f.review ? { key: "review", label: `Review: ${REVIEW_STATE_LABELS[reviewStateOfFilter(f.review) ?? "WAITING"]}` } : null,
   ].filter((c) => c !== null);
 
   return (

@@ -5,15 +5,15 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { isRetracted } from "@/lib/status";
-import { REVIEW_STATE_LABELS, reviewState } from "@/lib/review-state";
+import { REVIEW_STATE_LABELS } from "@/lib/review-state";
 import type { ClaimDetail } from "@/lib/server/claims";
 import type { SessionUser } from "@/lib/server/authorize";
 
 /** The top of a claim's page: status, what it says, its value, scope, speaker and tags. */
 export function ClaimHeader({ claim, user, hasOpenConflict }: { claim: ClaimDetail; user: SessionUser; hasOpenConflict: boolean }) {
   const value = claimValueText(claim);
-  // Where it stands with its reviewers, as lists and the dashboard say it: the newest review decides.
-  const review = reviewState(claim.status, claim.version, claim.reviews[0]);
+  // Where it stands with its reviewers, as lists and the dashboard say it (the stored review state).
+  const review = claim.reviewState;
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
-import { REVIEW_FILTERS, reviewState, type LatestReview, type ReviewState } from "@/lib/review-state";
+import { reviewStateOfFilter, type ReviewState } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
@@ -40,23 +40,11 @@ function conditions(user: SessionUser, f: ClaimFilters): Prisma.Sql[] {
 }
 
 /**
- * Claims in review by where they stand (lib/review-state.ts): the newest review of the claim's
- * current version, probed per claim on reviews_claim_id_created_at_idx.
+ * Claims in review by where they stand: the stored review state (claims.review_state, kept by the
+ * database's one rule, lib/review-state.ts), on claims_review_state_created_at_id_idx.
  */
 function reviewCondition(review: string): Prisma.Sql {
-  const newest = Prisma.sql`(SELECT r.decision FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version ORDER BY r.created_at DESC LIMIT 1)`;
-  if (review === REVIEW_FILTERS.APPROVED) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'APPROVE'`;
-  if (review === REVIEW_FILTERS.SENT_BACK) return Prisma.sql`c.status = 'IN_REVIEW' AND ${newest} = 'SEND_BACK'`;
-  return Prisma.sql`c.status = 'IN_REVIEW' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id AND r.claim_version = c.version)`;
-}
-
-/** The newest review of each claim, for its review state. */
-export async function latestReviews(claimIds: string[]) {
-  if (!claimIds.length) return new Map<string, LatestReview>();
-  const rows = await db.$queryRaw<(LatestReview & { claimId: string })[]>`
-    SELECT DISTINCT ON (claim_id) claim_id AS "claimId", decision::text AS decision, claim_version AS "claimVersion"
-    FROM reviews WHERE claim_id = ANY(${claimIds}::uuid[]) ORDER BY claim_id, created_at DESC`;
-  return new Map(rows.map((r) => [r.claimId, { decision: r.decision, claimVersion: r.claimVersion }]));
+  return Prisma.sql`c.review_state = ${reviewStateOfFilter(review) ?? "WAITING"}::"ReviewState"`;
 }
 
 /** Where each of these claims stands with its reviewers, for pages that list claims of their own. */
@@ -64,11 +52,8 @@ export async function reviewStatesOf(user: SessionUser, claimIds: string[]) {
   authorize(user, "claims:read");
   const ids = [...new Set(claimIds)];
   if (!ids.length) return new Map<string, ReviewState | null>();
-  const [claims, reviews] = await Promise.all([
-    db.claim.findMany({ where: { id: { in: ids }, status: "IN_REVIEW" }, select: { id: true, status: true, version: true } }),
-    latestReviews(ids),
-  ]);
-  return new Map(claims.map((c) => [c.id, reviewState(c.status, c.version, reviews.get(c.id))]));
+  const claims = await db.claim.findMany({ where: { id: { in: ids }, reviewState: { not: null } }, select: { id: true, reviewState: true } });
+  return new Map(claims.map((c) => [c.id, c.reviewState]));
 }
 
 const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
@@ -91,6 +76,7 @@ const listScalars = {
   status: true,
   ...claimValueSelect,
   version: true,
+  reviewState: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.ClaimSelect;
@@ -102,15 +88,13 @@ type ListRow = Prisma.ClaimGetPayload<{ select: typeof listScalars }> & {
   assigneeName: string | null;
   sourceCount: number;
   hasOpenConflict: boolean;
-  reviewDecision: LatestReview["decision"] | null;
-  reviewVersion: number | null;
 };
 
 /**
  * One keyset page of the claims a view selects. The cursor holds the sort key of the last row
  * (created_at, or updated_at for "recently changed") and its id, so page 500 costs what page 1 does.
  * One round trip: the page's keys on the view's index, then per row its metric, assignee, number of
- * distinct sources, whether an open conflict names it and its newest review (each an indexed probe).
+ * distinct sources and whether an open conflict names it (each an indexed probe).
  */
 export async function listClaims(user: SessionUser, filters: Partial<ClaimFilters> & { limit: number }) {
   authorize(user, "claims:read");
@@ -136,25 +120,22 @@ export async function listClaims(user: SessionUser, filters: Partial<ClaimFilter
            c.rate_period::text AS "ratePeriod", c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision",
            c.period_start AS "periodStart", c.period_end AS "periodEnd",
            c.event_date AS "eventDate", c.event_date_precision::text AS "eventDatePrecision",
-           c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+           c.version, c.review_state::text AS "reviewState", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
            m.id AS "metricId", m.name AS "metricName", u.id AS "assigneeId", u.name AS "assigneeName",
            (SELECT count(DISTINCT q.source_id)::int FROM citations q WHERE q.claim_id = c.id) AS "sourceCount",
-           EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN') AS "hasOpenConflict",
-           r.decision::text AS "reviewDecision", r.claim_version AS "reviewVersion"
+           EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.status = 'OPEN') AS "hasOpenConflict"
     FROM keys JOIN claims c ON c.id = keys.id
     LEFT JOIN metrics m ON m.id = c.metric_id
     LEFT JOIN users u ON u.id = c.assignee_id
-    LEFT JOIN LATERAL (SELECT r.decision, r.claim_version FROM reviews r WHERE r.claim_id = c.id ORDER BY r.created_at DESC LIMIT 1) r ON true
     ORDER BY ${order.column} ${direction}, c.id ${direction}`;
   const { page, nextCursor } = keysetPage(rows, f.limit, (last) => encodeCursor({ createdAt: f.sort === "updated" ? last.updatedAt : last.createdAt, id: last.id }));
   return {
-    items: page.map(({ metricId, metricName, assigneeId, assigneeName, sourceCount, hasOpenConflict, reviewDecision, reviewVersion, ...c }) => ({
+    items: page.map(({ metricId, metricName, assigneeId, assigneeName, sourceCount, hasOpenConflict, ...c }) => ({
       ...c,
       metric: metricId ? { id: metricId, name: metricName! } : null,
       assignee: assigneeId ? { id: assigneeId, name: assigneeName! } : null,
       sourceCount,
       hasOpenConflict,
-      reviewState: reviewState(c.status, c.version, reviewDecision ? { decision: reviewDecision, claimVersion: reviewVersion! } : null),
     })),
     nextCursor,
   };

@@ -89,7 +89,7 @@ export async function getDashboard(user: SessionUser, take = 8) {
         conflict: { select: { id: true, kind: true, claims: { take: 4, select: { claim: titleClaim } } } },
       },
     }),
-    // Claims verified per week (Monday, UTC): a range read on the created_at index.
+    // Claims verified per week (Monday, UTC): an index-only range read on status_changes_to_status_created_at_claim_id_idx.
     db.$queryRaw<{ week: Date; count: number }[]>`
       SELECT date_trunc('week', created_at AT TIME ZONE 'UTC') AS week, count(DISTINCT claim_id)::int AS count
       FROM status_changes

@@ -127,6 +127,30 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
         }
       })(),
     );
+    // Reviews, without drawing on the random stream (the rows after them stay as they were): of the
+    // claims in review, a quarter approved, an eighth sent back, an eighth sent back after an
+    // approval, an eighth approved before what they rest on changed (still waiting); every verified
+    // claim approved once.
+    counts.reviews = await copyRows(
+      c,
+      "reviews",
+      ["id", "claim_id", "reviewer_id", "decision", "note", "claim_version", "basis_version", "created_at"],
+      (function* () {
+        const reviewId = uuids(random(seed + 1));
+        for (const [i, id] of claims.entries()) {
+          const reviewer = users[(i * 7 + 1) % users.length]!;
+          const review = (decision: "APPROVE" | "SEND_BACK", basis: number, minutes: number) =>
+            [reviewId(), id, reviewer, decision, decision === "SEND_BACK" ? "Cite the figure's own source." : null, 1, basis, at(i * 5 - minutes)];
+          if (statusOf[i] === "VERIFIED") yield review("APPROVE", 1, 2);
+          if (statusOf[i] !== "IN_REVIEW") continue;
+          const k = i % 8;
+          if (k < 2) yield review("APPROVE", 1, 2);
+          else if (k === 2) yield review("SEND_BACK", 1, 2);
+          else if (k === 3) yield* [review("APPROVE", 1, 1), review("SEND_BACK", 1, 2)];
+          else if (k === 4) yield review("APPROVE", 0, 2);
+        }
+      })(),
+    );
     const citations: [string, string][] = [];
     counts.citations = await copyRows(
       c,
@@ -176,6 +200,7 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
     );
 
     await c.query(`UPDATE claims SET search_vector = claim_search_vector(id, statement)`);
+    await c.query(`UPDATE claims SET review_state = claim_review_state(id, status, basis_version) WHERE status = 'IN_REVIEW'`);
     for (const t of tables) await c.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     await c.query("COMMIT");
     await c.query("ANALYZE");

@@ -93,24 +93,21 @@ describe("the claims list's filters, search and sort", () => {
     const records = await db().claim.findMany({
       select: {
         id: true, statement: true, kind: true, status: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, asOf: true, asOfPrecision: true,
-        periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true, version: true, createdAt: true, updatedAt: true,
+        periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true, version: true, reviewState: true, createdAt: true, updatedAt: true,
         metric: { select: { id: true, name: true } },
         assignee: { select: { id: true, name: true } },
         citations: { select: { sourceId: true } },
         conflicts: { select: { conflict: { select: { status: true } } } },
-        reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, claimVersion: true } },
       },
     });
     const byId = new Map(records.map((r) => [r.id, r]));
     let withSources = 0;
     for (const item of page.items) {
-      const { citations, conflicts, reviews, ...record } = byId.get(item.id)!;
-      const latest = reviews[0];
+      const { citations, conflicts, ...record } = byId.get(item.id)!;
       const expected = {
         ...record,
         sourceCount: new Set(citations.map((c) => c.sourceId)).size,
         hasOpenConflict: conflicts.some((c) => c.conflict.status === "OPEN"),
-        reviewState: record.status !== "IN_REVIEW" ? null : !latest || latest.claimVersion !== record.version ? "WAITING" : latest.decision === "APPROVE" ? "APPROVED" : "SENT_BACK",
       };
       expect(item).toEqual(expected);
       // Decimals stay decimals (the API serialises them as exact strings).

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/authorize";
+import { citationSchema } from "@/lib/schemas/citation";
 import { assignClaim } from "@/lib/server/claim-assignment";
+import { createCitation } from "@/lib/server/citations";
 import { changeStatus } from "@/lib/server/claim-status";
 import { countClaims, listClaims } from "@/lib/server/claims";
 import { decideConflict } from "@/lib/server/conflicts";
@@ -71,8 +73,12 @@ describe("dashboard charts", () => {
       expect.arrayContaining([[approved, "APPROVE"], [sentBack, "SEND_BACK"]]),
     );
 
-    // The editor changes the sent-back claim: it is waiting for a reviewer again.
+    // Unassigning it changes nothing it rests on: still sent back. The editor cites the broadcast
+    // (what it rests on changes, lib/basis.ts): it is waiting for a reviewer again.
     expect(await assignClaim(editor, { claimId: sentBack, version: await version(sentBack), assigneeId: null })).toMatchObject({ ok: true });
+    expect(await queue()).not.toContain(sentBack);
+    const cite = { claimId: sentBack, claimVersion: await version(sentBack), sourceId: seedId("source", "nr-builders"), quote: "the broadcast itself", stance: "SUPPORTS", chain: [{ actorName: "The broadcaster", actorKind: "BROADCASTER" }] };
+    expect(await createCitation(editor, citationSchema.parse(cite))).toMatchObject({ ok: true });
     expect(await queue()).toContain(sentBack);
   });
 
