@@ -220,7 +220,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     ),
   );
   console.log(`Wrote ${path.relative(root, file)}`);
-});
+}, { keep });
 
 /** One instance against two: requests per second and p50/p95 at 20 connections, page by page. */
 function compareRuns(runs: PageRun[]) {

@@ -4,17 +4,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddClaimForm } from "@/components/fact-sheets/add-claim-form";
 import { ArrangeClaims } from "@/components/fact-sheets/arrange-claims";
-import { DiffList } from "@/components/fact-sheets/diff-list";
 import { LinksCard } from "@/components/fact-sheets/links-card";
 import { Markdown } from "@/components/fact-sheets/markdown";
-import { PublishPanel } from "@/components/fact-sheets/publish-panel";
 import { WatchNotice } from "@/components/fact-sheets/watch-notice";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { listLinks } from "@/lib/server/fact-sheet-links";
-import { previewPublication } from "@/lib/server/fact-sheet-publishing";
+import { draftChanges, type DraftChanges } from "@/lib/server/fact-sheet-publishing";
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { getSheet } from "@/lib/server/fact-sheets";
 import { requireUser } from "@/lib/server/session";
@@ -35,9 +34,12 @@ export default async function FactSheetPage({ params }: Params) {
   if (!sheet) notFound();
   const editable = can(user.role, "factsheets:write");
   const publisher = can(user.role, "factsheets:publish");
-  const [preview, [watch], links] = await Promise.all([publisher ? previewPublication(user, sheet.id) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
+  // The next version itself (every claim with its evidence, hashed) is built on the publish page, when asked.
+  const [changes, [watch], links] = await Promise.all([publisher ? draftChanges(user, sheet) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
   const latest = sheet.snapshots[0];
   const blocked = sheet.claims.filter((c) => c.reasons.length);
+  const publishable = sheet.claims.length - blocked.length;
+  const nextNumber = (latest?.number ?? 0) + 1;
 
   return (
     <article className="space-y-6">
@@ -109,28 +111,25 @@ export default async function FactSheetPage({ params }: Params) {
         ) : null}
       </Card>
 
-      {publisher && preview ? (
-        <Card aria-labelledby="publish-heading" className="space-y-3">
+      {publisher ? (
+        <Card aria-labelledby="publish-heading" className="space-y-3" data-testid="publish-card">
           <h2 id="publish-heading" className="text-lg font-semibold">
             {latest ? "Publish a new version" : "Publish"}
           </h2>
-          <PublishPanel
-            sheetId={sheet.id}
-            sheetVersion={preview.sheetVersion}
-            draftHash={preview.draftHash}
-            previousNumber={preview.previousNumber}
-            nextNumber={preview.nextNumber}
-            claimCount={preview.claimCount}
-            changes={
-              preview.diff ? (
-                <div className="space-y-2">
-                  {preview.titleChanged ? <p className="text-sm">The title changed.</p> : null}
-                  {preview.summaryChanged ? <p className="text-sm">The summary changed.</p> : null}
-                  <DiffList diff={preview.diff} against={preview.previousNumber} />
-                </div>
-              ) : null
-            }
-          />
+          {publishable === 0 ? (
+            <p className="text-sm">Nothing can be published yet: verify at least one claim on the sheet, with no open conflict.</p>
+          ) : (
+            <>
+              <p className="text-sm">
+                Version {nextNumber} would publish {publishable} {publishable === 1 ? "claim" : "claims"}
+                {blocked.length ? ` and leave out ${blocked.length}` : ""}.
+              </p>
+              {changes ? <ChangesSince changes={changes} changedClaims={watch?.claims.length ?? 0} /> : null}
+              <Button asChild>
+                <Link href={`/fact-sheets/${sheet.id}/publish`}>{latest ? `Review the changes and publish version ${nextNumber}` : "Review and publish version 1"}</Link>
+              </Button>
+            </>
+          )}
         </Card>
       ) : null}
 
@@ -173,5 +172,27 @@ export default async function FactSheetPage({ params }: Params) {
         </Card>
       ) : null}
     </article>
+  );
+}
+
+/** Since the latest version, told from keys: what the publish page's diff will show in full. */
+function ChangesSince({ changes, changedClaims }: { changes: DraftChanges; changedClaims: number }) {
+  const items = [
+    changes.added ? `${changes.added} ${changes.added === 1 ? "claim" : "claims"} to add` : null,
+    changes.removed ? `${changes.removed} ${changes.removed === 1 ? "claim" : "claims"} to leave out` : null,
+    changedClaims ? `${changedClaims} published ${changedClaims === 1 ? "claim" : "claims"} changed (listed above)` : null,
+    changes.reordered ? "the order changed" : null,
+    changes.sheetEdited ? "the sheet was edited (title, summary, sections or claims)" : null,
+  ].filter((i) => i !== null);
+  if (!items.length) return <p className="text-sm" data-testid="draft-state">Nothing changed since version {changes.number}.</p>;
+  return (
+    <div className="text-sm" data-testid="draft-state">
+      <p className="font-medium">Changed since version {changes.number}:</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
