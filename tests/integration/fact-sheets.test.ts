@@ -251,4 +251,31 @@ describe("fact sheets", () => {
     expect(await counts()).toEqual(before);
     expect(await db().factSheet.count({ where: { slug: SEED_SHEET_SLUG } })).toBe(1);
   });
+  it("arranges one page of a long sheet and leaves the claims before and after it where they were", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const created = await createSheet(editor, { title: "A page at a time" });
+    if (!created.ok) throw new Error("sheet not made");
+    const id = created.value.id;
+    const ids = (await db().claim.findMany({ orderBy: { id: "asc" }, take: 6, select: { id: true } })).map((c) => c.id);
+    expect((await addSheetClaims(editor, { sheetId: id, version: 1, claimIds: ids })).ok).toBe(true);
+    const [a, b, c, d, e, f] = ids as [string, string, string, string, string, string];
+
+    // The page showing b, c, d: d moves up under a heading, c is removed.
+    const page = await arrangeSheet(editor, { sheetId: id, version: await sheetVersion(id), replaces: [b, c, d], items: [{ claimId: d, section: "Moved" }, { claimId: b, section: null }] });
+    expect(page).toMatchObject({ ok: true, value: { count: 5 } });
+    const after = await db().factSheetClaim.findMany({ where: { factSheetId: id }, orderBy: { position: "asc" }, select: { claimId: true, position: true, section: true } });
+    expect(after).toEqual([
+      { claimId: a, position: 1, section: null },
+      { claimId: d, position: 2, section: "Moved" },
+      { claimId: b, position: 3, section: null },
+      { claimId: e, position: 4, section: null },
+      { claimId: f, position: 5, section: null },
+    ]);
+
+    // A page that no longer stands as it was shown, or items from outside it, change nothing.
+    const version = await sheetVersion(id);
+    expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [b, c], items: [{ claimId: b, section: null }] })).toMatchObject({ ok: false, stale: true });
+    expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [d, b], items: [{ claimId: a, section: null }] })).toMatchObject({ ok: false, stale: true });
+    expect(await sheetVersion(id)).toBe(version);
+  });
 });

@@ -17,9 +17,13 @@ import { draftChanges, type DraftChanges } from "@/lib/server/fact-sheet-publish
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { getSheet } from "@/lib/server/fact-sheets";
 import { requireUser } from "@/lib/server/session";
+import { SHEET_PAGE_CLAIMS } from "@/lib/schemas/factsheet";
 import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
+
+/** The blocked claims listed by name at the top; the rest are marked in the list of claims. */
+const BLOCKED_LISTED = 20;
 
 const loadSheet = cache(async (id: string) => (isUuid(id) ? getSheet(await requireUser(), id) : null));
 
@@ -28,7 +32,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: sheet ? sheet.title : "Fact sheet" };
 }
 
-export default async function FactSheetPage({ params }: Params) {
+export default async function FactSheetPage({ params, searchParams }: Params & { searchParams: Promise<{ from?: string }> }) {
   const user = await requireUser();
   const sheet = await loadSheet((await params).id);
   if (!sheet) notFound();
@@ -39,6 +43,11 @@ export default async function FactSheetPage({ params }: Params) {
   const latest = sheet.snapshots[0];
   const blocked = sheet.claims.filter((c) => c.reasons.length);
   const publishable = sheet.claims.length - blocked.length;
+  // A page of claims at a time, from the position asked for (keyed by position, which the sheet's unique (sheet, position) key orders).
+  const from = Number((await searchParams).from);
+  const start = Number.isInteger(from) && from > 0 ? Math.max(0, sheet.claims.findIndex((c) => c.position >= from)) : 0;
+  const shown = sheet.claims.slice(start, start + SHEET_PAGE_CLAIMS);
+  const pageHref = (index: number) => `/fact-sheets/${sheet.id}?from=${sheet.claims[index]!.position}#claims-heading`;
   const nextNumber = (latest?.number ?? 0) + 1;
 
   return (
@@ -78,7 +87,7 @@ export default async function FactSheetPage({ params }: Params) {
             Not publishable ({blocked.length}): left out when you publish
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {blocked.map((c) => (
+            {blocked.slice(0, BLOCKED_LISTED).map((c) => (
               <li key={c.id}>
                 <Link href={`/claims/${c.id}`} className="underline-offset-2 hover:underline">
                   {c.statement}
@@ -87,6 +96,9 @@ export default async function FactSheetPage({ params }: Params) {
               </li>
             ))}
           </ul>
+          {blocked.length > BLOCKED_LISTED ? (
+            <p className="mt-2 text-sm text-muted-foreground">…and {blocked.length - BLOCKED_LISTED} more, each marked “Not publishable” in the list of claims.</p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -94,12 +106,17 @@ export default async function FactSheetPage({ params }: Params) {
         <h2 id="claims-heading" className="text-lg font-semibold">
           Claims
         </h2>
+        {sheet.claims.length > SHEET_PAGE_CLAIMS ? (
+          <ClaimPages shown={{ first: start + 1, last: start + shown.length, total: sheet.claims.length }} previous={start > 0 ? pageHref(Math.max(0, start - SHEET_PAGE_CLAIMS)) : null} next={start + SHEET_PAGE_CLAIMS < sheet.claims.length ? pageHref(start + SHEET_PAGE_CLAIMS) : null} />
+        ) : null}
         <ArrangeClaims
-          key={sheet.version}
+          key={`${sheet.version}-${start}`}
           sheetId={sheet.id}
           version={sheet.version}
           editable={editable}
-          items={sheet.claims.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
+          first={start + 1}
+          total={sheet.claims.length}
+          items={shown.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
         />
         {editable ? (
           <div className="border-t border-border pt-4">
@@ -194,5 +211,28 @@ function ChangesSince({ changes, changedClaims }: { changes: DraftChanges; chang
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Which claims of a long sheet this page shows, with links to the pages before and after. */
+function ClaimPages({ shown, previous, next }: { shown: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
+  return (
+    <nav aria-label="Pages of claims" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p>
+        Claims {shown.first}–{shown.last} of {shown.total.toLocaleString("en-GB")}; Up and Down move a claim within this page.
+      </p>
+      <div className="flex gap-2">
+        {previous ? (
+          <Link href={previous} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            ← Previous {SHEET_PAGE_CLAIMS}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={next} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            Next {Math.min(SHEET_PAGE_CLAIMS, shown.total - shown.last)} →
+          </Link>
+        ) : null}
+      </div>
+    </nav>
   );
 }
