@@ -20,11 +20,12 @@ export interface ArrangeItem {
 }
 
 /**
- * The sheet's claims in order. Editors move them with the Move up / Move down buttons (each move
- * is announced) or by dragging, set section headings and remove claims, then save the whole
- * arrangement at once; reviewers see the list only.
+ * The sheet's claims in order, a page of them at a time (`first` is the position of the page's
+ * first claim, `total` the sheet's count). Editors move them with the Move up / Move down buttons
+ * (each move is announced) or by dragging, set section headings and remove claims, then save the
+ * page's arrangement at once; reviewers see the list only.
  */
-export function ArrangeClaims(props: { sheetId: string; version: number; items: ArrangeItem[]; editable: boolean }) {
+export function ArrangeClaims(props: { sheetId: string; version: number; items: ArrangeItem[]; first: number; total: number; editable: boolean }) {
   const [items, setItems] = useState(props.items);
   const [announce, setAnnounce] = useState("");
   const [dragging, setDragging] = useState<number | null>(null);
@@ -37,14 +38,15 @@ export function ArrangeClaims(props: { sheetId: string; version: number; items: 
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     setItems(next);
-    setAnnounce(`Moved “${item!.statement}” to position ${to + 1} of ${next.length}.`);
+    setAnnounce(`Moved “${item!.statement}” to position ${props.first + to} of ${props.total - (props.items.length - next.length)}.`);
   };
   const setSection = (index: number, section: string) => setItems(items.map((item, i) => (i === index ? { ...item, section } : item)));
   const remove = (index: number) => {
     setAnnounce(`Removed “${items[index]!.statement}” from the sheet (not saved yet).`);
     setItems(items.filter((_, i) => i !== index));
   };
-  const save = () => run({ sheetId: props.sheetId, version: props.version, items: items.map((i) => ({ claimId: i.id, section: i.section })) });
+  const save = () =>
+    run({ sheetId: props.sheetId, version: props.version, items: items.map((i) => ({ claimId: i.id, section: i.section })), replaces: props.items.map((i) => i.id) });
 
   if (!items.length) return <p className="text-sm text-muted-foreground">No claims on this sheet yet.{props.editable ? " Add one below, or from a view of the claims list." : ""}</p>;
 
@@ -54,7 +56,7 @@ export function ArrangeClaims(props: { sheetId: string; version: number; items: 
       <p role="status" aria-live="polite" className="sr-only">
         {announce}
       </p>
-      <ol aria-label="Claims on this sheet, in order" className="space-y-2">
+      <ol aria-label="Claims on this sheet, in order" start={props.first} className="space-y-2">
         {items.map((item, index) => {
           const newSection = item.section && item.section !== items[index - 1]?.section;
           return (
@@ -81,7 +83,7 @@ export function ArrangeClaims(props: { sheetId: string; version: number; items: 
               {newSection ? <p className="mb-2 font-serif text-base font-semibold">{item.section}</p> : null}
               <div className="flex flex-wrap items-start gap-3">
                 <span className="font-mono text-sm text-muted-foreground" aria-hidden="true">
-                  {index + 1}.
+                  {props.first + index}.
                 </span>
                 <div className="min-w-0 flex-1 space-y-1">
                   <Link href={`/claims/${item.id}`} className="font-medium underline-offset-2 hover:underline">
@@ -98,7 +100,7 @@ export function ArrangeClaims(props: { sheetId: string; version: number; items: 
                 <div className="mt-3 flex flex-wrap items-end gap-2">
                   <div className="min-w-48 flex-1 space-y-1">
                     <label htmlFor={`section-${item.id}`} className="text-xs font-medium text-muted-foreground">
-                      Section heading for claim {index + 1}
+                      Section heading for claim {props.first + index}
                     </label>
                     <Input id={`section-${item.id}`} value={item.section ?? ""} onChange={(e) => setSection(index, e.target.value)} placeholder="None" className="min-h-9" />
                   </div>

@@ -39,7 +39,11 @@ export const arrangeSheetSchema = z.object({
     .array(z.object({ claimId: z.uuid("Unknown claim."), section }))
     .max(MAX_SHEET_CLAIMS, `A sheet holds at most ${MAX_SHEET_CLAIMS} claims.`)
     .refine((items) => new Set(items.map((i) => i.claimId)).size === items.length, "A claim appears twice."),
+  /** The run of claims the items rearrange (a page of the sheet), in the order it was shown; absent: the whole sheet. */
+  replaces: z.array(z.uuid("Unknown claim.")).min(1).max(MAX_SHEET_CLAIMS).optional(),
 });
+/** The sheet page shows and arranges a sheet's claims this many at a time. */
+export const SHEET_PAGE_CLAIMS = 100;
 export type ArrangeSheetInput = z.input<typeof arrangeSheetSchema>;
 export type ArrangeSheetValues = z.output<typeof arrangeSheetSchema>;
 

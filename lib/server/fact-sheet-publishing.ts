@@ -145,6 +145,8 @@ async function draftVersion(tx: Tx | typeof db, sheetId: string, by: { name: str
 const draftHash = (c: SnapshotContent) => sha256Hex(canonicalJson({ title: c.title, summary: c.summary, claims: c.claims, omitted: c.omitted }));
 
 export interface PublicationPreview {
+  sheetId: string;
+  title: string;
   sheetVersion: number;
   /** Passed back with the publish: it goes through only if the next version is still what was previewed. */
   draftHash: string;
@@ -166,6 +168,8 @@ export async function previewPublication(user: SessionUser, sheetId: string): Pr
   if (!draft) return null;
   const prev = draft.previous?.content;
   return {
+    sheetId: draft.sheet.id,
+    title: draft.sheet.title,
     sheetVersion: draft.sheet.version,
     draftHash: draftHash(draft.content),
     previousNumber: draft.previous?.number ?? 0,
@@ -175,6 +179,54 @@ export async function previewPublication(user: SessionUser, sheetId: string): Pr
     diff: prev ? diffVersions(prev.claims, draft.content.claims) : null,
     titleChanged: Boolean(prev && prev.title !== draft.content.title),
     summaryChanged: Boolean(prev && prev.summary !== draft.content.summary),
+  };
+}
+
+/** How a sheet's draft stands against its latest version, told from keys alone (the publish page builds the real diff). */
+export interface DraftChanges {
+  /** The latest version's number. */
+  number: number;
+  /** Publishable claims on the sheet that the version does not hold, and the version's claims no longer publishable or on the sheet. */
+  added: number;
+  removed: number;
+  /** The publishable claims both hold are in another order. */
+  reordered: boolean;
+  /** The title, summary, sections, order or claims of the sheet were edited since the version. */
+  sheetEdited: boolean;
+}
+
+/**
+ * What changed since the sheet's latest version, without building the next one: the version's
+ * published claims (fact_sheet_snapshot_claims' key) against the sheet's publishable claims in
+ * order, and whether the audit log holds an edit of the sheet since (its (entity, time) index).
+ * Edits of the published claims themselves are the watches' part (watchSheets). Null if never published.
+ */
+export async function draftChanges(
+  user: SessionUser,
+  sheet: { id: string; claims: { id: string; reasons: readonly unknown[] }[]; snapshots: { id: string; number: number; publishedAt: Date }[] },
+): Promise<DraftChanges | null> {
+  authorize(user, "factsheets:read");
+  const latest = sheet.snapshots[0];
+  if (!latest) return null;
+  const [published, edits] = await Promise.all([
+    db.factSheetSnapshotClaim.findMany({ where: { snapshotId: latest.id }, orderBy: { position: "asc" }, select: { claimId: true } }),
+    db.auditLog.findFirst({
+      where: { entityType: "FactSheet", entityId: sheet.id, createdAt: { gt: latest.publishedAt }, action: { in: ["factsheet.update", "factsheet.arrange", "factsheet.claims.add"] } },
+      select: { id: true },
+    }),
+  ]);
+  const now = sheet.claims.filter((c) => !c.reasons.length).map((c) => c.id);
+  const was = published.map((p) => p.claimId);
+  const inNow = new Set(now);
+  const inWas = new Set(was);
+  const keptNow = now.filter((id) => inWas.has(id));
+  const keptWas = was.filter((id) => inNow.has(id));
+  return {
+    number: latest.number,
+    added: now.length - keptNow.length,
+    removed: was.length - keptWas.length,
+    reordered: keptNow.some((id, i) => keptWas[i] !== id),
+    sheetEdited: edits !== null,
   };
 }
 

@@ -160,21 +160,30 @@ async function claimSheet(tx: Tx, sheetId: string, version: number) {
 const order = (tx: Tx, sheetId: string) =>
   tx.factSheetClaim.findMany({ where: { factSheetId: sheetId }, orderBy: { position: "asc" }, select: { claimId: true, section: true } });
 
-/** Replaces the sheet's order and section headings (and drops claims left out) in one save. */
+/**
+ * Replaces the sheet's order and section headings (and drops claims left out) in one save: of the
+ * whole sheet, or of the run of claims `replaces` names (a page of it), the rest staying as it is.
+ */
 export async function arrangeSheet(user: SessionUser, values: ArrangeSheetValues) {
   authorize(user, "factsheets:write");
   return inTransaction(user, async (tx, audit) => {
     const stale = await claimSheet(tx, values.sheetId, values.version);
     if (stale) return stale;
     const before = await order(tx, values.sheetId);
-    const onSheet = new Set(before.map((c) => c.claimId));
-    if (values.items.some((i) => !onSheet.has(i.claimId))) return refuse(staleMessage("fact sheet"), { stale: true });
-    await tx.factSheetClaim.deleteMany({ where: { factSheetId: values.sheetId } });
-    if (values.items.length) {
-      await tx.factSheetClaim.createMany({ data: values.items.map((i, n) => ({ factSheetId: values.sheetId, claimId: i.claimId, section: i.section, position: n + 1 })) });
+    const run = values.replaces ?? before.map((c) => c.claimId);
+    const start = before.findIndex((c) => c.claimId === run[0]);
+    const shown = start < 0 ? [] : before.slice(start, start + run.length);
+    const inRun = new Set(run);
+    if (shown.length !== run.length || shown.some((c, i) => c.claimId !== run[i]) || values.items.some((i) => !inRun.has(i.claimId))) {
+      return refuse(staleMessage("fact sheet"), { stale: true });
     }
-    audit({ action: "factsheet.arrange", entityType: "FactSheet", entityId: values.sheetId, before: { version: values.version, claims: before }, after: { version: values.version + 1, claims: values.items } });
-    return ok({ version: values.version + 1, count: values.items.length });
+    const items = [...before.slice(0, start), ...values.items, ...before.slice(start + run.length)];
+    await tx.factSheetClaim.deleteMany({ where: { factSheetId: values.sheetId } });
+    if (items.length) {
+      await tx.factSheetClaim.createMany({ data: items.map((i, n) => ({ factSheetId: values.sheetId, claimId: i.claimId, section: i.section, position: n + 1 })) });
+    }
+    audit({ action: "factsheet.arrange", entityType: "FactSheet", entityId: values.sheetId, before: { version: values.version, claims: before }, after: { version: values.version + 1, claims: items } });
+    return ok({ version: values.version + 1, count: items.length });
   });
 }
 

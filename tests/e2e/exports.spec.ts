@@ -87,6 +87,7 @@ test("a large sheet's PDF is made in the background: the version page shows it q
   await page.getByRole("option", { name: /^North Korea was one of five countries/ }).first().click();
   await add.getByRole("button", { name: "Add to the sheet" }).click();
   await expect(page.getByTestId("sheet-claim")).toHaveCount(1);
+  await page.getByRole("link", { name: "Review and publish version 1" }).click();
   await page.getByRole("form", { name: "Publish" }).getByRole("button", { name: "Publish version 1" }).click();
   await expect(page).toHaveURL(/\/v\/1$/);
 

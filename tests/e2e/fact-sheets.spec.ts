@@ -44,9 +44,13 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   await expect(page.getByRole("button", { name: "Save order and sections" })).toBeDisabled();
   await expect(page.getByTestId("sheet-claim").first()).toContainText(IN_FAVOUR);
 
-  // Publish version 1: the unpublishable claim is left out.
+  // Publish version 1: the unpublishable claim is left out. The sheet says so from keys; the
+  // publish page builds the version itself.
+  await expect(page.getByTestId("publish-card")).toContainText("Version 1 would publish 2 claims and leave out 1.");
+  await page.getByRole("link", { name: "Review and publish version 1" }).click();
   const publish = page.getByRole("form", { name: "Publish" });
   await expect(publish).toContainText("Version 1 will publish 2 claims");
+  await expect(page.getByRole("region", { name: /Left out of version 1/ })).toContainText(RANGE);
   await publish.getByRole("button", { name: "Publish version 1" }).click();
   await expect(page).toHaveURL(/\/v\/1$/);
   await expect(page.getByRole("heading", { level: 1, name: "The UN vote on the invasion" })).toBeVisible();
@@ -58,6 +62,8 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   await page.getByRole("button", { name: `Remove “${AGAINST}” from the sheet` }).click();
   await page.getByRole("button", { name: "Save order and sections" }).click();
   await expect(page.getByTestId("sheet-claim")).toHaveCount(2);
+  await expect(page.getByTestId("draft-state")).toContainText("1 claim to leave out");
+  await page.getByRole("link", { name: "Review the changes and publish version 2" }).click();
   await expect(publish.getByTestId("version-diff")).toContainText("Removed (1)");
   await expect(publish.getByTestId("version-diff")).toContainText(AGAINST);
   await publish.getByLabel("I have read the changes above.").check();
@@ -67,6 +73,9 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   await publish.getByRole("button", { name: "Publish version 2" }).click();
   await expect(page).toHaveURL(/\/v\/2$/);
   await expect(page.getByRole("region", { name: "What changed in version 2" })).toContainText("Kept only the votes in favour");
+  // The version page's diff is the one the publish page showed.
+  await expect(page.getByTestId("version-diff")).toContainText("Removed (1)");
+  await expect(page.getByTestId("version-diff")).toContainText(AGAINST);
   const hash = await page.getByTestId("content-hash").textContent();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -109,6 +118,7 @@ test("reviewers read sheets and versions but get no controls to change or publis
   await page.getByRole("link", { name: "North Korea and the war in Ukraine: the figures" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "North Korea and the war in Ukraine: the figures" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Publish" })).toHaveCount(0);
+  await expect(page.getByTestId("publish-card")).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Add a claim" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
   await page.getByRole("link", { name: "Read version 1" }).click();

@@ -37,6 +37,7 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "new fact sheet", path: "/fact-sheets/new", roles: ["admin", "editor"] },
   { name: "fact sheet (seeded, published)", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/ },
   { name: "fact sheet version 1", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Read version 1$/ },
+  { name: "publish a fact sheet", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Review the changes and publish version 2$/, roles: ["admin", "editor"] },
   { name: "conflicts, tensions only", path: "/conflicts?severity=TENSION" },
   { name: "actors (admin)", path: "/actors", roles: ["admin"] },
   { name: "API tokens", path: "/admin/api-tokens", roles: ["admin"] },

@@ -77,6 +77,7 @@ export async function pageParams(counter: RowCounter): Promise<Record<string, st
     "app/(app)/events/[id]/edit/page:id": seedId("event", "nk-recognises"),
     "app/(app)/fact-sheets/[id]/page:id": sheet!.fact_sheet_id,
     "app/(app)/fact-sheets/[id]/edit/page:id": sheet!.fact_sheet_id,
+    "app/(app)/fact-sheets/[id]/publish/page:id": sheet!.fact_sheet_id,
     "app/(app)/fact-sheets/[id]/v/[n]/page:id": sheet!.fact_sheet_id,
     "app/(app)/fact-sheets/[id]/v/[n]/page:n": "1",
     "app/(app)/conflicts/[id]/page:id": conflict!.id,

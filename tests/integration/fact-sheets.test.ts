@@ -8,7 +8,7 @@ import { createCitation } from "@/lib/server/citations";
 import { citationSchema } from "@/lib/schemas/citation";
 import { verifyChains } from "@/lib/server/fact-sheet-chain";
 import { createLink, openPublicLink, revokeLink } from "@/lib/server/fact-sheet-links";
-import { previewPublication, publishSheet, readVersion } from "@/lib/server/fact-sheet-publishing";
+import { draftChanges, previewPublication, publishSheet, readVersion, versionDiff } from "@/lib/server/fact-sheet-publishing";
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet, updateSheet } from "@/lib/server/fact-sheets";
 import { reviewClaim } from "@/lib/server/reviews";
@@ -30,6 +30,12 @@ describe("fact sheets", () => {
   const range = seedId("claim", "ru-deaths-range");
   const recognition = seedId("claim", "ru-recognition-date");
   let sheetId = "";
+  /** What the sheet's page says changed since the latest version (from keys, without building the draft). */
+  const changes = async () => {
+    const editor = await actor("editor@factdesk.test");
+    return draftChanges(editor, (await getSheet(editor, sheetId))!);
+  };
+  const unchanged = (number: number) => ({ number, added: 0, removed: 0, reordered: false, sheetEdited: false });
 
   async function verify(claimId: string) {
     const editor = await actor("editor@factdesk.test");
@@ -95,8 +101,10 @@ describe("fact sheets", () => {
     expect(preview).toMatchObject({ previousNumber: 0, nextNumber: 1, claimCount: 1, diff: null });
     expect(preview.omitted.map((o) => o.id)).toContain(range);
 
+    expect(await changes()).toBeNull();
     const published = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: 0 });
     expect(published).toMatchObject({ ok: true, value: { number: 1, omitted: 3 } });
+    expect(await changes()).toEqual(unchanged(1));
     const v1 = (await readVersion({ factSheetId: sheetId, number: 1 }))!;
     expect(v1.previousHash).toBeNull();
     expect(v1.contentHash).toBe(contentHash(v1.content, null));
@@ -114,6 +122,7 @@ describe("fact sheets", () => {
   it("republishes only with a change note, after showing the diff; a publish in between is refused", async () => {
     const editor = await actor("editor@factdesk.test");
     await updateSheet(editor, { id: sheetId, version: await sheetVersion(sheetId), title: "North Korea: the figures", summary: "Now with dates." });
+    expect(await changes()).toEqual({ ...unchanged(1), sheetEdited: true });
     // A second, independent origin for the date: the Kremlin's own announcement.
     const kremlin = await db().source.create({ data: { title: "Address by the President of the Russian Federation", outlet: "Kremlin", kind: "OFFICIAL_STATEMENT", createdById: editor.id } });
     const cited = await createCitation(
@@ -129,6 +138,7 @@ describe("fact sheets", () => {
     );
     expect(cited.ok).toBe(true);
     await verify(recognition);
+    expect(await changes()).toEqual({ ...unchanged(1), added: 1, sheetEdited: true });
     const preview = (await previewPublication(editor, sheetId))!;
     expect(preview).toMatchObject({ previousNumber: 1, nextNumber: 2, summaryChanged: true });
     expect(preview.diff!.added.map((c) => c.id)).toContain(recognition);
@@ -148,6 +158,9 @@ describe("fact sheets", () => {
     expect(stored).toMatchObject({ number: 2, previousHash: first.contentHash, changeNote: "Added the date of recognition." });
     expect(stored.contentHash).toBe(contentHash(stored.content, first.contentHash));
     expect(stored.content.claims.map((c) => c.id)).toEqual([against, recognition]);
+    // What the publish page showed is what the version records against the one before.
+    expect(await versionDiff(stored)).toEqual(preview.diff);
+    expect(await changes()).toEqual(unchanged(2));
   });
 
   it("refuses UPDATE and DELETE of a published version in the database itself", async () => {
@@ -179,6 +192,8 @@ describe("fact sheets", () => {
     const reviewer = await actor("reviewer@factdesk.test");
     const flagged = await flagConflict(reviewer, flagConflictSchema.parse({ claimIds: [recognition, seedId("claim", "nk-recognition-date")], reason: "Two dates of recognition that cannot both hold here." }));
     expect(flagged.ok).toBe(true);
+    // Neither can be published now: the sheet's page says the next version leaves both out.
+    expect(await changes()).toEqual({ ...unchanged(2), removed: 2 });
     const all = await watchSheets(editor);
     expect(all.find((s) => s.sheetId === sheetId)!.claims.map((c) => [c.position, c.changes])).toEqual([
       [1, ["disputed"]],
@@ -235,5 +250,32 @@ describe("fact sheets", () => {
     expect(await seedPublication(db())).toEqual({ sheetId: seeded.sheetId, token: null });
     expect(await counts()).toEqual(before);
     expect(await db().factSheet.count({ where: { slug: SEED_SHEET_SLUG } })).toBe(1);
+  });
+  it("arranges one page of a long sheet and leaves the claims before and after it where they were", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const created = await createSheet(editor, { title: "A page at a time" });
+    if (!created.ok) throw new Error("sheet not made");
+    const id = created.value.id;
+    const ids = (await db().claim.findMany({ orderBy: { id: "asc" }, take: 6, select: { id: true } })).map((c) => c.id);
+    expect((await addSheetClaims(editor, { sheetId: id, version: 1, claimIds: ids })).ok).toBe(true);
+    const [a, b, c, d, e, f] = ids as [string, string, string, string, string, string];
+
+    // The page showing b, c, d: d moves up under a heading, c is removed.
+    const page = await arrangeSheet(editor, { sheetId: id, version: await sheetVersion(id), replaces: [b, c, d], items: [{ claimId: d, section: "Moved" }, { claimId: b, section: null }] });
+    expect(page).toMatchObject({ ok: true, value: { count: 5 } });
+    const after = await db().factSheetClaim.findMany({ where: { factSheetId: id }, orderBy: { position: "asc" }, select: { claimId: true, position: true, section: true } });
+    expect(after).toEqual([
+      { claimId: a, position: 1, section: null },
+      { claimId: d, position: 2, section: "Moved" },
+      { claimId: b, position: 3, section: null },
+      { claimId: e, position: 4, section: null },
+      { claimId: f, position: 5, section: null },
+    ]);
+
+    // A page that no longer stands as it was shown, or items from outside it, change nothing.
+    const version = await sheetVersion(id);
+    expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [b, c], items: [{ claimId: b, section: null }] })).toMatchObject({ ok: false, stale: true });
+    expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [d, b], items: [{ claimId: a, section: null }] })).toMatchObject({ ok: false, stale: true });
+    expect(await sheetVersion(id)).toBe(version);
   });
 });

@@ -4,23 +4,26 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddClaimForm } from "@/components/fact-sheets/add-claim-form";
 import { ArrangeClaims } from "@/components/fact-sheets/arrange-claims";
-import { DiffList } from "@/components/fact-sheets/diff-list";
 import { LinksCard } from "@/components/fact-sheets/links-card";
 import { Markdown } from "@/components/fact-sheets/markdown";
-import { PublishPanel } from "@/components/fact-sheets/publish-panel";
 import { WatchNotice } from "@/components/fact-sheets/watch-notice";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { listLinks } from "@/lib/server/fact-sheet-links";
-import { previewPublication } from "@/lib/server/fact-sheet-publishing";
+import { draftChanges, type DraftChanges } from "@/lib/server/fact-sheet-publishing";
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
 import { getSheet } from "@/lib/server/fact-sheets";
 import { requireUser } from "@/lib/server/session";
+import { SHEET_PAGE_CLAIMS } from "@/lib/schemas/factsheet";
 import { formatDate } from "@/lib/values";
 
 type Params = { params: Promise<{ id: string }> };
+
+/** The blocked claims listed by name at the top; the rest are marked in the list of claims. */
+const BLOCKED_LISTED = 20;
 
 const loadSheet = cache(async (id: string) => (isUuid(id) ? getSheet(await requireUser(), id) : null));
 
@@ -29,15 +32,23 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: sheet ? sheet.title : "Fact sheet" };
 }
 
-export default async function FactSheetPage({ params }: Params) {
+export default async function FactSheetPage({ params, searchParams }: Params & { searchParams: Promise<{ from?: string }> }) {
   const user = await requireUser();
   const sheet = await loadSheet((await params).id);
   if (!sheet) notFound();
   const editable = can(user.role, "factsheets:write");
   const publisher = can(user.role, "factsheets:publish");
-  const [preview, [watch], links] = await Promise.all([publisher ? previewPublication(user, sheet.id) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
+  // The next version itself (every claim with its evidence, hashed) is built on the publish page, when asked.
+  const [changes, [watch], links] = await Promise.all([publisher ? draftChanges(user, sheet) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
   const latest = sheet.snapshots[0];
   const blocked = sheet.claims.filter((c) => c.reasons.length);
+  const publishable = sheet.claims.length - blocked.length;
+  // A page of claims at a time, from the position asked for (keyed by position, which the sheet's unique (sheet, position) key orders).
+  const from = Number((await searchParams).from);
+  const start = Number.isInteger(from) && from > 0 ? Math.max(0, sheet.claims.findIndex((c) => c.position >= from)) : 0;
+  const shown = sheet.claims.slice(start, start + SHEET_PAGE_CLAIMS);
+  const pageHref = (index: number) => `/fact-sheets/${sheet.id}?from=${sheet.claims[index]!.position}#claims-heading`;
+  const nextNumber = (latest?.number ?? 0) + 1;
 
   return (
     <article className="space-y-6">
@@ -76,7 +87,7 @@ export default async function FactSheetPage({ params }: Params) {
             Not publishable ({blocked.length}): left out when you publish
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {blocked.map((c) => (
+            {blocked.slice(0, BLOCKED_LISTED).map((c) => (
               <li key={c.id}>
                 <Link href={`/claims/${c.id}`} className="underline-offset-2 hover:underline">
                   {c.statement}
@@ -85,6 +96,9 @@ export default async function FactSheetPage({ params }: Params) {
               </li>
             ))}
           </ul>
+          {blocked.length > BLOCKED_LISTED ? (
+            <p className="mt-2 text-sm text-muted-foreground">…and {blocked.length - BLOCKED_LISTED} more, each marked “Not publishable” in the list of claims.</p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -92,12 +106,17 @@ export default async function FactSheetPage({ params }: Params) {
         <h2 id="claims-heading" className="text-lg font-semibold">
           Claims
         </h2>
+        {sheet.claims.length > SHEET_PAGE_CLAIMS ? (
+          <ClaimPages shown={{ first: start + 1, last: start + shown.length, total: sheet.claims.length }} previous={start > 0 ? pageHref(Math.max(0, start - SHEET_PAGE_CLAIMS)) : null} next={start + SHEET_PAGE_CLAIMS < sheet.claims.length ? pageHref(start + SHEET_PAGE_CLAIMS) : null} />
+        ) : null}
         <ArrangeClaims
-          key={sheet.version}
+          key={`${sheet.version}-${start}`}
           sheetId={sheet.id}
           version={sheet.version}
           editable={editable}
-          items={sheet.claims.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
+          first={start + 1}
+          total={sheet.claims.length}
+          items={shown.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
         />
         {editable ? (
           <div className="border-t border-border pt-4">
@@ -109,28 +128,25 @@ export default async function FactSheetPage({ params }: Params) {
         ) : null}
       </Card>
 
-      {publisher && preview ? (
-        <Card aria-labelledby="publish-heading" className="space-y-3">
+      {publisher ? (
+        <Card aria-labelledby="publish-heading" className="space-y-3" data-testid="publish-card">
           <h2 id="publish-heading" className="text-lg font-semibold">
             {latest ? "Publish a new version" : "Publish"}
           </h2>
-          <PublishPanel
-            sheetId={sheet.id}
-            sheetVersion={preview.sheetVersion}
-            draftHash={preview.draftHash}
-            previousNumber={preview.previousNumber}
-            nextNumber={preview.nextNumber}
-            claimCount={preview.claimCount}
-            changes={
-              preview.diff ? (
-                <div className="space-y-2">
-                  {preview.titleChanged ? <p className="text-sm">The title changed.</p> : null}
-                  {preview.summaryChanged ? <p className="text-sm">The summary changed.</p> : null}
-                  <DiffList diff={preview.diff} against={preview.previousNumber} />
-                </div>
-              ) : null
-            }
-          />
+          {publishable === 0 ? (
+            <p className="text-sm">Nothing can be published yet: verify at least one claim on the sheet, with no open conflict.</p>
+          ) : (
+            <>
+              <p className="text-sm">
+                Version {nextNumber} would publish {publishable} {publishable === 1 ? "claim" : "claims"}
+                {blocked.length ? ` and leave out ${blocked.length}` : ""}.
+              </p>
+              {changes ? <ChangesSince changes={changes} changedClaims={watch?.claims.length ?? 0} /> : null}
+              <Button asChild>
+                <Link href={`/fact-sheets/${sheet.id}/publish`}>{latest ? `Review the changes and publish version ${nextNumber}` : "Review and publish version 1"}</Link>
+              </Button>
+            </>
+          )}
         </Card>
       ) : null}
 
@@ -173,5 +189,50 @@ export default async function FactSheetPage({ params }: Params) {
         </Card>
       ) : null}
     </article>
+  );
+}
+
+/** Since the latest version, told from keys: what the publish page's diff will show in full. */
+function ChangesSince({ changes, changedClaims }: { changes: DraftChanges; changedClaims: number }) {
+  const items = [
+    changes.added ? `${changes.added} ${changes.added === 1 ? "claim" : "claims"} to add` : null,
+    changes.removed ? `${changes.removed} ${changes.removed === 1 ? "claim" : "claims"} to leave out` : null,
+    changedClaims ? `${changedClaims} published ${changedClaims === 1 ? "claim" : "claims"} changed (listed above)` : null,
+    changes.reordered ? "the order changed" : null,
+    changes.sheetEdited ? "the sheet was edited (title, summary, sections or claims)" : null,
+  ].filter((i) => i !== null);
+  if (!items.length) return <p className="text-sm" data-testid="draft-state">Nothing changed since version {changes.number}.</p>;
+  return (
+    <div className="text-sm" data-testid="draft-state">
+      <p className="font-medium">Changed since version {changes.number}:</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Which claims of a long sheet this page shows, with links to the pages before and after. */
+function ClaimPages({ shown, previous, next }: { shown: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
+  return (
+    <nav aria-label="Pages of claims" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p>
+        Claims {shown.first}–{shown.last} of {shown.total.toLocaleString("en-GB")}; Up and Down move a claim within this page.
+      </p>
+      <div className="flex gap-2">
+        {previous ? (
+          <Link href={previous} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            ← Previous {SHEET_PAGE_CLAIMS}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={next} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            Next {Math.min(SHEET_PAGE_CLAIMS, shown.total - shown.last)} →
+          </Link>
+        ) : null}
+      </div>
+    </nav>
   );
 }
