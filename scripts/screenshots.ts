@@ -56,6 +56,10 @@ try {
       await page.getByRole("link", { name: "North Korea and the war in Ukraine: the figures" }).click();
       await page.getByRole("heading", { name: "Versions" }).waitFor();
       await shot("fact-sheet");
+      await page.getByRole("link", { name: /^Review the changes and publish version 2$/ }).click();
+      await page.getByRole("heading", { name: /^Publish /, level: 1 }).waitFor();
+      await shot("fact-sheet-publish");
+      await page.goBack();
       await page.getByRole("link", { name: "Read version 1" }).click();
       await page.locator("#claim-1").waitFor();
       await shot("fact-sheet-version");
