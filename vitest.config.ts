@@ -14,6 +14,9 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     env: loadEnv(mode, root, ""),
+    // Two files at a time on two cores: each integration file has a database of its own
+    // (tests/support/database.ts), so files do not share rows.
+    maxWorkers: 2,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     projects: [
@@ -24,7 +27,6 @@ export default defineConfig(({ mode }) => ({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
