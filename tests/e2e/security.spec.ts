@@ -23,6 +23,18 @@ test("every response carries the security headers, with a new nonce each time", 
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+  // The static files skip proxy.ts (its matcher): next.config.ts gives them the headers besides the CSP.
+  const assets = [/<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+\.js)"/, /<link\b[^>]*\bhref="(\/_next\/static\/[^"]+\.css)"/].map((re) => re.exec(html)?.[1]);
+  expect(assets, "the page loads a script and a stylesheet from /_next/static").toEqual([expect.any(String), expect.any(String)]);
+  for (const path of assets as string[]) {
+    const file = await request.get(path);
+    expect(file.status(), path).toBe(200);
+    expect(file.headers()["content-security-policy"], `${path} is not answered by the proxy`).toBeUndefined();
+    expect(file.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(file.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(file.headers()["x-frame-options"], path).toBe("DENY");
+  }
 });
 
 test("a cookie replayed after signing out signs no one in", async ({ browser }) => {
