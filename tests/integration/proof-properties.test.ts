@@ -29,6 +29,7 @@ import { createNote } from "@/lib/server/notes";
 import { createSource } from "@/lib/server/sources";
 import { findActiveUser } from "@/lib/server/users";
 import { refuseNul } from "@/lib/text-input";
+import { encodeCursor, encodeNameCursor } from "@/lib/pagination";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 import { inputSchemas } from "../support/schemas";
@@ -90,9 +91,11 @@ const VALID: Record<string, Record<string, unknown>> = {
   retryExportSchema: { snapshotId: uuid },
   sheetListQuerySchema: { limit: "20", cursor: uuid },
   verifiedClaimsQuerySchema: { q: "deaths", kind: "QUANTITY", tag: "war", limit: "5" },
+  pageQuerySchema: { limit: "20", cursor: encodeCursor({ createdAt: new Date("2024-03-01T10:00:00Z"), id: uuid }) },
+  namePageQuerySchema: { q: "death", limit: "10", cursor: encodeNameCursor({ name: "Deaths", id: uuid }) },
 };
 
-/** Every schema lib/schemas exports (found, not listed: a new one without a starting input fails the first test). */
+/** Every schema lib/schemas and lib/pagination.ts export (found, not listed: a new one without a starting input fails the first test). */
 const SCHEMAS = (await inputSchemas()).map(({ file, name, schema }) => [`${file}: ${name}`, schema, VALID[name]] as const);
 
 // Text as people and attackers type it: any code point (lone surrogates, NUL and controls
@@ -136,7 +139,7 @@ const RUNS_PER_SCHEMA = 220;
 const RUNS_PER_VERB = 120;
 
 describe("fast-check: the schemas of every server action", () => {
-  it("has a starting input for every schema lib/schemas exports", () => {
+  it("has a starting input for every schema lib/schemas and lib/pagination.ts export", () => {
     expect(SCHEMAS.filter(([, , valid]) => !valid).map(([name]) => name)).toEqual([]);
     expect(Object.keys(VALID).filter((name) => !SCHEMAS.some(([found]) => found.endsWith(`: ${name}`))), "no input for a schema that is gone").toEqual([]);
   });
