@@ -101,3 +101,18 @@ test("an admin invites someone by link; they join, sign in, and the admin reads 
   await expect(page.getByRole("heading", { name: "Sign-in record" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "invited.e2e@factdesk.test" }).or(page.getByRole("row").filter({ hasText: "Ivy Invited" })).first()).toBeVisible();
 });
+
+test("a form over the 2 MB body limit says so and saves nothing", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  await page.goto("/sources/new");
+  const form = page.getByRole("form", { name: "New source" });
+  const title = `Oversized transcript ${Date.now()}`;
+  await form.getByLabel("Title").fill(title);
+  // Within the text's 500,000 characters, but 2.2 MB as sent: each control character travels as `\u0001`.
+  await form.getByLabel("Full text (optional)").fill(`Start${"\u0001".repeat(360_000)}end`);
+  await form.getByRole("button", { name: "Save source" }).click();
+  await expect(form.getByText("The request is larger than 2 MB: nothing was saved.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sources\/new$/);
+  await page.goto(`/sources?q=${encodeURIComponent(title)}`);
+  await expect(page.getByText(`No source’s title or outlet contains “${title}”.`)).toBeVisible();
+});
