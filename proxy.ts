@@ -8,7 +8,7 @@
 // each request (Next.js reads it from the request's CSP header and puts it on its scripts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
@@ -18,11 +18,10 @@ const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p
 
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const security = securityHeaders(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const csp = security["Content-Security-Policy"]!;
   const secured = (response: NextResponse) => {
-    response.headers.set("Content-Security-Policy", csp);
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
-    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
     return response;
   };
   // `session`: the decrypted token handed on to the page or route (lib/session-handoff.ts), so

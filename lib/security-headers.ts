@@ -40,3 +40,12 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
 
 /** Only behind HTTPS: a browser that saw it over HTTP would ignore it anyway. */
 export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** Every security header of one response (proxy.ts): the CSP with this request's nonce, the static ones, and HSTS behind HTTPS. */
+export function securityHeaders(nonce: string, options: { dev: boolean; https: boolean }): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(nonce, options),
+    ...STATIC_SECURITY_HEADERS,
+    ...(options.https ? { "Strict-Transport-Security": HSTS } : {}),
+  };
+}

@@ -85,6 +85,7 @@ try {
   const { createPrismaClient } = await import("../prisma/client");
   const owner = createPrismaClient(instance.databaseUrl, { max: 1 });
   const adminId = (await owner.user.findUniqueOrThrow({ where: { email: "admin@factdesk.test" }, select: { id: true } })).id;
+  const sheetId = (await owner.factSheet.findFirstOrThrow({ select: { id: true } })).id;
   await owner.$disconnect();
   const made = await createApiToken((await findActiveUser(adminId))!, { name: "sqlmap scan" });
   if (!made.ok) throw new Error(made.message);
@@ -94,12 +95,22 @@ try {
   const targets: Target[] = [
     { name: "claims search and filters (API)", args: ["-u", `${base}/api/claims?q=deaths&status=VERIFIED&kind=QUANTITY&tag=war&sort=newest&assignee=me&limit=5`, ...signedIn] },
     { name: "claims search and filters (page)", args: ["-u", `${base}/claims?q=deaths&status=VERIFIED&kind=QUANTITY&tag=war&sort=oldest`, ...signedIn] },
-    { name: "claims export filters", args: ["-u", `${base}/api/claims/export?format=csv&q=deaths&status=VERIFIED`, ...signedIn] },
+    // The stored review state (review=), open conflicts, and the metric and source a list is narrowed to.
+    { name: "claims review, conflict, metric and source filters (page)", args: ["-u", `${base}/claims?review=waiting&conflict=open&metric=${claimId}&source=${claimId}&assignee=none&sort=updated`, ...signedIn] },
+    { name: "claims export filters", args: ["-u", `${base}/api/claims/export?format=csv&q=deaths&status=VERIFIED&review=approved`, ...signedIn] },
     { name: "conflicts filters", args: ["-u", `${base}/api/conflicts?status=OPEN&kind=VALUE&severity=TENSION`, ...signedIn] },
+    { name: "conflicts filters (page)", args: ["-u", `${base}/conflicts?status=OPEN&kind=VALUE&severity=TENSION`, ...signedIn] },
     { name: "metric and event pickers", args: ["-u", `${base}/api/metrics?q=deaths&limit=5`, ...signedIn] },
     { name: "event picker", args: ["-u", `${base}/api/events?q=vote&limit=5`, ...signedIn] },
+    { name: "metrics list (page)", args: ["-u", `${base}/metrics?q=deaths&merged=1`, ...signedIn] },
+    { name: "events list (page)", args: ["-u", `${base}/events?q=vote`, ...signedIn] },
+    { name: "actors search (admin page)", args: ["-u", `${base}/actors?q=ocha`, ...signedIn] },
     { name: "sources search (page)", args: ["-u", `${base}/sources?q=vote`, ...signedIn] },
+    // A long sheet's claims are paged by position (?from=).
+    { name: "fact sheet paging (page)", args: ["-u", `${base}/fact-sheets/${sheetId}?from=100`, ...signedIn] },
     { name: "users list (admin API)", args: ["-u", `${base}/api/users?limit=5&after=a`, ...signedIn] },
+    { name: "accounts paging (admin page)", args: ["-u", `${base}/admin/users?after=a`, ...signedIn] },
+    { name: "sign-in record paging (admin page)", args: ["-u", `${base}/admin/security?before=100`, ...signedIn] },
     {
       name: "login",
       args: ["-u", `${base}/api/auth/callback/credentials`, "--data", "csrfToken=x&email=editor%40factdesk.test&password=guess", "-p", "email,password", "--csrf-token=csrfToken", `--csrf-url=${base}/api/auth/csrf`],
@@ -107,6 +118,8 @@ try {
     { name: "comments API (JSON body)", args: ["-u", `${base}/api/comments`, "--data", JSON.stringify({ claimId, body: "sqlmap probe" }), "-p", "body,claimId", ...signedIn] },
     { name: "API v1 claims", args: ["-u", `${base}/api/v1/claims?q=deaths&kind=QUANTITY&tag=war&limit=5`, "-H", `Authorization: Bearer ${token}`] },
     { name: "API v1 fact sheets", args: ["-u", `${base}/api/v1/fact-sheets?limit=5`, "-H", `Authorization: Bearer ${token}`] },
+    // A path segment (the * marks where sqlmap injects).
+    { name: "API v1 fact sheet by id", args: ["-u", `${base}/api/v1/fact-sheets/${sheetId}*`, "-H", `Authorization: Bearer ${token}`] },
   ];
   let requests = 0;
   let findings = 0;

@@ -6,6 +6,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import type { z } from "zod";
 import { notifySaved } from "@/components/ui/toast";
 import type { ActionResult, StaleChange } from "@/lib/action-result";
+import { overBodyLimit, TOO_LARGE_MESSAGE } from "@/lib/request-limits";
 
 /** What a form says above its fields after a submit; `changes` lists what someone else saved when the edit was stale. */
 export type Outcome = { kind: "error" | "success"; text: string; changes?: StaleChange[] };
@@ -16,7 +17,8 @@ export const OUTAGE = "The server did not save this. Your input is still here: t
  * The one way a form submits to a server action. The zod schema checks in the browser and the
  * action checks again; a refusal puts each field error on its field by full path
  * ("citations.0.quote"), focuses the first (bringing it into view) and keeps the input; a stale edit lists what someone else changed; an
- * outage is a message, never the error page. After success: a toast (`toast`, else the `success`
+ * outage is a message, never the error page; input over the body limit is not sent (Next would
+ * refuse it with an error like an outage's) but named. After success: a toast (`toast`, else the `success`
  * message, else "Saved."; `toast: null` for none), then `onSuccess`, or by default the form resets to its
  * defaults (unless `keepValues`) and the page refreshes.
  */
@@ -40,6 +42,10 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(opti
   });
   const onSubmit = form.handleSubmit((values) => {
     setOutcome(undefined);
+    if (overBodyLimit(values)) {
+      setOutcome({ kind: "error", text: TOO_LARGE_MESSAGE });
+      return;
+    }
     startTransition(async () => {
       let result: ActionResult<T>;
       try {

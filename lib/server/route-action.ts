@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
-import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL } from "@/lib/request-limits";
+import { BODY_LIMIT_BYTES, TOO_LARGE_MESSAGE } from "@/lib/request-limits";
 import { refuseNul } from "@/lib/text-input";
 import { ForbiddenError, type SessionUser } from "./authorize";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE } from "./outage";
@@ -47,7 +47,7 @@ export function routeAction<S extends z.ZodType, T>(schema: S, verb: (user: Sess
       const user = await currentUser();
       if (!user) return Response.json({ ok: false, error: "unauthorized", message: "Sign in first." }, { status: 401 });
       const body = await readJsonBody(request);
-      if (body === TOO_LARGE) return Response.json({ ok: false, error: "too_large", message: `The request is larger than ${BODY_LIMIT_LABEL}: nothing was saved.` }, { status: 413 });
+      if (body === TOO_LARGE) return Response.json({ ok: false, error: "too_large", message: TOO_LARGE_MESSAGE }, { status: 413 });
       const nul = refuseNul(body);
       if (nul) return Response.json({ ...nul, error: "invalid_request" }, { status: 400 });
       const input = schema.safeParse(body);

@@ -82,6 +82,31 @@ test.describe("every page", () => {
     expect(await checkPage(page, "admin")).toEqual([]);
   });
 
+  test("the account-link page, signed out, unknown and with a real invitation, has no violation and breaks no CSP", async ({ page, browser }) => {
+    await signIn(page, accounts.admin);
+    await page.goto("/admin/users");
+    await page.getByLabel("Email").fill("csp.e2e@factdesk.test");
+    await page.getByLabel("Role", { exact: true }).selectOption("EDITOR");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await expect(page.getByLabel("Invitation link")).toHaveValue(/\/account-link\/[\w-]{43}$/);
+    const invitation = new URL(await page.getByLabel("Invitation link").inputValue()).pathname;
+
+    const outside = await browser.newContext({ colorScheme: "light" });
+    const visitor = await outside.newPage();
+    const violations = await watchCsp(visitor);
+    const found: string[] = [];
+    for (const [path, heading] of [[`/account-link/${"x".repeat(43)}`, "This link does not work"], [invitation, "Join Factdesk"]] as const) {
+      await visitor.goto(path);
+      await expect(visitor.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      for (const v of await checkPage(visitor, "admin")) found.push(`${path}: ${v}`);
+      await visitor.waitForLoadState("load");
+      for (const v of await violations()) found.push(`${path}: CSP ${v}`);
+    }
+    await expect(visitor.getByRole("button", { name: "Create my account" })).toBeVisible();
+    await outside.close();
+    expect(found, found.join("\n")).toEqual([]);
+  });
+
   for (const role of ROLES) {
     test(`every page, signed in as ${role}, has no serious or critical violation${role === "admin" ? " (light and dark)" : ""} and breaks no CSP`, async ({ page }) => {
       test.setTimeout(role === "admin" ? 240_000 : 120_000);

@@ -37,6 +37,7 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "new fact sheet", path: "/fact-sheets/new", roles: ["admin", "editor"] },
   { name: "fact sheet (seeded, published)", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/ },
   { name: "fact sheet version 1", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Read version 1$/ },
+  { name: "fact sheet edit", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Edit title and summary$/, roles: ["admin", "editor"] },
   { name: "publish a fact sheet", path: "/fact-sheets", follow: /^North Korea and the war in Ukraine: the figures$/, then: /^Review the changes and publish version 2$/, roles: ["admin", "editor"] },
   { name: "conflicts, tensions only", path: "/conflicts?severity=TENSION" },
   { name: "actors (admin)", path: "/actors", roles: ["admin"] },
@@ -44,6 +45,8 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
   { name: "your account", path: "/account" },
   { name: "accounts", path: "/admin/users", roles: ["admin"] },
   { name: "sign-in record", path: "/admin/security", roles: ["admin"] },
+  // Public (proxy.ts lets it through signed in or not); a real invitation's form is checked signed out in every-page.spec.ts.
+  { name: "account link, unknown token", path: `/account-link/${"x".repeat(43)}` },
   { name: "404", path: "/no-such-page" },
   { name: "404 claim", path: "/claims/00000000-0000-4000-8000-000000000000" },
 ];

@@ -214,6 +214,29 @@ test("every XSS payload in every free-text field stays text on every page and ex
   field("section heading", [names[0]!]);
   field("change note", [ALL.slice(0, 2000)]);
 
+  // Metrics and events: names (200 each) and the corpus as descriptions; the first of each gets a
+  // claim (a figure on the metric, a date of the event), so their pages show claims too. A conflict
+  // flagged between the first claims carries the corpus as its reason.
+  const metricIds: string[] = [];
+  const eventIds: string[] = [];
+  for (const name of names) {
+    metricIds.push((await act(editor, "createMetricAction", [{ name, unit: "people", description: ALL.slice(0, 2000) }])).id as string);
+    eventIds.push((await act(editor, "createEventAction", [{ name, description: ALL.slice(0, 2000) }])).id as string);
+  }
+  field("metric name", names);
+  field("event name", names);
+  field("metric and event description", [ALL.slice(0, 2000)]);
+  const units = chunks(100).slice(0, 3);
+  field("unit", units);
+  for (const [i, unit] of units.entries()) {
+    await act(editor, "createClaimAction", [{ statement: statements[i % statements.length], kind: "QUANTITY", metricId: metricIds[0], valueBest: String(1000 + i), unit, asOf: "2024-03-01", asOfPrecision: "DAY" }]);
+  }
+  await act(editor, "createClaimAction", [{ statement: statements[0], kind: "DATE", eventId: eventIds[0], eventDate: "2024-03-01", eventDatePrecision: "DAY" }]);
+  const conflictId = (await act(editor, "flagConflictAction", [{ claimIds: claimIds.slice(0, 2), reason: ALL.slice(0, 2000) }])).id as string;
+  field("conflict reason", [ALL.slice(0, 2000)]);
+  // A bearer token for /api/v1; its name is a payload too.
+  const apiToken = (await act(admin, "createApiTokenAction", [{ name: names[0]!.slice(0, 100) }])).token as string;
+
   // Accounts: names (120 each), by invitation links followed.
   const accountNames = chunks(120);
   field("account name", accountNames);
@@ -271,7 +294,14 @@ test("every XSS payload in every free-text field stays text on every page and ex
     "/fact-sheets",
     `/fact-sheets/${sheetIds[0]}`,
     `/fact-sheets/${sheetIds[0]}/edit`,
+    "/metrics",
+    `/metrics/${metricIds[0]}`,
+    "/events",
+    `/events/${eventIds[0]}`,
+    "/conflicts",
+    `/conflicts/${conflictId}`,
     "/actors",
+    "/admin/api-tokens",
     "/admin/users",
     "/admin/security",
     "/account",
@@ -280,6 +310,31 @@ test("every XSS payload in every free-text field stays text on every page and ex
   // What the dashboard and lists show is in the page: the corpus must be there, as text.
   await page.goto(`/claims/${claimIds[0]}`);
   await expect(page.getByText(PAYLOADS[0]!, { exact: false }).first()).toBeAttached();
+
+  // The claims list's download (CSV and JSON, as the admin) and /api/v1's JSON (by bearer token):
+  // each holds the corpus; shown inline, one load each for CSV and for JSON, they stay text.
+  const signedIn = { cookie: admin.cookieHeader() };
+  const bearer = { authorization: `Bearer ${apiToken}` };
+  const downloads: [string, string, Record<string, string>][] = [
+    ["claims list CSV", "/api/claims/export?format=csv&sort=newest", signedIn],
+    ["claims list JSON", "/api/claims/export?format=json&sort=newest", signedIn],
+    ["API v1 claims", "/api/v1/claims?sort=newest&limit=100", bearer],
+    ["API v1 fact sheet", `/api/v1/fact-sheets/${sheetIds[0]}`, bearer],
+    ["API v1 fact sheet version", `/api/v1/fact-sheets/${sheetIds[0]}/versions/1`, bearer],
+  ];
+  const internalFiles: Record<"csv" | "json", Buffer[]> = { csv: [], json: [] };
+  for (const [name, path, headers] of downloads) {
+    const res = await fetch(`${baseUrl}${path}`, { headers });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200 || res.headers.get("x-content-type-options") !== "nosniff") problems.push(`${name}: expected 200 and nosniff; got ${res.status} ${res.headers.get("x-content-type-options")}`);
+    if (!body.toString("utf8").includes("xss-pwn")) problems.push(`${name} lacks the corpus`);
+    internalFiles[path.includes("format=csv") ? "csv" : "json"].push(body);
+  }
+  for (const [format, bodies] of Object.entries(internalFiles)) {
+    const inline = `${baseUrl}/__inline/internal.${format}`;
+    await page.route(inline, (route) => route.fulfill({ body: Buffer.concat(bodies), contentType: format === "csv" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", headers: { "x-content-type-options": "nosniff" } }));
+    await visit(page, inline);
+  }
 
   // Public pages and exports, signed out.
   const outside = await browser.newContext();
@@ -333,7 +388,7 @@ test("every XSS payload in every free-text field stays text on every page and ex
   );
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
   expect(ALL.length, "the corpus fits the 4,000-character fields whole").toBeLessThanOrEqual(4000);
-  const whole = ["source title", "source text", "source notes", "statement", "quote", "actor name", "speaker name", "note", "comment", "fact-sheet title", "fact-sheet summary", "account name", "verification justification"];
+  const whole = ["source title", "source text", "source notes", "statement", "quote", "actor name", "speaker name", "note", "comment", "fact-sheet title", "fact-sheet summary", "account name", "verification justification", "metric name", "event name"];
   for (const name of whole) expect(fields[name], `${name} carries every payload`).toBe(PAYLOADS.length);
   expect(problems).toEqual([]);
 });

@@ -23,6 +23,18 @@ test("every response carries the security headers, with a new nonce each time", 
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+  // The static files skip proxy.ts (its matcher): next.config.ts gives them the headers besides the CSP.
+  const assets = [/<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+\.js)"/, /<link\b[^>]*\bhref="(\/_next\/static\/[^"]+\.css)"/].map((re) => re.exec(html)?.[1]);
+  expect(assets, "the page loads a script and a stylesheet from /_next/static").toEqual([expect.any(String), expect.any(String)]);
+  for (const path of assets as string[]) {
+    const file = await request.get(path);
+    expect(file.status(), path).toBe(200);
+    expect(file.headers()["content-security-policy"], `${path} is not answered by the proxy`).toBeUndefined();
+    expect(file.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(file.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(file.headers()["x-frame-options"], path).toBe("DENY");
+  }
 });
 
 test("a cookie replayed after signing out signs no one in", async ({ browser }) => {
@@ -88,4 +100,19 @@ test("an admin invites someone by link; they join, sign in, and the admin reads 
   await page.getByRole("link", { name: "Sign-in and refusal record" }).click();
   await expect(page.getByRole("heading", { name: "Sign-in record" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "invited.e2e@factdesk.test" }).or(page.getByRole("row").filter({ hasText: "Ivy Invited" })).first()).toBeVisible();
+});
+
+test("a form over the 2 MB body limit says so and saves nothing", async ({ page }) => {
+  await signIn(page, accounts.editor);
+  await page.goto("/sources/new");
+  const form = page.getByRole("form", { name: "New source" });
+  const title = `Oversized transcript ${Date.now()}`;
+  await form.getByLabel("Title").fill(title);
+  // Within the text's 500,000 characters, but 2.2 MB as sent: each control character travels as `\u0001`.
+  await form.getByLabel("Full text (optional)").fill(`Start${"\u0001".repeat(360_000)}end`);
+  await form.getByRole("button", { name: "Save source" }).click();
+  await expect(form.getByText("The request is larger than 2 MB: nothing was saved.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sources\/new$/);
+  await page.goto(`/sources?q=${encodeURIComponent(title)}`);
+  await expect(page.getByText(`No source’s title or outlet contains “${title}”.`)).toBeVisible();
 });

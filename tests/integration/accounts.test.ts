@@ -59,8 +59,15 @@ describe("accounts", () => {
     expect(await sessionLive(db(), sid2)).toBe(false);
     expect(await signIn(reviewer.email, reviewer.defaultPassword)).toBeUndefined();
     expect(await setUserDisabled(admin, { userId: admin.id, disabled: true, version: 1 })).toMatchObject({ ok: false });
-    const actions = (await db().auditLog.findMany({ where: { entityId: user.id }, select: { action: true } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["user.role", "user.disable"]));
+    // Enabled again: signs in again.
+    expect(await setUserDisabled(admin, { userId: user.id, disabled: false, version: user.version + 2 })).toEqual({ ok: true, value: { version: user.version + 3 } });
+    expect(await signIn(reviewer.email, reviewer.defaultPassword)).toBeTruthy();
+    const rows = await db().auditLog.findMany({ where: { entityType: "user", entityId: user.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, before: true, after: true } });
+    expect(rows).toEqual([
+      { action: "user.role", actorId: admin.id, before: { role: "REVIEWER", disabled: false }, after: { role: "EDITOR", disabled: false } },
+      { action: "user.disable", actorId: admin.id, before: { role: "EDITOR", disabled: false }, after: { role: "EDITOR", disabled: true } },
+      { action: "user.enable", actorId: admin.id, before: { role: "EDITOR", disabled: true }, after: { role: "EDITOR", disabled: false } },
+    ]);
   });
 
   it("a password-reset link sets a new password and ends every session; one's own change keeps the current session", async () => {
@@ -77,9 +84,12 @@ describe("accounts", () => {
     const me = await actor("EDITOR");
     const [c, d] = [await signIn(editor.email, "reset password 123"), await signIn(editor.email, "reset password 123")];
     expect(await changeOwnPassword(me, { currentPassword: "wrong", newPassword: "x".repeat(12) }, c)).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(Array) } });
+    const ownChanges = () => db().auditLog.findMany({ where: { action: "user.password", entityId: me.id }, select: { actorId: true, entityType: true } });
+    expect(await ownChanges(), "a refused change is not recorded").toEqual([]);
     expect(await changeOwnPassword(me, { currentPassword: "reset password 123", newPassword: "my own new password" }, c)).toMatchObject({ ok: true });
     expect([await sessionLive(db(), c), await sessionLive(db(), d)]).toEqual([true, false]);
     expect(await signIn(editor.email, "my own new password")).toBeTruthy();
+    expect(await ownChanges(), "one's own password change is recorded, by oneself").toEqual([{ actorId: me.id, entityType: "user" }]);
   });
 });
 

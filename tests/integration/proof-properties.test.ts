@@ -8,32 +8,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { changePasswordSchema, changeRoleSchema, inviteSchema, resetLinkSchema, setDisabledSchema, accountLinkSchema } from "@/lib/schemas/accounts";
-import { mergeActorsSchema } from "@/lib/schemas/actor";
-import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/schemas/api-token";
-import { loginSchema } from "@/lib/schemas/auth";
-import { citationSchema, deleteCitationSchema, editCitationSchema } from "@/lib/schemas/citation";
-import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
-import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
-import { nameSearchSchema } from "@/lib/schemas/common";
-import { conflictListSchema, decideConflictSchema, flagConflictSchema } from "@/lib/schemas/conflict";
-import { eventSchema, renameEventSchema } from "@/lib/schemas/event";
-import {
-  addFilteredClaimsSchema,
-  addSheetClaimsSchema,
-  arrangeSheetSchema,
-  createLinkSchema,
-  editSheetSchema,
-  publishSheetSchema,
-  revokeLinkSchema,
-  sheetSchema,
-} from "@/lib/schemas/factsheet";
-import { mergeMetricsSchema, metricSchema, updateMetricSchema } from "@/lib/schemas/metric";
-import { deleteNoteSchema, noteSchema } from "@/lib/schemas/note";
-import { passageClaimSchema } from "@/lib/schemas/passage-claim";
-import { editSourceSchema, sourceSchema } from "@/lib/schemas/source";
-import { changeStatusSchema } from "@/lib/schemas/status";
-import { assignSchema, commentSchema, resolveCommentSchema, reviewSchema } from "@/lib/schemas/workflow";
+import { citationSchema } from "@/lib/schemas/citation";
+import { claimSchema } from "@/lib/schemas/claim";
+import { flagConflictSchema } from "@/lib/schemas/conflict";
+import { eventSchema } from "@/lib/schemas/event";
+import { metricSchema } from "@/lib/schemas/metric";
+import { noteSchema } from "@/lib/schemas/note";
+import { sourceSchema } from "@/lib/schemas/source";
+import { commentSchema } from "@/lib/schemas/workflow";
 import type { SessionUser } from "@/lib/server/authorize";
 import { createClaim } from "@/lib/server/claim-edits";
 import { addComment } from "@/lib/server/comments";
@@ -47,60 +29,74 @@ import { createNote } from "@/lib/server/notes";
 import { createSource } from "@/lib/server/sources";
 import { findActiveUser } from "@/lib/server/users";
 import { refuseNul } from "@/lib/text-input";
+import { encodeCursor, encodeNameCursor } from "@/lib/pagination";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
+import { inputSchemas } from "../support/schemas";
 
 const uuid = "01a2384d-fa93-71fd-94bb-2243c22f0b47";
 const claim = seedId("claim", "ru-deaths-range");
 const source = seedId("source", "un-es11-1-vote");
 const chain = [{ actorName: "Wire Service", actorKind: "OUTLET" }];
 
-/** Each schema a server action or route parses, with one valid input the generators start from. */
-const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
-  ["claim", claimSchema, { statement: "Some 15,000 soldiers were killed by March.", kind: "QUANTITY", valueBest: "15k", unit: "soldiers", asOf: "2024-03-01", asOfPrecision: "DAY", tags: "war, losses" }],
-  ["edit claim", editClaimSchema, { id: claim, version: 1, statement: "It happened on a Tuesday, they said.", kind: "ATTRIBUTED_STATEMENT", speakerName: "A Minister" }],
-  ["source", sourceSchema, { title: "A report", kind: "NEWS_ARTICLE", url: "https://example.org/a", language: "en", publishedAt: "2024-01-02", publishedPrecision: "DAY", fullText: "Some text." }],
-  ["edit source", editSourceSchema, { id: source, version: 1, title: "A report", kind: "OTHER", notes: "Checked." }],
-  ["citation", citationSchema, { claimId: claim, claimVersion: 1, sourceId: source, quote: "Against: 5", stance: "SUPPORTS", chain }],
-  ["edit citation", editCitationSchema, { id: uuid, claimId: claim, claimVersion: 1, sourceId: source, quote: "words", startOffset: 1, endOffset: 6, stance: "MENTIONS", chain, saidOn: "2024-01-01", saidPrecision: "MONTH" }],
-  ["delete citation", deleteCitationSchema, { id: uuid, claimVersion: 2 }],
-  ["passage claim", passageClaimSchema, { claim: { statement: "Five states voted against it.", kind: "EVENT" }, citation: { sourceId: source, quote: "Against: 5", stance: "SUPPORTS", chain } }],
-  ["note", noteSchema, { claimId: claim, body: "Check the roll-call." }],
-  ["delete note", deleteNoteSchema, { id: uuid, version: 1 }],
-  ["comment", commentSchema, { claimId: claim, body: "Is this the final count?" }],
-  ["resolve comment", resolveCommentSchema, { commentId: uuid, version: 1, resolved: true }],
-  ["assign", assignSchema, { claimId: claim, version: 1, assigneeId: "" }],
-  ["review", reviewSchema, { claimId: claim, version: 1, decision: "SEND_BACK", note: "Needs a second source." }],
-  ["change status", changeStatusSchema, { claimId: claim, version: 1, toStatus: "IN_REVIEW", reason: "Ready." }],
-  ["event", eventSchema, { name: "The vote", description: "At the UN." }],
-  ["rename event", renameEventSchema, { id: uuid, version: 1, name: "The vote" }],
-  ["metric", metricSchema, { name: "Deaths in the war", unit: "people", tolerancePercent: "5", figureKind: "RUNNING_TOTAL" }],
-  ["update metric", updateMetricSchema, { id: uuid, version: 1, name: "Deaths", unit: "people" }],
-  ["merge metrics", mergeMetricsSchema, { sourceId: uuid, sourceVersion: 1, targetId: claim, targetVersion: 1, reason: "The same thing." }],
-  ["merge actors", mergeActorsSchema, { aliasId: uuid, canonicalId: claim, reason: "Two spellings of one name." }],
-  ["flag conflict", flagConflictSchema, { claimIds: [uuid, claim], reason: "Both cannot be true." }],
-  ["decide conflict", decideConflictSchema, { conflictId: uuid, version: 1, action: "PREFER", preferredClaimId: claim, note: "The later count is better.", movingClaimIds: [] }],
-  ["list conflicts", conflictListSchema, { status: "OPEN", kind: "VALUE", limit: "20" }],
-  ["claim filters", claimFiltersSchema, { q: "deaths", status: "VERIFIED", sort: "newest", limit: "50" }],
-  ["name search", nameSearchSchema, { q: "death", limit: "10" }],
-  ["sheet", sheetSchema, { title: "The figures", summary: "What we know." }],
-  ["edit sheet", editSheetSchema, { id: uuid, version: 1, title: "The figures" }],
-  ["arrange sheet", arrangeSheetSchema, { sheetId: uuid, version: 1, items: [{ claimId: claim, section: "Losses" }] }],
-  ["add sheet claims", addSheetClaimsSchema, { sheetId: uuid, version: 1, claimIds: [claim], section: "" }],
-  ["add filtered claims", addFilteredClaimsSchema, { sheetId: uuid, filters: { q: "deaths" } }],
-  ["publish sheet", publishSheetSchema, { sheetId: uuid, version: 1, previousNumber: 0, changeNote: "First." }],
-  ["create link", createLinkSchema, { sheetId: uuid, number: "1" }],
-  ["revoke link", revokeLinkSchema, { linkId: uuid }],
-  ["create API token", createApiTokenSchema, { name: "Newsroom bot" }],
-  ["revoke API token", revokeApiTokenSchema, { tokenId: uuid }],
-  ["login", loginSchema, { email: "editor@factdesk.test", password: "editor-demo-password" }],
-  ["invite", inviteSchema, { email: "new@factdesk.test", role: "REVIEWER" }],
-  ["change role", changeRoleSchema, { userId: uuid, role: "EDITOR", version: 1 }],
-  ["disable", setDisabledSchema, { userId: uuid, disabled: true, version: 1 }],
-  ["reset link", resetLinkSchema, { userId: uuid }],
-  ["change password", changePasswordSchema, { currentPassword: "old-password", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" }],
-  ["account link", accountLinkSchema, { token: "a".repeat(43), name: "New Person", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" }],
-];
+/** One valid input the generators start from, for each schema lib/schemas exports (a server action, a route or a part of one parses it). */
+const VALID: Record<string, Record<string, unknown>> = {
+  claimSchema: { statement: "Some 15,000 soldiers were killed by March.", kind: "QUANTITY", valueBest: "15k", unit: "soldiers", asOf: "2024-03-01", asOfPrecision: "DAY", tags: "war, losses" },
+  editClaimSchema: { id: claim, version: 1, statement: "It happened on a Tuesday, they said.", kind: "ATTRIBUTED_STATEMENT", speakerName: "A Minister" },
+  sourceSchema: { title: "A report", kind: "NEWS_ARTICLE", url: "https://example.org/a", language: "en", publishedAt: "2024-01-02", publishedPrecision: "DAY", fullText: "Some text." },
+  editSourceSchema: { id: source, version: 1, title: "A report", kind: "OTHER", notes: "Checked." },
+  citationSchema: { claimId: claim, claimVersion: 1, sourceId: source, quote: "Against: 5", stance: "SUPPORTS", chain },
+  editCitationSchema: { id: uuid, claimId: claim, claimVersion: 1, sourceId: source, quote: "words", startOffset: 1, endOffset: 6, stance: "MENTIONS", chain, saidOn: "2024-01-01", saidPrecision: "MONTH" },
+  deleteCitationSchema: { id: uuid, claimVersion: 2 },
+  passageClaimSchema: { claim: { statement: "Five states voted against it.", kind: "EVENT" }, citation: { sourceId: source, quote: "Against: 5", stance: "SUPPORTS", chain } },
+  noteSchema: { claimId: claim, body: "Check the roll-call." },
+  deleteNoteSchema: { id: uuid, version: 1 },
+  commentSchema: { claimId: claim, body: "Is this the final count?" },
+  resolveCommentSchema: { commentId: uuid, version: 1, resolved: true },
+  assignSchema: { claimId: claim, version: 1, assigneeId: "" },
+  reviewSchema: { claimId: claim, version: 1, decision: "SEND_BACK", note: "Needs a second source." },
+  changeStatusSchema: { claimId: claim, version: 1, toStatus: "IN_REVIEW", reason: "Ready." },
+  eventSchema: { name: "The vote", description: "At the UN." },
+  renameEventSchema: { id: uuid, version: 1, name: "The vote" },
+  metricSchema: { name: "Deaths in the war", unit: "people", tolerancePercent: "5", figureKind: "RUNNING_TOTAL" },
+  updateMetricSchema: { id: uuid, version: 1, name: "Deaths", unit: "people" },
+  mergeMetricsSchema: { sourceId: uuid, sourceVersion: 1, targetId: claim, targetVersion: 1, reason: "The same thing." },
+  mergeActorsSchema: { aliasId: uuid, canonicalId: claim, reason: "Two spellings of one name." },
+  flagConflictSchema: { claimIds: [uuid, claim], reason: "Both cannot be true." },
+  decideConflictSchema: { conflictId: uuid, version: 1, action: "PREFER", preferredClaimId: claim, note: "The later count is better.", movingClaimIds: [] },
+  conflictListSchema: { status: "OPEN", kind: "VALUE", limit: "20" },
+  claimFiltersSchema: { q: "deaths", status: "VERIFIED", sort: "newest", limit: "50" },
+  nameSearchSchema: { q: "death", limit: "10" },
+  sheetSchema: { title: "The figures", summary: "What we know." },
+  editSheetSchema: { id: uuid, version: 1, title: "The figures" },
+  arrangeSheetSchema: { sheetId: uuid, version: 1, items: [{ claimId: claim, section: "Losses" }] },
+  addSheetClaimsSchema: { sheetId: uuid, version: 1, claimIds: [claim], section: "" },
+  addFilteredClaimsSchema: { sheetId: uuid, filters: { q: "deaths" } },
+  publishSheetSchema: { sheetId: uuid, version: 1, previousNumber: 0, changeNote: "First." },
+  createLinkSchema: { sheetId: uuid, number: "1" },
+  revokeLinkSchema: { linkId: uuid },
+  createApiTokenSchema: { name: "Newsroom bot" },
+  revokeApiTokenSchema: { tokenId: uuid },
+  loginSchema: { email: "editor@factdesk.test", password: "editor-demo-password" },
+  inviteSchema: { email: "new@factdesk.test", role: "REVIEWER" },
+  changeRoleSchema: { userId: uuid, role: "EDITOR", version: 1 },
+  setDisabledSchema: { userId: uuid, disabled: true, version: 1 },
+  resetLinkSchema: { userId: uuid },
+  changePasswordSchema: { currentPassword: "old-password", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" },
+  accountLinkSchema: { token: "a".repeat(43), name: "New Person", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" },
+  chainLinkSchema: chain[0]!,
+  passageCitationSchema: { sourceId: source, quote: "Against: 5", stance: "SUPPORTS", chain },
+  requestConflictScanSchema: {},
+  sheetFilterSchema: { q: "deaths", status: "VERIFIED", kind: "QUANTITY" },
+  retryExportSchema: { snapshotId: uuid },
+  sheetListQuerySchema: { limit: "20", cursor: uuid },
+  verifiedClaimsQuerySchema: { q: "deaths", kind: "QUANTITY", tag: "war", limit: "5" },
+  pageQuerySchema: { limit: "20", cursor: encodeCursor({ createdAt: new Date("2024-03-01T10:00:00Z"), id: uuid }) },
+  namePageQuerySchema: { q: "death", limit: "10", cursor: encodeNameCursor({ name: "Deaths", id: uuid }) },
+};
+
+/** Every schema lib/schemas and lib/pagination.ts export (found, not listed: a new one without a starting input fails the first test). */
+const SCHEMAS = (await inputSchemas()).map(({ file, name, schema }) => [`${file}: ${name}`, schema, VALID[name]] as const);
 
 // Text as people and attackers type it: any code point (lone surrogates, NUL and controls
 // included), markup, right-to-left overrides and zero-width characters, and text past every limit.
@@ -143,7 +139,11 @@ const RUNS_PER_SCHEMA = 220;
 const RUNS_PER_VERB = 120;
 
 describe("fast-check: the schemas of every server action", () => {
-  for (const [name, schema, valid] of SCHEMAS) {
+  it("has a starting input for every schema lib/schemas and lib/pagination.ts export", () => {
+    expect(SCHEMAS.filter(([, , valid]) => !valid).map(([name]) => name)).toEqual([]);
+    expect(Object.keys(VALID).filter((name) => !SCHEMAS.some(([found]) => found.endsWith(`: ${name}`))), "no input for a schema that is gone").toEqual([]);
+  });
+  for (const [name, schema, valid = {}] of SCHEMAS) {
     it(`${name}: never throws, and what it accepts parses to itself again`, () => {
       expect(schema.safeParse(valid).success, `the starting input of ${name} must be valid`).toBe(true);
       fc.assert(
@@ -200,13 +200,13 @@ describe("fast-check: the verbs, on real PostgreSQL", () => {
   };
 
   const VERBS: [string, z.ZodType, Record<string, unknown>, (user: SessionUser, values: never, tx: Tx) => Promise<ActionResult<unknown>>, ((tx: Tx, v: unknown) => Promise<void>)?][] = [
-    ["createClaim", claimSchema, SCHEMAS[0]![2], createClaim, readBack("claim", "statement", claimSchema.shape.statement)],
-    ["createSource", sourceSchema, SCHEMAS[2]![2], createSource, readBack("source", "title", sourceSchema.shape.title)],
-    ["createCitation", citationSchema, { ...SCHEMAS[4]![2], quote: "Against: 5" }, createCitation],
-    ["createNote", noteSchema, SCHEMAS[8]![2], createNote, readBack("note", "body", noteSchema.shape.body)],
-    ["addComment", commentSchema, SCHEMAS[10]![2], addComment, readBack("comment", "body", commentSchema.shape.body)],
-    ["createEvent", eventSchema, SCHEMAS[15]![2], createEvent, readBack("event", "name", eventSchema.shape.name)],
-    ["createMetric", metricSchema, SCHEMAS[17]![2], createMetric, readBack("metric", "name", metricSchema.shape.name)],
+    ["createClaim", claimSchema, VALID.claimSchema!, createClaim, readBack("claim", "statement", claimSchema.shape.statement)],
+    ["createSource", sourceSchema, VALID.sourceSchema!, createSource, readBack("source", "title", sourceSchema.shape.title)],
+    ["createCitation", citationSchema, { ...VALID.citationSchema!, quote: "Against: 5" }, createCitation],
+    ["createNote", noteSchema, VALID.noteSchema!, createNote, readBack("note", "body", noteSchema.shape.body)],
+    ["addComment", commentSchema, VALID.commentSchema!, addComment, readBack("comment", "body", commentSchema.shape.body)],
+    ["createEvent", eventSchema, VALID.eventSchema!, createEvent, readBack("event", "name", eventSchema.shape.name)],
+    ["createMetric", metricSchema, VALID.metricSchema!, createMetric, readBack("metric", "name", metricSchema.shape.name)],
     ["flagConflict", flagConflictSchema, { claimIds: [claim, seedId("claim", "un-vote-against")], reason: "Both cannot be true." }, flagConflict],
   ];
 

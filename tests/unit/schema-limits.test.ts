@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { inputSchemas } from "../support/schemas";
 
 // Every text a form or action accepts has a maximum length in its schema (and a CHECK in the
 // database, tests/integration/text-limits.test.ts): found by walking every exported schema.
@@ -45,22 +46,11 @@ function unboundedStrings(schema: z.ZodType, at: string, seen = new Set<unknown>
   }
 }
 
-/** What the API sends, not what anyone may send it: described for clients, not bounded. */
-const RESPONSE_SCHEMAS = new Set(["apiErrorSchema", "versionSummarySchema", "sheetSummarySchema", "sheetListSchema", "sheetDetailSchema", "versionDetailSchema", "claimItemSchema", "claimListSchema"]);
-
 describe("every text field has a maximum length", async () => {
-  const modules = await Promise.all(
-    readdirSync(dir)
-      .filter((f) => f.endsWith(".ts"))
-      .map(async (f) => [f, await import(path.join(dir, f))] as const),
-  );
-  for (const [file, mod] of modules) {
-    for (const [name, value] of Object.entries(mod)) {
-      if (!(value instanceof z.ZodType) || (file === "api-v1.ts" && RESPONSE_SCHEMAS.has(name))) continue;
-      it(`${file}: ${name}`, () => {
-        expect(unboundedStrings(value, name)).toEqual([]);
-      });
-    }
+  for (const { file, name, schema } of await inputSchemas({ all: true })) {
+    it(`${file}: ${name}`, () => {
+      expect(unboundedStrings(schema, name)).toEqual([]);
+    });
   }
 });
 
