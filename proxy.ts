@@ -14,7 +14,8 @@ import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
 // "/account-link" carries a one-time invitation or password-reset token, checked by its page.
-const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p", "/api/v1"];
+// "/icon.svg" is the favicon, shown on the login page too.
+const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p", "/api/v1", "/icon.svg"];
 
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";

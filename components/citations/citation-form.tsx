@@ -2,8 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { createCitationAction, updateCitationAction } from "@/app/(app)/citations/actions";
+import { DraftRestored } from "@/components/forms/draft-restored";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useDraft } from "@/components/forms/use-draft";
 import { closestPassageAction, searchSourcesAction } from "@/app/(app)/sources/actions";
 import type { ClosestPassage } from "@/lib/quote-match";
 import { ClosestPassageOffer } from "./closest-passage";
@@ -75,16 +77,24 @@ export function CitationForm(props: {
     },
     toast: props.mode === "edit" ? "Citation saved." : "Citation added.",
     onSuccess: () => {
+      draft.clear();
       router.refresh();
       props.onDone(props.mode === "edit" ? "Citation saved." : claim ? `Cited on “${claim.statement}”.` : "Citation added.");
     },
   });
+  // Unsaved input survives a reload; leaving with changes asks first. Picked claim and source are not kept (their labels would be missing).
+  const draft = useDraft(
+    form,
+    props.mode === "edit" ? `citation:${props.initial?.id}` : props.passage ? `citation:${props.source?.id}:${props.passage.startOffset}-${props.passage.endOffset}` : `citation:claim:${props.claim?.id}`,
+    ["id", "version", "claimId", "claimVersion", "sourceId"],
+  );
   const { errors } = form.formState;
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
     <form onSubmit={onSubmit} noValidate className="@container max-w-3xl space-y-4" aria-label={props.mode === "edit" ? "Edit citation" : "New citation"}>
       <FormOutcome outcome={outcome} />
+      {draft.restored ? <DraftRestored onDiscard={draft.discard} /> : null}
 
       {props.claim ? null : (
         <ClaimSearch

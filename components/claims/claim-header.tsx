@@ -17,11 +17,16 @@ export function ClaimHeader({ claim, user, hasOpenConflict }: { claim: ClaimDeta
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-        <StatusBadge status={claim.status} review={review} />
-        {review === "WAITING" ? <span>· {REVIEW_STATE_LABELS.WAITING}</span> : null}
+        {/* No wrapped line starts or ends with a dot: each dot sits inside one item with the words on both sides. */}
+        <span className="flex items-center gap-2">
+          <StatusBadge status={claim.status} review={review} />
+          {review === "WAITING" ? <span>· {REVIEW_STATE_LABELS.WAITING}</span> : null}
+        </span>
         {hasOpenConflict ? <ConflictBadge /> : null}
-        <span>{KIND_LABELS[claim.kind]}</span>
-        {claim.assignee ? <span>· Assigned to {claim.assignee.name}</span> : null}
+        <span>
+          {KIND_LABELS[claim.kind]}
+          {claim.assignee ? <>&nbsp;· Assigned to {claim.assignee.name}</> : null}
+        </span>
         {can(user.role, "claims:write") && !isRetracted(claim) ? (
           <Link href={`/claims/${claim.id}/edit`} className="ml-auto rounded-md border border-border bg-card px-3 py-1.5 font-medium text-foreground hover:bg-muted">
             Edit claim

@@ -21,7 +21,7 @@ export function DiscussionCard({ claim, user }: { claim: ClaimDetail; user: Sess
             <p className="text-sm text-muted-foreground">
               <span className="font-medium text-foreground">{t.author.name}</span>,{" "}
               <Timestamp at={t.createdAt} />
-              {t.resolvedAt ? <span className="font-medium"> · Resolved{t.resolvedBy ? ` by ${t.resolvedBy.name}` : ""}</span> : null}
+              {t.resolvedAt ? <span className="font-medium">&nbsp;· Resolved{t.resolvedBy ? ` by ${t.resolvedBy.name}` : ""}</span> : null}
             </p>
             <p className="mt-1 whitespace-pre-wrap text-sm">{t.body}</p>
             {repliesTo(t.id).length ? (

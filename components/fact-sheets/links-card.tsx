@@ -113,7 +113,7 @@ function LinkRow(props: { link: LiveLink; label: string; canManage: boolean; pen
       <span>
         <span className="font-medium">{props.label}</span>
         <span className="text-muted-foreground">
-          {" "}
+          {"\u00a0"}
           · made {formatDate(props.link.createdAt.slice(0, 10))} by {props.link.createdBy}
         </span>
       </span>

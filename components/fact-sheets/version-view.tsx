@@ -69,10 +69,10 @@ function ClaimEntry({ claim }: { claim: SnapshotClaim }) {
                   {c.source.outlet ? <>, {c.source.outlet}</> : null}
                   {c.source.publishedAt ? <>, {formatDate(c.source.publishedAt, c.source.publishedPrecision)}</> : null}
                   <span className="text-muted-foreground">
-                    {" "}
-                    · {SOURCE_KIND_LABELS[c.source.kind as keyof typeof SOURCE_KIND_LABELS] ?? c.source.kind} · {STANCE_LABELS[c.stance]}
-                    {c.isPrimary ? " · primary source" : ""}
-                    {c.saidOn ? ` · said ${formatDate(c.saidOn, c.saidPrecision)}` : c.saidText ? ` · said “${c.saidText}”` : ""}
+                    {"\u00a0"}
+                    · {SOURCE_KIND_LABELS[c.source.kind as keyof typeof SOURCE_KIND_LABELS] ?? c.source.kind}&nbsp;· {STANCE_LABELS[c.stance]}
+                    {c.isPrimary ? "\u00a0· primary source" : ""}
+                    {c.saidOn ? `\u00a0· said ${formatDate(c.saidOn, c.saidPrecision)}` : c.saidText ? `\u00a0· said “${c.saidText}”` : ""}
                   </span>
                 </p>
                 <Chain chain={c.chain} />

@@ -24,12 +24,16 @@ export function useDraft<T extends FieldValues>(form: UseFormReturn<T>, key: str
         window.localStorage.removeItem(storageKey);
       }
     }
-    const subscription = form.watch((values) => {
-      if (!saving.current || !form.formState.isDirty) return;
-      const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !omit.includes(k)));
-      window.localStorage.setItem(storageKey, JSON.stringify(kept));
+    // `subscribe`, not `watch`: its isDirty is the form's state at this change, where `form.formState`
+    // is the last render's, which would miss the first change (a paste, or one whole field filled).
+    return form.subscribe({
+      formState: { values: true, isDirty: true },
+      callback: ({ values, isDirty }) => {
+        if (!saving.current || !isDirty) return;
+        const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !omit.includes(k)));
+        window.localStorage.setItem(storageKey, JSON.stringify(kept));
+      },
     });
-    return () => subscription.unsubscribe();
     // The key names the form: a new key is a new form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storageKey]);

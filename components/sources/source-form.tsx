@@ -3,8 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createSourceAction, updateSourceAction } from "@/app/(app)/sources/actions";
+import { DraftRestored } from "@/components/forms/draft-restored";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useDraft } from "@/components/forms/use-draft";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -43,6 +45,7 @@ export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFor
     },
     toast: props.mode === "edit" ? "Source saved." : "Source recorded.",
     onSuccess: (value, values) => {
+      draft.clear();
       const passages = value.passages ?? [];
       if (passages.length === 0) {
         router.push(`/sources/${value.id}`);
@@ -54,10 +57,13 @@ export function SourceForm(props: { mode: "create" | "edit"; initial?: SourceFor
       setSaved({ id: value.id, lines: passagesSummary(passages) });
     },
   });
+  // Unsaved input survives a reload; leaving with changes asks first.
+  const draft = useDraft(form, props.mode === "edit" ? `source:${props.initial?.id}` : "source:new", ["id", "version"]);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "edit" ? "Edit source" : "New source"}>
       <FormOutcome outcome={outcome} />
+      {draft.restored ? <DraftRestored onDiscard={draft.discard} /> : null}
       {saved ? (
         <div role="status" className="space-y-2 rounded-md border border-[var(--status-verified)] bg-[var(--status-verified-bg)] px-3 py-2 text-sm">
           <p className="font-medium">Source saved. The text changed where passages are quoted:</p>

@@ -39,3 +39,14 @@ test("empty lists say what to do next, and a missing claim keeps the app's navig
   await expect(page.getByRole("heading", { level: 1, name: "Nothing here" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to the dashboard" })).toBeVisible();
 });
+
+test("every page names its favicon, and it is served", async ({ page }) => {
+  await page.goto("/login");
+  const icon = page.locator('head link[rel="icon"]');
+  await expect(icon).toHaveCount(1);
+  const href = await icon.getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+});

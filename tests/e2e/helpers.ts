@@ -62,6 +62,11 @@ export function stepCounter(page: Page) {
       count++;
       await page.keyboard.press(key);
     },
+    /** Reloads the page, as the reader coming back to it would. */
+    reload: async () => {
+      count++;
+      await page.reload();
+    },
     /** Drags the mouse across `words` in the source's highlighted text: one step. */
     select: async (words: string) => {
       count++;

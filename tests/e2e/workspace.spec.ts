@@ -86,7 +86,14 @@ test("an editor assigns a claim, a reviewer sends it back and then approves it, 
   await discussion.getByRole("button", { name: "Comment" }).click();
   await expect(discussion.getByText("Is the decree online?")).toBeVisible();
 
-  await editor.reload();
+  // The editor's dashboard has it under "Sent back to me"; its list says what the claim needs.
+  await editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  const sentBack = editor.getByRole("region", { name: /^Sent back to me/ });
+  await expect(sentBack.getByRole("heading", { level: 2 })).toHaveText(/^Sent back to me\s*[\d,]+\+?$/);
+  await sentBack.getByRole("link", { name: "All sent back to me" }).click();
+  await expect(editor).toHaveURL(/review=sent-back/);
+  await expect(editor.getByRole("row").filter({ has: editor.getByRole("link", { name: statement }) })).toContainText("Sent back, needs changes");
+  await claimLink(editor, statement).click();
   await expect(editor.getByTestId("approval-state")).toContainText("A reviewer sent this claim back");
   const thread = editor.getByRole("listitem", { name: "Thread started by Rita Reviewer" });
   await thread.getByText("Reply to this thread").click();
@@ -107,6 +114,13 @@ test("an editor assigns a claim, a reviewer sends it back and then approves it, 
   const activity = editor.getByRole("region", { name: "Recent activity" });
   await expect(activity.getByText("Eddie Editor commented on")).toBeVisible();
   await expect(editor.getByRole("region", { name: "My assignments" }).getByRole("link", { name: statement })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /^Open conflicts/ }).getByRole("heading", { level: 2 })).toHaveText(/^Open conflicts\s*[\d,]+\+?$/);
+  // Approved, it is "Ready to verify", and its list says so.
+  const ready = editor.getByRole("region", { name: /^Ready to verify/ });
+  await expect(ready.getByRole("heading", { level: 2 })).toHaveText(/^Ready to verify\s*[\d,]+\+?$/);
+  await ready.getByRole("link", { name: "All approved" }).click();
+  await expect(editor).toHaveURL(/review=approved/);
+  await expect(editor.getByRole("row").filter({ has: editor.getByRole("link", { name: statement }) })).toContainText("Approved, ready to verify");
 });
 
 test("reviewers cannot assign, and editors cannot review", async ({ page }) => {

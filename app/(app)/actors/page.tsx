@@ -45,8 +45,8 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
       <ul className="space-y-2" aria-label="Actors">
         {actors.map((a) => (
           <li key={a.id} className="rounded-lg border border-border bg-card px-4 py-3 text-sm">
-            <span className="font-medium">{a.name}</span> <span className="text-muted-foreground">· {ACTOR_KIND_LABELS[a.kind]}</span>
-            <span className="text-muted-foreground"> · in {a._count.links.toLocaleString("en-GB")} chain links</span>
+            <span className="font-medium">{a.name}</span>&nbsp;<span className="text-muted-foreground">· {ACTOR_KIND_LABELS[a.kind]}</span>
+            <span className="text-muted-foreground">&nbsp;· in {a._count.links.toLocaleString("en-GB")} chain links</span>
             {a.aliases.length ? <p className="mt-1 text-muted-foreground">Also known as: {a.aliases.map((x) => x.name).join(", ")}</p> : null}
           </li>
         ))}

@@ -28,7 +28,7 @@ export default async function PublicSheetPage({ params }: { params: Promise<{ to
         content={version.content}
         contentHash={version.contentHash}
         previousHash={version.previousHash}
-        header={<p className="text-sm font-medium uppercase tracking-wide text-muted-foreground">Fact sheet · {version.content.newsroom.name}</p>}
+        header={<p className="text-sm font-medium uppercase tracking-wide text-muted-foreground">Fact sheet&nbsp;· {version.content.newsroom.name}</p>}
         slot={
           <>
             <ClaimReviewScript content={version.content} pageUrl={`${await appBaseUrl()}/p/${token}`} />

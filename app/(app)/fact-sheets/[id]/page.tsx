@@ -69,7 +69,7 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <Badge className={latest ? "bg-[var(--status-verified-bg)] text-[var(--status-verified)]" : "bg-muted text-foreground"}>{latest ? `Published: version ${latest.number}` : "Draft"}</Badge>
           <span>
-            {sheet.claims.length} {sheet.claims.length === 1 ? "claim" : "claims"} · created by {sheet.createdBy.name} on {formatDate(sheet.createdAt)}
+            {sheet.claims.length} {sheet.claims.length === 1 ? "claim" : "claims"}&nbsp;· created by {sheet.createdBy.name} on {formatDate(sheet.createdAt)}
           </span>
           {latest ? (
             <Link href={`/fact-sheets/${sheet.id}/v/${latest.number}`} className="underline">
