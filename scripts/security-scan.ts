@@ -123,7 +123,9 @@ try {
   ];
   let requests = 0;
   let findings = 0;
-  for (const target of targets) {
+  // `npm run security:scan -- login "API v1"`: only the targets whose names contain one of the words.
+  const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  for (const target of targets.filter((t) => !only.length || only.some((o) => t.name.includes(o)))) {
     const r = await runSqlmap(target, outputDir);
     requests += r.requests;
     findings += r.findings;
@@ -135,7 +137,7 @@ try {
       for (const l of critical.slice(0, 8)) log(`  ${l.trim()}`);
     }
   }
-  log(`${targets.length} targets: ${requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all, ${findings} findings`);
+  log(`${only.length ? "the targets asked for" : `${targets.length} targets`}: ${requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all, ${findings} findings`);
 } catch (e) {
   console.error(e);
   failed = true;
