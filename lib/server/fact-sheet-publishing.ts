@@ -145,7 +145,6 @@ async function draftVersion(tx: Tx | typeof db, sheetId: string, by: { name: str
 const draftHash = (c: SnapshotContent) => sha256Hex(canonicalJson({ title: c.title, summary: c.summary, claims: c.claims, omitted: c.omitted }));
 
 export interface PublicationPreview {
-  sheetId: string;
   title: string;
   sheetVersion: number;
   /** Passed back with the publish: it goes through only if the next version is still what was previewed. */
@@ -168,7 +167,6 @@ export async function previewPublication(user: SessionUser, sheetId: string): Pr
   if (!draft) return null;
   const prev = draft.previous?.content;
   return {
-    sheetId: draft.sheet.id,
     title: draft.sheet.title,
     sheetVersion: draft.sheet.version,
     draftHash: draftHash(draft.content),
