@@ -4,6 +4,7 @@ import { cn } from "@/lib/cn";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { MetricFigure } from "@/lib/server/metrics";
 import { RATE_LABELS } from "@/lib/values";
+import { TimelineFigure, type MarkCard } from "./timeline-cards";
 import { formatValueTick, layoutTimeline, type TimelineMark, type TimelineSeries } from "@/lib/timeline";
 
 /** A figure as the chart draws it: `n` is its row number in the table of figures. */
@@ -69,6 +70,7 @@ function Mark({ mark }: { mark: TimelineMark<NumberedFigure> }) {
       <Link
         href={`/claims/${f.id}`}
         aria-label={markLabel(f)}
+        data-card={f.n}
         className="group absolute z-10 -translate-x-1/2 -translate-y-[calc(100%+0.375rem)] rounded-full focus-visible:z-20"
         style={{ left: pct(mark.anchor.x), top: pct(mark.anchor.y) }}
       >
@@ -81,17 +83,6 @@ function Mark({ mark }: { mark: TimelineMark<NumberedFigure> }) {
         >
           {f.n}
           {mark.point?.open === "at-least" ? "↑" : mark.point?.open === "up-to" ? "↓" : ""}
-        </span>
-        <span
-          aria-hidden="true"
-          className={cn(
-            "pointer-events-none absolute top-full mt-1 hidden w-60 max-w-[45vw] rounded-md border border-border bg-card p-2 text-left text-xs font-normal text-foreground shadow-lg group-hover:block group-focus-visible:block",
-            mark.anchor.x > 50 ? "right-0" : "left-0",
-          )}
-        >
-          <span className="block font-medium">{f.statement}</span>
-          <span className="mt-1 block">{claimValueText(f)}</span>
-          <span className="mt-1 block text-muted-foreground">Source: {sourcesText(f)}</span>
         </span>
       </Link>
     </>
@@ -144,8 +135,11 @@ export function MetricTimeline({ figures, unit, describedBy }: { figures: Number
   if (!layout.series.length) {
     return <p className="text-sm text-muted-foreground">No figure on this metric has both a number and a date yet, so there is nothing to draw.</p>;
   }
+  // Each drawn mark's card (timeline-cards.tsx), by figure number.
+  const cards: Record<string, MarkCard> = {};
+  for (const s of layout.series) for (const m of s.marks) cards[m.figure.n] = [m.figure.statement, claimValueText(m.figure) ?? "", sourcesText(m.figure), m.anchor.x > 50];
   return (
-    <figure aria-labelledby="timeline-caption" aria-describedby={describedBy} className="space-y-4 overflow-x-clip">
+    <TimelineFigure cards={cards} aria-labelledby="timeline-caption" aria-describedby={describedBy} className="space-y-4 overflow-x-clip">
       <figcaption id="timeline-caption" className="sr-only">
         Timeline of the figures recorded for this metric. Each numbered mark links to its claim; the table below lists the same figures.
       </figcaption>
@@ -183,6 +177,6 @@ export function MetricTimeline({ figures, unit, describedBy }: { figures: Number
           Not drawn (no number or no date): {layout.undrawn.map((f) => `figure ${f.n}`).join(", ")}.
         </p>
       ) : null}
-    </figure>
+    </TimelineFigure>
   );
 }

@@ -10,7 +10,7 @@ import { detectConflicts } from "./conflicts/detect-on-save";
 import { ok, refuse } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
 import { db } from "./db";
-import { claimWithSourcesSelect } from "./claim-sources";
+import { claimWithSourceNamesSelect, claimWithSourcesSelect } from "./claim-sources";
 import { isUniqueViolation, nameAfter } from "./named-rows";
 
 type Tx = Prisma.TransactionClient;
@@ -88,7 +88,10 @@ export async function findMetric(user: SessionUser, id: string) {
   return { ...rest, claimCount: _count.claims };
 }
 
-/** A metric with every figure recorded for it (up to the cap), oldest first, or null. */
+/**
+ * A metric with every figure recorded for it (up to the cap), oldest first, as the chart draws them
+ * (each citation's source, no attribution chains: `figureCitations` reads those for one page of the table), or null.
+ */
 export async function getMetric(user: SessionUser, id: string) {
   const metric = await findMetric(user, id);
   if (!metric) return null;
@@ -97,9 +100,19 @@ export async function getMetric(user: SessionUser, id: string) {
     // The (metric_id, as_of) index serves this; undated figures come last.
     orderBy: [{ asOf: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     take: METRIC_CLAIMS_CAP,
-    select: claimWithSourcesSelect,
+    select: claimWithSourceNamesSelect,
   });
   return { ...metric, claims: byMoment(claims) };
+}
+
+/** How many figures one page of a metric's table shows. */
+export const METRIC_TABLE_PAGE = 50;
+
+/** The citations of some claims with their sources and attribution chains, origin first, by claim id. */
+export async function figureCitations(user: SessionUser, claimIds: string[]) {
+  authorize(user, "claims:read");
+  const rows = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, citations: claimWithSourcesSelect.citations } });
+  return new Map(rows.map((r) => [r.id, r.citations]));
 }
 
 export type MetricDetail = NonNullable<Awaited<ReturnType<typeof getMetric>>>;

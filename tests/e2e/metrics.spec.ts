@@ -50,6 +50,13 @@ test("an editor creates a metric, records a figure on it by keyboard, sees it ch
   const chart = page.getByRole("figure");
   await expect(chart.getByRole("link", { name: /^Figure 1: Ukraine's defence ministry says 41,900/ })).toBeVisible();
   await expect(chart.getByText("Totals: soldiers killed")).toBeVisible();
+  // Its card (hidden from assistive technology: the mark's name says the same) while the pointer is on the mark.
+  const mark = chart.getByRole("link", { name: /^Figure 1: / });
+  await mark.hover();
+  await expect(mark.getByText("Source: no source cited yet")).toBeVisible();
+  await expect(mark.getByText("40,000–45,000 (best estimate 41,900)", { exact: false })).toBeVisible();
+  await page.getByRole("heading", { name, level: 1 }).hover();
+  await expect(mark.getByText("Source: no source cited yet")).toHaveCount(0);
   const table = page.getByRole("table");
   await expect(table.getByRole("link", { name: /Ukraine's defence ministry says 41,900/ })).toBeVisible();
   await expect(table.getByText("40,000–45,000 (best estimate 41,900)")).toBeVisible();
@@ -160,4 +167,41 @@ test("an editor creates an event, records a dated claim on it through the picker
   await page.getByLabel("Name: what happened").fill(`${name} (hypothetical)`);
   await page.getByRole("button", { name: "Save event" }).click();
   await expect(page.getByRole("heading", { name: `${name} (hypothetical)`, level: 1 })).toBeVisible();
+});
+
+test("a metric with more figures than a page charts them all and lists them 50 a page", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const name = `Shelters opened in Kharkiv oblast ${stamp}`;
+  await signIn(page, accounts.editor);
+  await page.goto("/metrics/new");
+  await page.getByLabel("Name: what is measured, and its scope").fill(name);
+  await page.getByLabel("Unit").fill("shelters");
+  await page.getByRole("button", { name: "Create metric" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const metricId = new URL(page.url()).pathname.split("/").at(-1)!;
+  for (let i = 1; i <= 52; i++) {
+    const day = new Date(Date.UTC(2023, 0, i)).toISOString().slice(0, 10);
+    const res = await page.request.post("/api/claims", {
+      data: { statement: `Officials said ${100 + i} shelters were open (${stamp}, day ${i}).`, kind: "QUANTITY", metricId, valueBest: String(100 + i), unit: "shelters", asOf: day, asOfPrecision: "DAY" },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await page.reload();
+  const chart = page.getByRole("figure");
+  await expect(chart.getByRole("link", { name: /^Figure 52: Officials said 152 shelters/ })).toBeVisible();
+  const pages = page.getByRole("navigation", { name: "Pages of figures" });
+  await expect(pages.getByText("Figures 1–50 of 52")).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(51);
+  await expect(table.getByRole("link", { name: /day 50\)/ })).toBeVisible();
+  await expect(table.getByRole("link", { name: /day 51\)/ })).toHaveCount(0);
+
+  await pages.getByRole("link", { name: "Next 2 →" }).click();
+  await expect(pages.getByText("Figures 51–52 of 52")).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("from")).toBe("51");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("cell", { name: /day 52\)/ })).toBeVisible();
+  await expect(chart.getByRole("link", { name: /^Figure 1: Officials said 101 shelters/ })).toBeVisible();
+  await pages.getByRole("link", { name: "← Previous 50" }).click();
+  await expect(pages.getByText("Figures 1–50 of 52")).toBeVisible();
 });

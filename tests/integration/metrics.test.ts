@@ -3,7 +3,7 @@ import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { mergeMetricsSchema, metricSchema, updateMetricSchema } from "@/lib/schemas/metric";
 import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
-import { createMetric, findMetric, getMetric, listMetrics, mergeMetrics, updateMetric, searchMetrics } from "@/lib/server/metrics";
+import { createMetric, figureCitations, findMetric, getMetric, listMetrics, mergeMetrics, updateMetric, searchMetrics } from "@/lib/server/metrics";
 import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -257,13 +257,17 @@ describe("metrics", () => {
       expect(await searchMetrics(reviewer, "troop deaths")).toEqual([]);
     });
 
-    it("gives a metric's figures oldest first, each with its sources and chain, origin first", async () => {
-      const metric = (await getMetric(await actor("reviewer@factdesk.test"), deaths))!;
+    it("gives a metric's figures oldest first, each with its sources, and a page's chains, origin first", async () => {
+      const reviewer = await actor("reviewer@factdesk.test");
+      const metric = (await getMetric(reviewer, deaths))!;
       expect(metric).toMatchObject({ name: "Russian military deaths in Ukraine since 24 Feb 2022", unit: "soldiers killed", claimCount: 2, mergedInto: null });
       const range = metric.claims.find((c) => c.id === seedId("claim", "ru-deaths-range"))!;
       expect([range.valueLow?.toString(), range.valueHigh?.toString(), range.status]).toEqual(["15000", "25000", "IN_REVIEW"]);
       expect(range.citations[0]!.source.outlet).toBe("National Review");
-      expect(range.citations[0]!.chain.map((l) => l.actor.name)).toEqual(["Unnamed estimates", "National Review"]);
+      expect(range.citations[0]).not.toHaveProperty("chain");
+      const chains = await figureCitations(reviewer, [range.id]);
+      expect(chains.get(range.id)![0]!.chain.map((l) => l.actor.name)).toEqual(["Unnamed estimates", "National Review"]);
+      expect(chains.get(range.id)!.map((c) => c.source.outlet)).toEqual(range.citations.map((c) => c.source.outlet));
       expect(await getMetric(await editor(), missingId)).toBeNull();
     });
   });

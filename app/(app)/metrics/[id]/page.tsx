@@ -8,7 +8,7 @@ import { MetricTimeline } from "@/components/metrics/metric-timeline";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
-import { getMetric, METRIC_CLAIMS_CAP } from "@/lib/server/metrics";
+import { figureCitations, getMetric, METRIC_CLAIMS_CAP, METRIC_TABLE_PAGE } from "@/lib/server/metrics";
 import { reviewStatesOf } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 import { formatFigure, formatWhen, RATE_LABELS } from "@/lib/values";
@@ -23,12 +23,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: metric ? metric.name : "Metric" };
 }
 
-export default async function MetricPage({ params }: Params) {
+export default async function MetricPage({ params, searchParams }: Params & { searchParams: Promise<{ from?: string }> }) {
   const user = await requireUser();
   const metric = await loadMetric((await params).id);
   if (!metric) notFound();
   const figures = metric.claims.map((c, i) => ({ ...c, n: i + 1 }));
-  const reviews = await reviewStatesOf(user, figures.map((f) => f.id));
+  // The chart draws every figure; the table lists a page of them, from the figure number asked for.
+  const from = Number((await searchParams).from);
+  const start = Number.isInteger(from) && from > 0 && from <= figures.length ? from - 1 : 0;
+  const rows = figures.slice(start, start + METRIC_TABLE_PAGE);
+  const ids = rows.map((f) => f.id);
+  const [reviews, citations] = await Promise.all([reviewStatesOf(user, ids), figureCitations(user, ids)]);
+  const pageHref = (index: number) => `/metrics/${metric.id}?from=${index + 1}#figures-heading`;
   const editable = can(user.role, "metrics:write") && !metric.mergedInto;
 
   return (
@@ -118,9 +124,16 @@ export default async function MetricPage({ params }: Params) {
                 </p>
               ) : null}
             </div>
+            {figures.length > METRIC_TABLE_PAGE ? (
+              <FigurePages
+                shown={{ first: start + 1, last: start + rows.length, total: figures.length }}
+                previous={start > 0 ? pageHref(Math.max(0, start - METRIC_TABLE_PAGE)) : null}
+                next={start + METRIC_TABLE_PAGE < figures.length ? pageHref(start + METRIC_TABLE_PAGE) : null}
+              />
+            ) : null}
             <table className="w-full text-left text-sm">
               <caption id="figures-caption" className="sr-only">
-                Every figure recorded for {metric.name}, oldest first: the claim, the figure, when it holds, its status, and its sources with their
+                Every figure recorded for {metric.name}, oldest first{figures.length > rows.length ? ` (figures ${start + 1}–${start + rows.length} of ${figures.length})` : ""}: the claim, the figure, when it holds, its status, and its sources with their
                 attribution chains.
               </caption>
               <thead className="hidden border-y border-border bg-muted text-xs uppercase tracking-wide text-muted-foreground md:table-header-group">
@@ -135,7 +148,7 @@ export default async function MetricPage({ params }: Params) {
                 </tr>
               </thead>
               <tbody className="divide-y divide-border border-t border-border md:border-t-0">
-                {figures.map((f) => (
+                {rows.map((f) => (
                   <tr key={f.id} className="flex flex-col gap-2 px-4 py-4 md:table-row md:p-0">
                     <td className="align-top font-semibold text-primary md:px-4 md:py-3">
                       <span className="md:hidden">Figure </span>
@@ -164,7 +177,7 @@ export default async function MetricPage({ params }: Params) {
                       </div>
                     </td>
                     <td className="align-top md:px-4 md:py-3">
-                      <CitedSources citations={f.citations} />
+                      <CitedSources citations={citations.get(f.id) ?? []} />
                     </td>
                   </tr>
                 ))}
@@ -178,5 +191,28 @@ export default async function MetricPage({ params }: Params) {
         </p>
       )}
     </article>
+  );
+}
+
+/** Which figures the table shows, with links to the pages before and after. */
+function FigurePages({ shown, previous, next }: { shown: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
+  return (
+    <nav aria-label="Pages of figures" className="flex flex-wrap items-center justify-between gap-2 px-4 pb-4 text-sm sm:px-6">
+      <p>
+        Figures {shown.first}–{shown.last} of {shown.total.toLocaleString("en-GB")}
+      </p>
+      <div className="flex gap-2">
+        {previous ? (
+          <Link href={previous} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            ← Previous {METRIC_TABLE_PAGE}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={next} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
+            Next {Math.min(METRIC_TABLE_PAGE, shown.total - shown.last)} →
+          </Link>
+        ) : null}
+      </div>
+    </nav>
   );
 }
