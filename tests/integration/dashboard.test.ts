@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/authorize";
 import { citationSchema } from "@/lib/schemas/citation";
+import { claimSchema } from "@/lib/schemas/claim";
+import { createClaim } from "@/lib/server/claim-edits";
+import { CLAIM_STATUSES } from "@/lib/status";
 import { assignClaim } from "@/lib/server/claim-assignment";
 import { createCitation } from "@/lib/server/citations";
 import { changeStatus } from "@/lib/server/claim-status";
@@ -92,5 +95,58 @@ describe("dashboard charts", () => {
     const line = d.activity.find((a) => a.type === "decision");
     expect(line).toMatchObject({ type: "decision", who: "Eddie Editor", action: "DIFFERENT_SCOPES", text: "Different periods of the war.", conflict: { id: conflict.id } });
     expect(line && "conflict" in line ? line.conflict.title : "").toMatch(/^Russian military deaths.*: .* against .*/);
+  });
+});
+
+describe("dashboard status counts", () => {
+  const { db } = useMigratedDatabase();
+  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  /** What counting the claims table says, status by status. */
+  const truth = async () => {
+    const rows = await db().claim.groupBy({ by: ["status"], _count: { _all: true } });
+    return Object.fromEntries(CLAIM_STATUSES.map((s) => [s, rows.find((r) => r.status === s)?._count._all ?? 0]));
+  };
+
+  it("stay exact through claims recorded (one by one and at once), status changes, a refused change and a rolled-back transaction", async () => {
+    await seedDatabase(db());
+    const editor = await actor("editor@factdesk.test");
+    expect((await getDashboard(editor)).counts).toEqual(await truth());
+    const before = (await getDashboard(editor)).counts;
+
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createClaim(editor, claimSchema.parse({ statement: `Status count check ${i}: officials reported ${i + 2} incidents.`, kind: "EVENT", tags: "" }))),
+    );
+    expect(created.every((r) => r.ok)).toBe(true);
+    const ids = created.map((r) => (r.ok ? r.value.id : ""));
+    let counts = (await getDashboard(editor)).counts;
+    expect(counts).toEqual(await truth());
+    expect(counts.UNVERIFIED).toBe(before.UNVERIFIED + 8);
+
+    const version = async (id: string) => (await db().claim.findUniqueOrThrow({ where: { id } })).version;
+    for (const id of ids.slice(0, 3)) {
+      expect(await changeStatus(editor, { claimId: id, version: await version(id), toStatus: "IN_REVIEW", reason: "Ready for review" })).toMatchObject({ ok: true });
+    }
+    const admin = await actor("admin@factdesk.test");
+    expect(await changeStatus(admin, { claimId: ids[3]!, version: await version(ids[3]!), toStatus: "RETRACTED", reason: "Withdrawn by the outlet" })).toMatchObject({ ok: true });
+    // A stale edit is refused and counts nothing.
+    expect(await changeStatus(editor, { claimId: ids[4]!, version: (await version(ids[4]!)) - 1, toStatus: "IN_REVIEW", reason: "Stale" })).toMatchObject({ ok: false });
+    counts = (await getDashboard(editor)).counts;
+    expect(counts).toEqual(await truth());
+    expect([counts.UNVERIFIED, counts.IN_REVIEW, counts.RETRACTED]).toEqual([before.UNVERIFIED + 4, before.IN_REVIEW + 3, before.RETRACTED + 1]);
+
+    // A transaction that changes statuses and then fails leaves the counts as they were.
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.claim.updateMany({ where: { id: { in: ids.slice(5) } }, data: { status: "FALSE" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect((await getDashboard(editor)).counts).toEqual(counts);
+    // Whatever path writes the status (here a bulk update straight to the table) is counted.
+    await db().claim.updateMany({ where: { id: { in: ids.slice(5) } }, data: { status: "DISPUTED" } });
+    counts = (await getDashboard(editor)).counts;
+    expect(counts).toEqual(await truth());
+    expect(counts.DISPUTED).toBe(before.DISPUTED + 3);
+    expect((await getDashboard(editor)).total).toBe(await db().claim.count());
   });
 });
