@@ -7,7 +7,7 @@ const tones = {
   danger: "bg-danger-muted text-danger",
 } as const;
 
-/** A short label in a pill; colour is only ever an extra, the words carry the meaning. */
+/** A short label in a pill (the `badge` class, app/globals.css); colour is only ever an extra, the words carry the meaning. */
 export function Badge({ className, tone = "neutral", ...props }: ComponentProps<"span"> & { tone?: keyof typeof tones }) {
-  return <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold", tones[tone], className)} {...props} />;
+  return <span className={cn("badge", tones[tone], className)} {...props} />;
 }
