@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./lib/browser";
 import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
-import { copyDatabase, dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
+import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrate";
 import { ensureBuild, startNext, stopBuild, waitForHttp } from "./lib/next-app";
 import { onShutdown } from "./lib/lifecycle";
@@ -52,7 +52,7 @@ async function step(name: string, args: string[], env: NodeJS.ProcessEnv = proce
 }
 
 let server: DatabaseServer | undefined;
-let app: { stop(): Promise<void> } | undefined;
+let app: ReturnType<typeof startNext> | undefined;
 let jobs: { stop(): Promise<void> } | undefined;
 const databases: string[] = [];
 
@@ -134,11 +134,6 @@ try {
     await seedDatabase(db)
       .then(() => seedPublication(db))
       .finally(() => db.$disconnect());
-    // The browser tests run in two lanes (playwright.config.ts), the second on a second server over
-    // a copy of the same seeded database, so neither lane sees the other's writes.
-    const secondDb = `${e2eDb}_2`;
-    databases.push(secondDb);
-    await copyDatabase(server.adminUrl, e2eDb, secondDb);
 
     const appEnv = {
       ...process.env,
@@ -150,24 +145,17 @@ try {
     };
     await ensureBuild(appEnv, (m) => log(m));
     if (stopping) throw new Error("stopped by a signal");
-    const servers = [startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true }), startNext({ mode: "start", port: e2ePort + 1, env: { ...appEnv, DATABASE_URL: server.appUrlFor(secondDb) }, quiet: true })];
-    app = { stop: () => Promise.all(servers.map((s) => s.stop())).then(() => undefined) };
-    await Promise.all([e2ePort, e2ePort + 1].map((port) => waitForHttp(`http://localhost:${port}/api/health`, 60_000)));
+    app = startNext({ mode: "start", port: e2ePort, env: appEnv, quiet: true });
+    await waitForHttp(`http://localhost:${e2ePort}/api/health`, 60_000);
     const { startJobWorker } = await import("./lib/jobs");
-    // As the app's own role, like the worker `npm start` runs; one per database.
-    const runners = await Promise.all(
-      [e2eDb, secondDb].map(async (name) => {
-        const jobsDb = createPrismaClient(server!.appUrlFor(name), { max: 3 });
-        const runner = await startJobWorker(server!.appUrlFor(name), jobsDb);
-        return () => runner.stop().finally(() => jobsDb.$disconnect());
-      }),
-    );
-    jobs = { stop: () => Promise.all(runners.map((stop) => stop())).then(() => undefined) };
+    // As the app's own role, like the worker `npm start` runs.
+    const jobsDb = createPrismaClient(server.appUrlFor(e2eDb), { max: 3 });
+    const runner = await startJobWorker(server.appUrlFor(e2eDb), jobsDb);
+    jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
     // Named files run alone: the proof project's dependency on every other browser test (playwright.config.ts) is for whole runs.
     await step("Playwright", [bin("@playwright/test", "cli.js"), "test", ...(e2eOnly.length ? ["--no-deps", ...e2eOnly] : [])], {
       ...process.env,
       E2E_BASE_URL: `http://localhost:${e2ePort}`,
-      E2E_SECOND_URL: `http://localhost:${e2ePort + 1}`,
       // The proofs from outside count rows before and after a refused request: as the owner, beside the app.
       E2E_DATABASE_URL: server.url(e2eDb),
       CHROMIUM_PATH: chromium,

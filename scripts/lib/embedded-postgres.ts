@@ -218,18 +218,6 @@ export async function ensureDatabase(serverUrl: string, database: string) {
   }
 }
 
-/** A new database `to`, a copy of `from` (which must have no connections while it is copied). */
-export async function copyDatabase(serverUrl: string, from: string, to: string) {
-  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
-  await admin.connect();
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  try {
-    await admin.query(`CREATE DATABASE ${quote(to)} TEMPLATE ${quote(from)}`);
-  } finally {
-    await admin.end();
-  }
-}
-
 export async function dropDatabase(serverUrl: string, database: string) {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
