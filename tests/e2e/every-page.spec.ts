@@ -1,30 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { blockingViolations } from "./axe";
 import { accounts, signIn } from "./helpers";
 import { openPage, pagesFor, watchCsp } from "./pages";
 
 // One visit to every page per role does every page-wide check: the axe scan and the CSP (each
 // visit costs a page load; doing the checks apart loaded every page several times). Colours do not
-// depend on the role, and axe's colour-contrast rule is most of a scan's time (about 2 s a page),
+// depend on the role, and axe's colour-contrast rule is the costliest (about half a scan's time),
 // so contrast is checked once per page and theme, as the admin (who sees every page and control):
 // light, then dark by switching the colour scheme on the loaded page (the theme is CSS variables
 // under prefers-color-scheme). The editor's and the reviewer's visits run every other rule.
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-
-type Scan = "all" | "no-contrast" | "contrast";
-
-/** axe-core's findings that block: serious and critical, each with where it is. */
-async function blockingViolations(page: Page, scan: Scan = "all") {
-  const builder = new AxeBuilder({ page });
-  if (scan === "contrast") builder.withRules(["color-contrast"]);
-  else builder.withTags(TAGS);
-  if (scan === "no-contrast") builder.disableRules(["color-contrast"]);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} ${n.failureSummary?.split("\n")[1] ?? ""}`).join("\n")}`);
-}
 
 type Role = keyof typeof accounts;
 const ROLES: Role[] = ["admin", "editor", "reviewer"];
@@ -33,6 +17,9 @@ const ROLES: Role[] = ["admin", "editor", "reviewer"];
 async function checkPage(page: Page, role: Role) {
   if (role !== "admin") return blockingViolations(page, "no-contrast");
   const light = await blockingViolations(page);
+  // Controls ease their colours (transition-colors): without transitions the switch is whole at
+  // once, and the scan reads the dark colours, not a step on the way to them.
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; }" });
   await page.emulateMedia({ colorScheme: "dark" });
   const dark = (await blockingViolations(page, "contrast")).map((v) => `(dark) ${v}`);
   await page.emulateMedia({ colorScheme: "light" });
