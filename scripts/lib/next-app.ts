@@ -23,21 +23,13 @@ function sourceFingerprint(): string {
 }
 
 /**
- * Rendering a page allocates a great deal that dies young; with V8's default young generation (16 MB
- * semi-spaces) garbage collection was a tenth of the server's CPU. With 32 MB semi-spaces, on the
- * benchmark's newsroom: a 242-figure metric page 172 -> 134 ms of CPU a request, the dashboard
- * 83 -> 73 ms, server memory peak 365 -> 371 MB. Every production server gets it (startNext too).
- */
-const YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
-
-/**
  * Node flags for the production server (npm start, the tests' server, the benchmarks). V8 sizes
  * its heap limit from the machine's memory (4 GB here) and grows the heap long before it collects
  * hard, so next-server sat at 600-800 MB after a benchmark run; with a limit it collects sooner
  * and stays in bounds. FACTDESK_MAX_OLD_SPACE_MB overrides the limit (in MB).
  */
 export function serverNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [`--max-old-space-size=${Number(env.FACTDESK_MAX_OLD_SPACE_MB) || 256}`, YOUNG_GENERATION_FLAG];
+  return [`--max-old-space-size=${Number(env.FACTDESK_MAX_OLD_SPACE_MB) || 256}`];
 }
 
 let building: ChildProcess | undefined;
@@ -78,7 +70,7 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
 export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
-  const child = spawn(process.execPath, [...(options.mode === "start" ? [YOUNG_GENERATION_FLAG] : []), nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
+  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
     cwd: root,
     env: options.env,
     detached: true,
