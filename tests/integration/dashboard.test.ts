@@ -149,4 +149,28 @@ describe("dashboard status counts", () => {
     expect(counts.DISPUTED).toBe(before.DISPUTED + 3);
     expect((await getDashboard(editor)).total).toBe(await db().claim.count());
   });
+
+  it("take opposite moves committing at once without a deadlock, and stay exact", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const make = (status: "UNVERIFIED" | "IN_REVIEW") =>
+      db().claim.createManyAndReturn({
+        data: Array.from({ length: 20 }, (_, i) => ({ statement: `Opposite move ${status} ${i}: 40 officials were named.`, kind: "EVENT" as const, status, createdById: editor.id })),
+        select: { id: true },
+      });
+    const [waiting, inReview] = [await make("UNVERIFIED"), await make("IN_REVIEW")];
+    const before = (await getDashboard(editor)).counts;
+    // Each transaction moves one claim into review and another out of it, half of them in each
+    // order: the counts' two rows are wanted by every one of them, from both ends.
+    await Promise.all(
+      waiting.map(({ id }, i) =>
+        db().$transaction(async (tx) => {
+          const moves = [() => tx.claim.update({ where: { id }, data: { status: "IN_REVIEW" } }), () => tx.claim.update({ where: { id: inReview[i]!.id }, data: { status: "UNVERIFIED" } })];
+          for (const move of i % 2 ? moves.reverse() : moves) await move();
+        }),
+      ),
+    );
+    const counts = (await getDashboard(editor)).counts;
+    expect(counts).toEqual(await truth());
+    expect([counts.UNVERIFIED, counts.IN_REVIEW]).toEqual([before.UNVERIFIED, before.IN_REVIEW]);
+  });
 });

@@ -15,10 +15,15 @@ INSERT INTO "claim_status_counts" ("status", "count") SELECT "status", count(*):
 
 -- Kept exact in the transaction of every write, whichever code path makes it: a claim recorded,
 -- moved between statuses, or removed (claims are never deleted today; a delete is counted all the
--- same). Rows lock until commit, so claims recorded at once queue on their status's row for the
--- rest of each other's transaction (short ones; one row per status is fine for a newsroom).
+-- same). The triggers are deferred to the commit, so a status's row is locked only while its
+-- transaction commits, not through the rest of it (claims recorded at once would otherwise queue on
+-- their status's row for each other's whole transaction); a move locks its two rows in status
+-- order, so two opposite moves committing at once queue rather than deadlock.
 CREATE FUNCTION claim_status_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    PERFORM 1 FROM claim_status_counts WHERE status IN (OLD.status, NEW.status) ORDER BY status FOR NO KEY UPDATE;
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     UPDATE claim_status_counts SET count = count - 1 WHERE status = OLD.status;
   END IF;
@@ -29,10 +34,10 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER claims_status_counts AFTER INSERT OR DELETE ON "claims"
-  FOR EACH ROW EXECUTE FUNCTION claim_status_counts_apply();
-CREATE TRIGGER claims_status_counts_update AFTER UPDATE OF status ON "claims"
-  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION claim_status_counts_apply();
+CREATE CONSTRAINT TRIGGER claims_status_counts AFTER INSERT OR DELETE ON "claims"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION claim_status_counts_apply();
+CREATE CONSTRAINT TRIGGER claims_status_counts_update AFTER UPDATE OF status ON "claims"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION claim_status_counts_apply();
 
 -- Emptying the table empties the counts.
 CREATE FUNCTION claim_status_counts_clear() RETURNS trigger LANGUAGE plpgsql AS $$
