@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RangePager } from "@/components/ui/range-pager";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddClaimForm } from "@/components/fact-sheets/add-claim-form";
@@ -107,7 +108,17 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
           Claims
         </h2>
         {sheet.claims.length > SHEET_PAGE_CLAIMS ? (
-          <ClaimPages shown={{ first: start + 1, last: start + shown.length, total: sheet.claims.length }} previous={start > 0 ? pageHref(Math.max(0, start - SHEET_PAGE_CLAIMS)) : null} next={start + SHEET_PAGE_CLAIMS < sheet.claims.length ? pageHref(start + SHEET_PAGE_CLAIMS) : null} />
+          <RangePager
+            label="Pages of claims"
+            noun="Claims"
+            first={start + 1}
+            last={start + shown.length}
+            total={sheet.claims.length}
+            pageSize={SHEET_PAGE_CLAIMS}
+            hint="Up and Down move a claim within this page."
+            previous={start > 0 ? pageHref(Math.max(0, start - SHEET_PAGE_CLAIMS)) : null}
+            next={start + SHEET_PAGE_CLAIMS < sheet.claims.length ? pageHref(start + SHEET_PAGE_CLAIMS) : null}
+          />
         ) : null}
         <ArrangeClaims
           key={`${sheet.version}-${start}`}
@@ -214,25 +225,3 @@ function ChangesSince({ changes, changedClaims }: { changes: DraftChanges; chang
   );
 }
 
-/** Which claims of a long sheet this page shows, with links to the pages before and after. */
-function ClaimPages({ shown, previous, next }: { shown: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
-  return (
-    <nav aria-label="Pages of claims" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-      <p>
-        Claims {shown.first}–{shown.last} of {shown.total.toLocaleString("en-GB")}; Up and Down move a claim within this page.
-      </p>
-      <div className="flex gap-2">
-        {previous ? (
-          <Link href={previous} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
-            ← Previous {SHEET_PAGE_CLAIMS}
-          </Link>
-        ) : null}
-        {next ? (
-          <Link href={next} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
-            Next {Math.min(SHEET_PAGE_CLAIMS, shown.total - shown.last)} →
-          </Link>
-        ) : null}
-      </div>
-    </nav>
-  );
-}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RangePager } from "@/components/ui/range-pager";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CitedSources } from "@/components/claims/cited-sources";
@@ -125,10 +126,16 @@ export default async function MetricPage({ params, searchParams }: Params & { se
               ) : null}
             </div>
             {figures.length > METRIC_TABLE_PAGE ? (
-              <FigurePages
-                shown={{ first: start + 1, last: start + rows.length, total: figures.length }}
+              <RangePager
+                label="Pages of figures"
+                noun="Figures"
+                first={start + 1}
+                last={start + rows.length}
+                total={figures.length}
+                pageSize={METRIC_TABLE_PAGE}
                 previous={start > 0 ? pageHref(Math.max(0, start - METRIC_TABLE_PAGE)) : null}
                 next={start + METRIC_TABLE_PAGE < figures.length ? pageHref(start + METRIC_TABLE_PAGE) : null}
+                className="px-4 pb-4 sm:px-6"
               />
             ) : null}
             <table className="w-full text-left text-sm">
@@ -194,25 +201,3 @@ export default async function MetricPage({ params, searchParams }: Params & { se
   );
 }
 
-/** Which figures the table shows, with links to the pages before and after. */
-function FigurePages({ shown, previous, next }: { shown: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
-  return (
-    <nav aria-label="Pages of figures" className="flex flex-wrap items-center justify-between gap-2 px-4 pb-4 text-sm sm:px-6">
-      <p>
-        Figures {shown.first}–{shown.last} of {shown.total.toLocaleString("en-GB")}
-      </p>
-      <div className="flex gap-2">
-        {previous ? (
-          <Link href={previous} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
-            ← Previous {METRIC_TABLE_PAGE}
-          </Link>
-        ) : null}
-        {next ? (
-          <Link href={next} className="rounded-md border border-border bg-card px-3 py-1.5 font-medium hover:bg-muted">
-            Next {Math.min(METRIC_TABLE_PAGE, shown.total - shown.last)} →
-          </Link>
-        ) : null}
-      </div>
-    </nav>
-  );
-}
