@@ -70,7 +70,7 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
 export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
-  const child = spawn(process.execPath, [...(options.mode === "start" ? serverNodeFlags(options.env) : []), nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
+  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
     cwd: root,
     env: options.env,
     detached: true,
