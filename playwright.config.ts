@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/browser";
 // The app is started by scripts/test.ts (production build, its own fresh database) and its URL
 // handed over in E2E_BASE_URL, with the Chromium it found or installed in CHROMIUM_PATH.
 const PROOF = /proof-.*\.spec\.ts$/;
+const BULK = /bulk-.*\.spec\.ts$/;
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 
 export default defineConfig({
@@ -29,9 +30,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: PROOF },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: [PROOF, BULK] },
+    // Tests that add many claims at once run after the others: the claims list shows the newest 50,
+    // and the other tests find their seeded claims on its first page.
+    { name: "bulk", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: BULK, dependencies: ["chromium"] },
     // The proofs from outside (authorization matrix, XSS corpus) write many rows through every verb:
     // they run after every other browser test, so no list or count those tests read changes under them.
-    { name: "proof", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: PROOF, dependencies: ["chromium"] },
+    { name: "proof", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: PROOF, dependencies: ["bulk"] },
   ],
 });
