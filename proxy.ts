@@ -10,6 +10,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
+import { addressHasNul } from "@/lib/text-input";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
@@ -36,6 +37,11 @@ export async function proxy(request: NextRequest) {
   };
 
   const { pathname, search } = request.nextUrl;
+  // Refused before anything reads it, signed in or not: a NUL reaching a query answers 500.
+  if (addressHasNul(`${pathname}${search}`)) {
+    const message = "This address holds a NUL character (%00). Remove it and try again.";
+    return secured(pathname.startsWith("/api/") ? NextResponse.json({ error: "invalid_request", message }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
   if (token?.sub) return next(handOff(token));

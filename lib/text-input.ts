@@ -5,6 +5,12 @@ import { refuse, CHECK_FIELDS, type ActionResult } from "./action-result";
 
 export const NUL_MESSAGE = "Remove the invisible NUL character (U+0000) from this text.";
 
+/**
+ * Whether a request's address (path and query string, still percent-encoded) carries a NUL: no
+ * page, route or search can use one, and a search holding it would fail in the database.
+ */
+export const addressHasNul = (pathAndQuery: string) => /%00/i.test(pathAndQuery);
+
 /** The full paths ("citations.0.quote") of every string in `value` holding a NUL. */
 export function nulPaths(value: unknown, path: string[] = [], out: string[] = [], depth = 0): string[] {
   if (typeof value === "string") {
