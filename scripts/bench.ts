@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep]:
+// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1]:
 // what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
 // them (/claims?q=…, /claims/[id]) and the /login floor; --keep leaves the database for the next --keep run, which skips generation
 // (the saves of earlier runs stay in it).
@@ -35,6 +35,8 @@ const instancesArg = process.argv.find((a) => a.startsWith("--instances="))?.sli
 const instanceCounts = profilePage ? [1] : instancesArg ? [Number(instancesArg)] : [1, 2];
 const parts = new Set(process.argv.find((a) => a.startsWith("--parts="))?.slice("--parts=".length).split(",") ?? ["pages", "factsheets", "exports"]);
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+/** --paths=/account,/claims?limit=1: measure these paths (signed in as the editor) beside the /login floor instead of the page list. */
+const extraPaths = process.argv.find((a) => a.startsWith("--paths="))?.slice("--paths=".length).split(",");
 // --quick is the smoke test `npm test` runs: half a second a measurement proves every page and
 // figure still works (its figures are not read).
 const seconds = quick ? 0.5 : Number(process.env.BENCH_SECONDS ?? 5);
@@ -89,7 +91,8 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     const instances = server.instances;
     const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
     const saveBody = JSON.stringify({ statement: "Bench save: the ministry said 12,000 volunteers had joined.", kind: "QUANTITY", metricId: room.metricId, valueBest: "12000", unit: "people", asOf: "2024-05-01", asOfPrecision: "DAY" });
-    const pages: { page: string; path: string; signedOut?: boolean; post?: string; floor?: () => Promise<unknown> }[] = [
+    type Page = { page: string; path: string; signedOut?: boolean; post?: string; floor?: () => Promise<unknown> };
+    const pages: Page[] = [
       { page: "/login signed out (framework floor)", path: "/login", signedOut: true },
       { page: "/ dashboard", path: "/" },
       { page: "/claims", path: "/claims", floor: () => claimsListFloor(pool) },
@@ -106,7 +109,8 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
       { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
       { page: "/api/claims", path: "/api/claims" },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
-    ]
+    ];
+    const measured = (extraPaths ? [pages[0]!, ...extraPaths.map((path): Page => ({ page: path, path }))] : pages)
       .filter((p) => !only || p.page.startsWith("/login") || only.split(",").some((o) => p.path === o || p.path.startsWith(`${o}?`) || (p.path.startsWith(`${o === "/" ? "" : o}/`) && o !== "/")))
       // --quick's second instance count is a smoke test of the balanced site: a few pages only.
       .filter((p) => !quick || instances === instanceCounts[0] || QUICK_BALANCED.includes(p.path));
@@ -114,17 +118,21 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     if (profilePage) {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
       await load(`${server.url}${profilePage}`, { connections: 1, seconds: 2, cookie });
-      const f = await load(`${server.url}${profilePage}`, { connections: 1, seconds: Math.max(seconds, 10), cookie });
+      const profiled = Math.max(seconds, 10);
+      const f = await load(`${server.url}${profilePage}`, { connections: 1, seconds: profiled, cookie });
       console.log(`${profilePage} under the profiler: ${fmt(f)}`);
+      const stopStarted = Date.now();
       await server.stop();
+      // The summary covers the measured run only (start-up compiles every module: wrapSafe was 5% of a whole-process profile).
+      const lastSeconds = profiled + (Date.now() - stopStarted) / 1000;
       const files = readdirSync(profileDir!).map((f) => path.join(profileDir!, f));
       const biggest = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0]!;
-      console.log(summariseProfile(JSON.parse(readFileSync(biggest, "utf8")), root));
+      console.log(summariseProfile(JSON.parse(readFileSync(biggest, "utf8")), root, { top: 25, lastSeconds }));
       return null;
     }
 
     const results: Row[] = [];
-    for (const p of pages) {
+    for (const p of measured) {
       const target = `${server.url}${p.path}`;
       const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
       // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
@@ -196,7 +204,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
   await pool.end();
 
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}.json`);
+  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}${only || extraPaths ? "-only" : ""}.json`);
   writeFileSync(
     file,
     JSON.stringify(

@@ -25,10 +25,16 @@ function packageOf(url: string, root: string) {
   return url.replace(`file://${root}`, "").replace(root, "");
 }
 
-export function summariseProfile(profile: Profile, root: string, top = 15): string {
+/** `lastSeconds`: only the samples of the profile's last seconds (the measured run, not start-up's module loading). */
+export function summariseProfile(profile: Profile, root: string, { top = 15, lastSeconds }: { top?: number; lastSeconds?: number } = {}): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const from = lastSeconds === undefined ? -Infinity : profile.endTime - lastSeconds * 1e6;
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
