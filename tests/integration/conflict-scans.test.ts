@@ -70,4 +70,46 @@ describe("conflict re-scans as jobs", () => {
     expect(done.error).toBeNull();
     expect(calls).toBe(2);
   });
+
+  it("a scan held by a worker whose instance died goes back to the queue and another worker finishes it", async () => {
+    for (const r of runners.splice(0)) await r.stop();
+    const requested = await requestConflictScan(await actor("admin@factdesk.test"));
+    if (!requested.ok) throw new Error(requested.message);
+    // The crash, as the database saw it: a worker took the job (attempt 1) and began the scan, beat
+    // its heartbeat, then stopped beating two minutes ago. graphile-worker alone would keep the
+    // job locked for 4 hours, and the page would say "running" all that time.
+    await db().$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'crashed-worker', locked_at = now() - interval '3 minutes', attempts = 1`;
+    await db().conflictScan.update({ where: { id: requested.value.id }, data: { status: "RUNNING", attempts: 1, startedAt: new Date() } });
+    await db().jobWorkerHeartbeat.create({ data: { workerId: "crashed-worker", beatAt: new Date(Date.now() - 120_000) } });
+    // Beside it, two jobs of a task this worker does not serve: one held as long by a worker that
+    // still beats (a long job: left alone), one by a worker that never beat at all (put back).
+    await db().$executeRaw`SELECT graphile_worker.add_job('test.long', '{}'::json, job_key := 'long')`;
+    await db().$executeRaw`SELECT graphile_worker.add_job('test.orphan', '{}'::json, job_key := 'orphan')`;
+    await db().$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'busy-worker', locked_at = now() - interval '10 minutes' WHERE key = 'long'`;
+    await db().$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'vanished-worker', locked_at = now() - interval '10 minutes' WHERE key = 'orphan'`;
+    await db().jobWorkerHeartbeat.create({ data: { workerId: "busy-worker" } });
+
+    const log: string[] = [];
+    const runner = await startJobWorker(appUrl(), db(), { log: (m) => log.push(m), heartbeatMs: 200 });
+    runners.push(runner);
+    const done = await until("another worker to finish the scan", () => db().conflictScan.findFirst({ where: { id: requested.value.id, status: "DONE" } }));
+    expect(done.attempts).toBe(2);
+    expect(log).toContain("Put back in the queue 2 job(s) of stopped workers crashed-worker, vanished-worker");
+    const held = await db().$queryRaw<{ key: string; locked_by: string | null }[]>`SELECT key, locked_by FROM graphile_worker.jobs ORDER BY key`;
+    expect(held).toEqual([
+      { key: "long", locked_by: "busy-worker" },
+      { key: "orphan", locked_by: null },
+    ]);
+    // The new worker beats; the dead one is forgotten; the busy one stays.
+    const beats = await db().jobWorkerHeartbeat.findMany({ orderBy: { workerId: "asc" } });
+    expect(beats.map((b) => b.workerId)).toEqual(expect.arrayContaining(["busy-worker"]));
+    expect(beats.map((b) => b.workerId)).not.toContain("crashed-worker");
+    expect(beats).toHaveLength(2);
+    const own = beats.find((b) => b.workerId !== "busy-worker")!;
+    await until("the worker to beat again", async () => (await db().jobWorkerHeartbeat.findUnique({ where: { workerId: own.workerId } }))!.beatAt > own.beatAt);
+    // Stopped cleanly, it leaves no heartbeat behind.
+    await runners.splice(0)[0]!.stop();
+    expect((await db().jobWorkerHeartbeat.findMany()).map((b) => b.workerId)).toEqual(["busy-worker"]);
+    await db().$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key IN ('long', 'orphan')`;
+  });
 });
