@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { QueuedClaims } from "@/components/dashboard/claim-list";
 import { StatusMixChart } from "@/components/dashboard/status-mix-chart";
 import { VerifiedChart } from "@/components/dashboard/verified-chart";
 import { Card } from "@/components/ui/card";
@@ -47,23 +48,16 @@ function Section(props: { id: string; title: string; count?: { count: number; ca
 
 type ListedClaim = { id: string; statement: string; status: keyof typeof STATUS_LABELS; reviewState?: ReviewState | null; assignee?: { name: string } | null };
 
+/** A queue's claims as the client list takes them: text only, the assignee where the queue shows it. */
 function ClaimList(props: { claims: ListedClaim[]; empty: string; showAssignee?: boolean }) {
-  if (!props.claims.length) return <p className="text-sm text-muted-foreground">{props.empty}</p>;
-  return (
-    <ul className="divide-y divide-border text-sm">
-      {props.claims.map((c) => (
-        <li key={c.id} className="flex flex-col gap-1 py-2 first:pt-0 sm:flex-row sm:items-start sm:justify-between sm:gap-3">
-          <Link href={`/claims/${c.id}`} className="font-medium underline-offset-2 hover:underline">
-            {c.statement}
-          </Link>
-          <span className="flex shrink-0 flex-wrap items-center gap-2">
-            {props.showAssignee ? <span className="text-muted-foreground">{c.assignee?.name ?? "Unassigned"}</span> : null}
-            <StatusBadge status={c.status} review={c.reviewState} />
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
+  const claims = props.claims.map((c) => ({
+    id: c.id,
+    statement: c.statement,
+    status: c.status,
+    reviewState: c.reviewState ?? null,
+    ...(props.showAssignee ? { assignee: c.assignee?.name ?? "Unassigned" } : {}),
+  }));
+  return <QueuedClaims claims={claims} empty={props.empty} />;
 }
 
 function ActivityLine({ a }: { a: DashboardActivity }) {

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimFilterBar } from "@/components/claims/claim-filters";
 import { claimValueText } from "@/components/claims/claim-value";
-import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { ClaimsDownloadMenu } from "@/components/exports/claims-download-menu";
-import { StatusBadge } from "@/components/claims/status-badge";
+import { ClaimRows } from "@/components/claims/claim-rows";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import { KIND_LABELS } from "@/lib/labels";
 import { can } from "@/lib/permissions";
 import { FILTER_KEYS, claimsHref, readClaimFilters, type ClaimFilters } from "@/lib/schemas/claim-filters";
@@ -143,42 +142,20 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
             <TableHeader numeric>Sources</TableHeader>
           </TableHead>
           <TableBody>
-            {page.items.map((claim) => {
-              const value = claimValueText(claim);
-              return (
-                <TableRow
-                  key={claim.id}
-                  data-shortcut-row
-                  className="flex-row flex-wrap items-center gap-x-4 data-selected:bg-muted data-selected:shadow-[inset_4px_0_0_var(--primary)]"
-                >
-                  <TableCell className="w-full md:w-auto">
-                    <Link href={`/claims/${claim.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
-                      {claim.statement}
-                    </Link>
-                    {value ? <p className="mt-0.5 text-muted-foreground">{value}</p> : null}
-                    {claim.metric ? (
-                      <p className="mt-0.5 text-xs text-muted-foreground">
-                        <span className="sr-only">Metric: </span>
-                        {claim.metric.name}
-                      </p>
-                    ) : null}
-                  </TableCell>
-                  <TableCell muted>{KIND_LABELS[claim.kind]}</TableCell>
-                  <TableCell>
-                    <span className="flex flex-wrap gap-1">
-                      <StatusBadge status={claim.status} review={claim.reviewState} />
-                      {claim.hasOpenConflict ? <ConflictBadge /> : null}
-                    </span>
-                  </TableCell>
-                  <TableCell muted label="Assignee">
-                    {claim.assignee?.name ?? "Unassigned"}
-                  </TableCell>
-                  <TableCell muted numeric label="Sources">
-                    {claim.sourceCount}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            <ClaimRows
+              rows={page.items.map((claim) => ({
+                id: claim.id,
+                statement: claim.statement,
+                value: claimValueText(claim),
+                metric: claim.metric?.name ?? null,
+                kind: KIND_LABELS[claim.kind],
+                status: claim.status,
+                reviewState: claim.reviewState,
+                hasOpenConflict: claim.hasOpenConflict,
+                assignee: claim.assignee?.name ?? null,
+                sourceCount: claim.sourceCount,
+              }))}
+            />
           </TableBody>
         </Table>
       )}

@@ -2,68 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NextPage } from "@/components/ui/next-page";
-import { ConflictKindLabel, ConflictSeverityBadge, ConflictStatusBadge, RankBadge } from "@/components/conflicts/badges";
+import { ConflictList } from "@/components/conflicts/conflict-list";
 import { CONFLICT_KIND_LABELS, CONFLICT_SEVERITY_LABELS, CONFLICT_STATUS_LABELS } from "@/lib/labels";
 import { CONFLICT_KINDS, CONFLICT_SEVERITIES, CONFLICT_STATUSES, conflictListSchema } from "@/lib/schemas/conflict";
 import { RescanPanel } from "@/components/conflicts/rescan-panel";
 import { can } from "@/lib/permissions";
 import { latestConflictScan, scanView } from "@/lib/server/conflict-scans";
-import { countConflicts, listConflicts, type ConflictListItem } from "@/lib/server/conflicts";
+import { countConflicts, listConflicts } from "@/lib/server/conflicts";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Conflicts" };
 
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** Statement-date questions raised by the same sources, gathered where the first of them stands. */
-function groupBySources(items: ConflictListItem[]) {
-  const entries: { key: string; heading: string; items: ConflictListItem[] }[] = [];
-  const byKey = new Map<string, (typeof entries)[number]>();
-  for (const item of items) {
-    const existing = item.group ? byKey.get(item.group.key) : undefined;
-    if (existing) {
-      existing.items.push(item);
-      continue;
-    }
-    const entry = { key: item.group?.key ?? item.id, heading: item.group?.heading ?? "", items: [item] };
-    entries.push(entry);
-    if (item.group) byKey.set(item.group.key, entry);
-  }
-  return entries;
-}
-
-/** One conflict: what it is about and what each claim says first, then why, then the claims. */
-function ConflictItem({ c, level }: { c: ConflictListItem; level: 2 | 3 }) {
-  const Heading = level === 2 ? "h2" : "h3";
-  return (
-    <>
-      <div className="flex flex-wrap items-center gap-2">
-        <ConflictStatusBadge status={c.status} />
-        <ConflictSeverityBadge severity={c.severity} />
-        <ConflictKindLabel kind={c.kind} />
-        <span className="ml-auto text-xs text-muted-foreground">
-          Found <time dateTime={c.createdAt.toISOString()}>{date.format(c.createdAt)}</time>
-        </span>
-      </div>
-      <Heading className="mt-2 text-base font-semibold">
-        <Link href={`/conflicts/${c.id}`} className="underline-offset-2 hover:underline">
-          {c.title}
-        </Link>
-      </Heading>
-      <p className="mt-1 text-sm">{c.summary}</p>
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted-foreground">
-        {c.claims.map(({ claim }) => (
-          <li key={claim.id}>
-            <Link href={`/claims/${claim.id}`} className="underline-offset-2 hover:underline">
-              {claim.statement}
-            </Link>{" "}
-            <RankBadge rank={claim.rank} />
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
 
 export default async function ConflictsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
@@ -144,28 +94,21 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
             : "Decided conflicts appear here with the decision that settled them."}
         </EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label={`${CONFLICT_STATUS_LABELS[query.status]} conflicts`}>
-          {groupBySources(page.items).map((entry) =>
-            entry.items.length === 1 ? (
-              <li key={entry.items[0]!.id} className="rounded-lg border border-border bg-card p-4">
-                <ConflictItem c={entry.items[0]!} level={2} />
-              </li>
-            ) : (
-              <li key={entry.key} className="rounded-lg border border-border bg-card p-4">
-                <h2 className="text-base font-semibold">
-                  When were these said? {entry.items.length} statements dated differently by {entry.heading}
-                </h2>
-                <ul className="mt-3 space-y-4 border-l-2 border-border pl-4">
-                  {entry.items.map((c) => (
-                    <li key={c.id}>
-                      <ConflictItem c={c} level={3} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ),
-          )}
-        </ul>
+        <ConflictList
+          label={`${CONFLICT_STATUS_LABELS[query.status]} conflicts`}
+          items={page.items.map((c) => ({
+            id: c.id,
+            status: c.status,
+            severity: c.severity,
+            kind: c.kind,
+            found: date.format(c.createdAt),
+            foundIso: c.createdAt.toISOString(),
+            title: c.title,
+            summary: c.summary,
+            group: c.group ?? null,
+            claims: c.claims.map(({ claim }) => ({ id: claim.id, statement: claim.statement, rank: claim.rank })),
+          }))}
+        />
       )}
       <NextPage href={page.nextCursor ? href({ cursor: page.nextCursor }) : null} label="More conflicts" />
     </div>
