@@ -50,6 +50,8 @@ interface Row {
   path: string;
   c1: Figures;
   c20: Figures;
+  /** The response's size, as sent without compression. */
+  kb: number;
   floor1?: Figures;
   floor20?: Figures;
 }
@@ -117,14 +119,16 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
 
     if (profilePage) {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
-      await load(`${server.url}${profilePage}`, { connections: 1, seconds: 2, cookie });
-      const profiled = Math.max(seconds, 10);
-      const f = await load(`${server.url}${profilePage}`, { connections: 1, seconds: profiled, cookie });
+      // A page of the list may be named as the list names it ("/metrics/[id]"), for its generated id.
+      const profiled = `${server.url}${pages.find((p) => p.page.startsWith(profilePage))?.path ?? profilePage}`;
+      await load(profiled, { connections: 1, seconds: 2, cookie });
+      const runSeconds = Math.max(seconds, 10);
+      const f = await load(profiled, { connections: 1, seconds: runSeconds, cookie });
       console.log(`${profilePage} under the profiler: ${fmt(f)}`);
       const stopStarted = Date.now();
       await server.stop();
       // The summary covers the measured run only (start-up compiles every module: wrapSafe was 5% of a whole-process profile).
-      const lastSeconds = profiled + (Date.now() - stopStarted) / 1000;
+      const lastSeconds = runSeconds + (Date.now() - stopStarted) / 1000;
       const files = readdirSync(profileDir!).map((f) => path.join(profileDir!, f));
       const biggest = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0]!;
       console.log(summariseProfile(JSON.parse(readFileSync(biggest, "utf8")), root, { top: 25, lastSeconds }));
@@ -150,15 +154,16 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
         await server.idle();
         return { ...f, cpuMs: Math.round(((server.cpuSeconds() - cpu) * 1000 * 10) / (f.requests + connections)) / 10 };
       };
+      const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body, headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
       const c1 = await measured(1);
       const c20 = await measured(20);
-      const row: Row = { page: p.page, path: p.path, c1, c20 };
+      const row: Row = { page: p.page, path: p.path, c1, c20, kb };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });
         row.floor20 = await loop(p.floor, { connections: 20, seconds });
       }
       results.push(row);
-      console.log(`${p.page.padEnd(40)} 1 conn: ${fmt(c1)} | 20 conn: ${fmt(c20)} | rss ${server.rssMb()} MB`);
+      console.log(`${p.page.padEnd(40)} 1 conn: ${fmt(c1)} | 20 conn: ${fmt(c20)} | ${kb} KB | rss ${server.rssMb()} MB`);
       if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${(c1.p50 / row.floor1.p50).toFixed(1)}`);
     }
 

@@ -1,16 +1,14 @@
-import Link from "next/link";
 import { claimValueText } from "@/components/claims/claim-value";
 import { cn } from "@/lib/cn";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { MetricFigure } from "@/lib/server/metrics";
 import { RATE_LABELS } from "@/lib/values";
 import { TimelineFigure, type MarkCard } from "./timeline-cards";
-import { formatValueTick, layoutTimeline, type TimelineMark, type TimelineSeries } from "@/lib/timeline";
+import { TimelineMarks } from "./timeline-marks";
+import { formatValueTick, layoutTimeline, pct, type TimelineSeries } from "@/lib/timeline";
 
 /** A figure as the chart draws it: `n` is its row number in the table of figures. */
 export type NumberedFigure = MetricFigure & { n: number };
-
-const pct = (n: number) => `${n.toFixed(3)}%`;
 
 /** Figures an editor should not read as standing: decided false, retracted, or deprecated by a resolution. */
 const isSetAside = (f: MetricFigure) => f.status === "FALSE" || f.status === "RETRACTED" || f.rank === "DEPRECATED";
@@ -24,69 +22,6 @@ function sourcesText(f: MetricFigure) {
 export function markLabel(f: NumberedFigure) {
   const aside = isSetAside(f) ? ` (${f.rank === "DEPRECATED" ? "deprecated" : STATUS_LABELS[f.status].toLowerCase()})` : "";
   return `Figure ${f.n}${aside}: ${f.statement} ${claimValueText(f) ?? ""}. Source: ${sourcesText(f)}.`;
-}
-
-function Mark({ mark }: { mark: TimelineMark<NumberedFigure> }) {
-  const f = mark.figure;
-  const aside = isSetAside(f);
-  const tone = aside ? "border-dashed opacity-50" : "";
-  return (
-    <>
-      {mark.span ? (
-        mark.span.yBottom - mark.span.yTop < 0.5 ? (
-          <div
-            aria-hidden="true"
-            className={cn("absolute h-0.5 -translate-y-1/2 bg-primary/60", aside && "opacity-50")}
-            style={{ left: pct(mark.span.x1), width: pct(mark.span.x2 - mark.span.x1), top: pct(mark.span.yTop) }}
-          />
-        ) : (
-          <div
-            aria-hidden="true"
-            className={cn("absolute rounded-sm border border-primary/50 bg-primary/15", tone)}
-            style={{ left: pct(mark.span.x1), width: pct(mark.span.x2 - mark.span.x1), top: pct(mark.span.yTop), height: pct(mark.span.yBottom - mark.span.yTop) }}
-          />
-        )
-      ) : null}
-      {mark.bar ? (
-        <div
-          aria-hidden="true"
-          className={cn("absolute w-3 -translate-x-1/2 border-y-2 border-primary", tone)}
-          style={{ left: pct(mark.bar.x), top: pct(mark.bar.yTop), height: pct(mark.bar.yBottom - mark.bar.yTop) }}
-        >
-          <div className="mx-auto h-full w-1 rounded-full bg-primary" />
-        </div>
-      ) : null}
-      {mark.point ? (
-        <div
-          aria-hidden="true"
-          className={cn(
-            "absolute size-3 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-card",
-            mark.point.open ? "border-2 border-primary bg-card" : "bg-primary",
-            aside && "opacity-50",
-          )}
-          style={{ left: pct(mark.point.x), top: pct(mark.point.y) }}
-        />
-      ) : null}
-      <Link
-        href={`/claims/${f.id}`}
-        aria-label={markLabel(f)}
-        data-card={f.n}
-        className="group absolute z-10 -translate-x-1/2 -translate-y-[calc(100%+0.375rem)] rounded-full focus-visible:z-20"
-        style={{ left: pct(mark.anchor.x), top: pct(mark.anchor.y) }}
-      >
-        <span
-          aria-hidden="true"
-          className={cn(
-            "block min-w-5 rounded-full border border-primary bg-card px-1.5 text-center text-[11px] font-semibold leading-4 text-primary group-hover:bg-primary group-hover:text-primary-foreground",
-            aside && "border-dashed",
-          )}
-        >
-          {f.n}
-          {mark.point?.open === "at-least" ? "↑" : mark.point?.open === "up-to" ? "↓" : ""}
-        </span>
-      </Link>
-    </>
-  );
 }
 
 function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries<NumberedFigure>; xTicks: { label: string; x: number }[]; unit: string; compact: boolean }) {
@@ -116,9 +51,9 @@ function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries
               {t.label}
             </span>
           ))}
-          {series.marks.map((m) => (
-            <Mark key={m.figure.id} mark={m} />
-          ))}
+          <TimelineMarks
+            marks={series.marks.map(({ figure, ...at }) => ({ ...at, id: figure.id, n: figure.n, label: markLabel(figure), aside: isSetAside(figure) }))}
+          />
         </div>
       </div>
     </div>
