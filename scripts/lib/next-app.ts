@@ -23,10 +23,11 @@ function sourceFingerprint(): string {
 }
 
 /**
- * Node flags for the production server (npm start, the tests' server, the benchmarks). V8 sizes
- * its heap limit from the machine's memory (4 GB here) and grows the heap long before it collects
- * hard, so next-server sat at 600-800 MB after a benchmark run; with a limit it collects sooner
- * and stays in bounds. FACTDESK_MAX_OLD_SPACE_MB overrides the limit (in MB).
+ * Node flags for the benchmarks' production server (scripts/lib/bench-http.ts; npm start and the
+ * tests' server do not take them yet). V8 sizes its heap limit from the machine's memory (4 GB
+ * here) and grows the heap long before it collects hard, so next-server sat at 600-800 MB after a
+ * benchmark run; with a limit it collects sooner and stays in bounds. FACTDESK_MAX_OLD_SPACE_MB
+ * overrides the limit (in MB).
  */
 export function serverNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
   return [`--max-old-space-size=${Number(env.FACTDESK_MAX_OLD_SPACE_MB) || 256}`];
