@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startJobWorker } from "@/scripts/lib/jobs";
 import { requestConflictScan, RESCAN_TASK, runConflictScan } from "@/lib/server/conflict-scans";
 import { findActiveUser } from "@/lib/server/users";
+import { createPrismaClient } from "@/prisma/client";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 import { until } from "../support/until";
@@ -89,8 +90,11 @@ describe("conflict re-scans as jobs", () => {
     await db().$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'vanished-worker', locked_at = now() - interval '10 minutes' WHERE key = 'orphan'`;
     await db().jobWorkerHeartbeat.create({ data: { workerId: "busy-worker" } });
 
+    // The worker as every instance runs it: queue and heartbeats as the app's role, which must be
+    // allowed to unlock another worker's job.
+    const appDb = createPrismaClient(appUrl(), { max: 2 });
     const log: string[] = [];
-    const runner = await startJobWorker(appUrl(), db(), { log: (m) => log.push(m), heartbeatMs: 200 });
+    const runner = await startJobWorker(appUrl(), appDb, { log: (m) => log.push(m), heartbeatMs: 200 });
     runners.push(runner);
     const done = await until("another worker to finish the scan", () => db().conflictScan.findFirst({ where: { id: requested.value.id, status: "DONE" } }));
     expect(done.attempts).toBe(2);
@@ -109,6 +113,8 @@ describe("conflict re-scans as jobs", () => {
     await until("the worker to beat again", async () => (await db().jobWorkerHeartbeat.findUnique({ where: { workerId: own.workerId } }))!.beatAt > own.beatAt);
     // Stopped cleanly, it leaves no heartbeat behind.
     await runners.splice(0)[0]!.stop();
+    await appDb.$disconnect();
+    expect(log.filter((m) => m.startsWith("Job worker heartbeat"))).toEqual([]); // no refusal or failure
     expect((await db().jobWorkerHeartbeat.findMany()).map((b) => b.workerId)).toEqual(["busy-worker"]);
     await db().$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key IN ('long', 'orphan')`;
   });
