@@ -15,10 +15,10 @@ export interface TimelineFigure {
   periodEnd?: DateLike;
 }
 
-/** One figure's marks, in percent of the plot: x from the left, y from the top. */
 /** A chart position (0-100) as a CSS percentage. */
 export const pct = (n: number) => `${n.toFixed(3)}%`;
 
+/** One figure's marks, in percent of the plot: x from the left, y from the top. */
 export interface TimelineMark<F extends TimelineFigure = TimelineFigure> {
   figure: F;
   /** The period the figure covers, drawn as a band from low to high (a line for a single value). */
