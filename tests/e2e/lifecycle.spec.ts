@@ -12,8 +12,28 @@ import { expect, test } from "@playwright/test";
 import { isAlive, parentOf } from "../../scripts/lib/lifecycle";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// Both kinds of port stay below 32768, where the kernel's range for outgoing connections begins
+// (/proc/sys/net/ipv4/ip_local_port_range): a port in that range may be held at any moment by one
+// of the many connections the other tests open, and PostgreSQL then cannot bind it.
 let nextPort = 3900 + (process.pid % 50) * 4;
-let nextPgPort = 54900 + (process.pid % 50) * 4;
+let nextPgPort = 24900 + (process.pid % 50) * 4;
+
+function listening(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(true));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port, host);
+  });
+}
+
+/** The next port from `counter` that nothing holds now, on loopback or on every interface. */
+async function freePort(counter: "app" | "pg"): Promise<number> {
+  for (;;) {
+    const port = counter === "app" ? nextPort++ : nextPgPort++;
+    if (!(await listening(port, "127.0.0.1")) && !(await listening(port, "0.0.0.0"))) return port;
+  }
+}
 
 /** Every process whose parent chain leads to `pid`, read from /proc. */
 function descendants(pid: number): number[] {
@@ -53,10 +73,12 @@ function npmRun(script: string, env: Record<string, string>, dataDir: string, po
   return { npm, output: () => out, exited, dataDir, port };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, run?: Run) {
+/** Polls `check`; a run that ends meanwhile fails at once, with what it printed. */
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, run?: Run, runMayEnd = false) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
+    if (run && !runMayEnd && run.npm.exitCode !== null) throw new Error(`the run ended (exit code ${run.npm.exitCode}) while waiting for ${what}\n${run.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}${run ? `\n${run.output()}` : ""}`);
@@ -89,20 +111,21 @@ test.describe("stopping and starting as a process manager does", () => {
   ] as const) {
     test(`npm run ${script}: ${signal} to the npm process alone stops the app and PostgreSQL, leaving no postmaster.pid`, async () => {
       const dataDir = scratch();
-      const port = nextPort++;
-      const run = npmRun(script, { PGPORT: String(nextPgPort++) }, dataDir, port);
+      const port = await freePort("app");
+      const run = npmRun(script, { PGPORT: String(await freePort("pg")) }, dataDir, port);
       await waitFor(() => healthy(port), 200_000, `npm run ${script} to serve`, run);
+      // Every failure below carries what the run printed.
       const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-      expect(existsSync(pidFile)).toBe(true);
+      expect(existsSync(pidFile), run.output()).toBe(true);
       const postmaster = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
       const tree = descendants(run.npm.pid!);
-      expect(tree).toContain(postmaster);
+      expect(tree, run.output()).toContain(postmaster);
 
       process.kill(run.npm.pid!, signal);
       await run.exited;
-      await waitFor(() => [postmaster, ...tree].every((pid) => !isAlive(pid)), 30_000, "every process of the run to end", run);
-      expect(existsSync(pidFile)).toBe(false);
-      expect(await healthy(port)).toBe(false);
+      await waitFor(() => [postmaster, ...tree].every((pid) => !isAlive(pid)), 30_000, "every process of the run to end", run, true);
+      expect(existsSync(pidFile), run.output()).toBe(false);
+      expect(await healthy(port), run.output()).toBe(false);
     });
   }
 
@@ -113,18 +136,18 @@ test.describe("stopping and starting as a process manager does", () => {
     const closed = path.join(parent, "home");
     mkdirSync(closed, { mode: 0o700 });
     chmodSync(closed, 0o700);
-    const run = npmRun("start", { PGPORT: String(nextPgPort++) }, path.join(closed, "project", ".data"), nextPort++);
+    const run = npmRun("start", { PGPORT: String(await freePort("pg")) }, path.join(closed, "project", ".data"), await freePort("app"));
     expect(await run.exited).not.toBe(0);
     expect(run.output()).toContain(`PostgreSQL runs as the user "postgres", which cannot enter ${closed} (mode 700)`);
     expect(run.output()).not.toMatch(/EACCES|\n\s+at /);
   });
 
   test("npm start on a port already in use says which port and how to choose another", async () => {
-    const taken = nextPort++;
+    const taken = await freePort("app");
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(taken, "0.0.0.0", resolve));
     try {
-      const run = npmRun("start", { PGPORT: String(nextPgPort++) }, scratch(), taken);
+      const run = npmRun("start", { PGPORT: String(await freePort("pg")) }, scratch(), taken);
       expect(await run.exited).not.toBe(0);
       expect(run.output()).toContain(`Port ${taken} is already in use`);
       expect(run.output()).toContain(`PORT=${taken + 1} npm start`);
