@@ -15,10 +15,12 @@ export function ClaimSearch(props: {
   onSelect: (claim: ClaimChoice | null) => void;
   /** Claims not to offer (the claim itself, those already chosen). */
   exclude?: readonly string[];
+  /** A fact sheet whose claims are not offered (left out by the search itself, however many). */
+  notOnSheet?: string;
   /** When nothing matches: "Create claim “…”" hands the typed words over to make a new claim of them. */
   onCreate?: (statement: string) => void;
 }) {
-  const search = async (q: string) => (await searchClaimsAction(q)).filter((c) => !props.exclude?.includes(c.id));
+  const search = async (q: string) => (await searchClaimsAction(q, props.notOnSheet)).filter((c) => !props.exclude?.includes(c.id));
   return (
     <Combobox<ClaimChoice>
       id={props.id}

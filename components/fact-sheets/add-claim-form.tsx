@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Picks a claim by the words of its statement and adds it at the end of the sheet. */
-export function AddClaimForm(props: { sheetId: string; version: number; onSheet: readonly string[] }) {
+export function AddClaimForm(props: { sheetId: string; version: number }) {
   const router = useRouter();
   const [picked, setPicked] = useState<ClaimChoice | null>(null);
   const [missing, setMissing] = useState(false);
@@ -33,7 +33,7 @@ export function AddClaimForm(props: { sheetId: string; version: number; onSheet:
         error={missing ? "Pick a claim to add: type words of its statement." : undefined}
         selected={picked}
         onSelect={setPicked}
-        exclude={props.onSheet}
+        notOnSheet={props.sheetId}
       />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Adding…" : "Add to the sheet"}

@@ -36,12 +36,20 @@ const snapshot = ({ source, chain, saidOn, ...rest }: CitationRow) => ({
   chain: chain.map((l) => ({ actorId: l.actor.id, actor: l.actor.name, kind: l.actor.kind, relation: l.relation })),
 });
 
-/** Claims to cite, by words of their statement, newest first; retracted claims cannot take citations. Capped. */
-export async function searchClaimsToCite(user: SessionUser, q: string) {
+/**
+ * Claims to cite or to add to a fact sheet, by words of their statement, newest first; retracted
+ * claims cannot take citations. Capped. `notOnSheet` leaves out the claims already on that sheet in
+ * the query, so the capped list is full of claims that can still be added.
+ */
+export async function searchClaimsToCite(user: SessionUser, q: string, options: { notOnSheet?: string } = {}) {
   authorize(user, "claims:read");
   const typed = searchText(q);
   return db.claim.findMany({
-    where: { status: { not: "RETRACTED" }, ...(typed ? { statement: { contains: escapeLike(typed), mode: "insensitive" as const } } : {}) },
+    where: {
+      status: { not: "RETRACTED" },
+      ...(typed ? { statement: { contains: escapeLike(typed), mode: "insensitive" as const } } : {}),
+      ...(options.notOnSheet ? { factSheets: { none: { factSheetId: options.notOnSheet } } } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: CLAIM_CHOICES,
     select: { id: true, statement: true, status: true, version: true },

@@ -33,6 +33,11 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   await addClaim(page, "five countries", AGAINST);
   await addClaim(page, "141 countries", IN_FAVOUR);
   await addClaim(page, "estimates put Russian", RANGE);
+  // A claim on the sheet is no longer offered: the search leaves it out on the server.
+  const add = page.getByRole("form", { name: "Add a claim" });
+  await add.getByRole("combobox", { name: "Claim to add" }).fill("five countries");
+  await expect(add.getByText("Nothing matches.")).toBeVisible();
+  await add.getByRole("combobox", { name: "Claim to add" }).fill("");
   await expect(page.getByTestId("not-publishable")).toContainText(`${RANGE} — not verified, open conflict`);
 
   // Reorder by keyboard: the move is announced; then save.

@@ -4,7 +4,7 @@ import { contentHash, snapshotContentSchema } from "@/lib/factsheets/snapshot";
 import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
 import { updateClaim } from "@/lib/server/claim-edits";
-import { createCitation } from "@/lib/server/citations";
+import { createCitation, searchClaimsToCite } from "@/lib/server/citations";
 import { citationSchema } from "@/lib/schemas/citation";
 import { verifyChains } from "@/lib/server/fact-sheet-chain";
 import { createLink, openPublicLink, revokeLink } from "@/lib/server/fact-sheet-links";
@@ -277,5 +277,22 @@ describe("fact sheets", () => {
     expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [b, c], items: [{ claimId: b, section: null }] })).toMatchObject({ ok: false, stale: true });
     expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [d, b], items: [{ claimId: a, section: null }] })).toMatchObject({ ok: false, stale: true });
     expect(await sheetVersion(id)).toBe(version);
+  });
+
+  it("the search for a claim to add leaves out the sheet's claims in the query, so its capped list is of claims that can still be added", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const created = await createSheet(editor, { title: "Search beside a sheet" });
+    if (!created.ok) throw new Error("sheet not made");
+    const id = created.value.id;
+    // The newest claims that can be cited are the ones put on the sheet: a cap of the first few, filtered afterwards, would offer nothing.
+    const offered = (await searchClaimsToCite(editor, "")).map((c) => c.id);
+    const onSheet = offered.slice(0, 3);
+    expect((await addSheetClaims(editor, { sheetId: id, version: 1, claimIds: onSheet })).ok).toBe(true);
+    const beside = (await searchClaimsToCite(editor, "", { notOnSheet: id })).map((c) => c.id);
+    expect(beside.filter((c) => onSheet.includes(c))).toEqual([]);
+    expect(beside.slice(0, offered.length - onSheet.length)).toEqual(offered.filter((c) => !onSheet.includes(c)));
+    // Another sheet's claims, and the same words without a sheet, are offered as before.
+    expect((await searchClaimsToCite(editor, "")).map((c) => c.id)).toEqual(offered);
+    expect(await searchClaimsToCite(editor, "", { notOnSheet: sheetId })).not.toEqual([]);
   });
 });

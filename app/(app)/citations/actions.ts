@@ -1,5 +1,6 @@
 "use server";
 // The citation verbs, used from a claim's page and from a source's page.
+import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { citationSchema, deleteCitationSchema, editCitationSchema, type CitationInput, type EditCitationInput } from "@/lib/schemas/citation";
 import { runAction, type RevalidateTarget } from "@/lib/server/action";
@@ -31,7 +32,9 @@ export async function searchActorsAction(q: string) {
   return searchActors(user, typeof q === "string" ? q : "");
 }
 
-export async function searchClaimsAction(q: string) {
+/** `notOnSheet`: a fact sheet's id, whose claims are left out; anything else is ignored. */
+export async function searchClaimsAction(q: string, notOnSheet?: string) {
   const user = await requireUser();
-  return searchClaimsToCite(user, typeof q === "string" ? q : "");
+  const sheet = z.uuid().safeParse(notOnSheet);
+  return searchClaimsToCite(user, typeof q === "string" ? q : "", { notOnSheet: sheet.success ? sheet.data : undefined });
 }

@@ -131,7 +131,7 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
         />
         {editable ? (
           <div className="border-t border-border pt-4">
-            <AddClaimForm key={sheet.version} sheetId={sheet.id} version={sheet.version} onSheet={sheet.claims.map((c) => c.id)} />
+            <AddClaimForm key={sheet.version} sheetId={sheet.id} version={sheet.version} />
             <p className="mt-2 text-sm text-muted-foreground">
               To add many at once, filter the <Link href="/claims?status=VERIFIED" className="underline">claims list</Link> and use “Add these claims to a fact sheet”.
             </p>
