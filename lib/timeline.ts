@@ -162,3 +162,15 @@ const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 export function formatValueTick(n: number): string {
   return Math.abs(n) >= 1_000_000 ? compact.format(n) : plain.format(n);
 }
+
+/**
+ * What a chart mark says of its figure, worked out once on the server and sent once for the whole
+ * chart: the claim, its figure, its sources, why it is set aside ("" when it stands: else
+ * "deprecated", "false", "retracted") and whether its card opens leftwards (a mark on the right half).
+ */
+export type MarkCard = [statement: string, value: string, sources: string, aside: string, leftwards: boolean];
+
+/** A mark's accessible name, from its card: number, statement, figure and source. */
+export function markLabel(n: number, [statement, value, sources, aside]: MarkCard) {
+  return `Figure ${n}${aside ? ` (${aside})` : ""}: ${statement} ${value}. Source: ${sources}.`;
+}

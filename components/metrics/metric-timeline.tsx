@@ -3,25 +3,20 @@ import { cn } from "@/lib/cn";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { MetricFigure } from "@/lib/server/metrics";
 import { RATE_LABELS } from "@/lib/values";
-import { TimelineFigure, type MarkCard } from "./timeline-cards";
+import { TimelineFigure } from "./timeline-cards";
 import { TimelineMarks } from "./timeline-marks";
-import { formatValueTick, layoutTimeline, pct, type TimelineSeries } from "@/lib/timeline";
+import { formatValueTick, layoutTimeline, pct, type MarkCard, type TimelineSeries } from "@/lib/timeline";
 
 /** A figure as the chart draws it: `n` is its row number in the table of figures. */
 export type NumberedFigure = MetricFigure & { n: number };
 
-/** Figures an editor should not read as standing: decided false, retracted, or deprecated by a resolution. */
-const isSetAside = (f: MetricFigure) => f.status === "FALSE" || f.status === "RETRACTED" || f.rank === "DEPRECATED";
+/** Why an editor should not read a figure as standing (decided false, retracted, or deprecated by a resolution), or "" when it stands. */
+const setAside = (f: MetricFigure) =>
+  f.rank === "DEPRECATED" ? "deprecated" : f.status === "FALSE" || f.status === "RETRACTED" ? STATUS_LABELS[f.status].toLowerCase() : "";
 
 function sourcesText(f: MetricFigure) {
   const names = [...new Set(f.citations.map((c) => (c.source.outlet ? `${c.source.outlet}, “${c.source.title}”` : `“${c.source.title}”`)))];
   return names.length ? names.join("; ") : "no source cited yet";
-}
-
-/** The accessible name of a mark: number, statement, figure and source. */
-export function markLabel(f: NumberedFigure) {
-  const aside = isSetAside(f) ? ` (${f.rank === "DEPRECATED" ? "deprecated" : STATUS_LABELS[f.status].toLowerCase()})` : "";
-  return `Figure ${f.n}${aside}: ${f.statement} ${claimValueText(f) ?? ""}. Source: ${sourcesText(f)}.`;
 }
 
 function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries<NumberedFigure>; xTicks: { label: string; x: number }[]; unit: string; compact: boolean }) {
@@ -52,7 +47,7 @@ function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries
             </span>
           ))}
           <TimelineMarks
-            marks={series.marks.map(({ figure, ...at }) => ({ ...at, id: figure.id, n: figure.n, label: markLabel(figure), aside: isSetAside(figure) }))}
+            marks={series.marks.map(({ figure, ...at }) => ({ ...at, id: figure.id, n: figure.n }))}
           />
         </div>
       </div>
@@ -70,9 +65,9 @@ export function MetricTimeline({ figures, unit, describedBy }: { figures: Number
   if (!layout.series.length) {
     return <p className="text-sm text-muted-foreground">No figure on this metric has both a number and a date yet, so there is nothing to draw.</p>;
   }
-  // Each drawn mark's card (timeline-cards.tsx), by figure number.
+  // Each drawn mark's card (timeline-cards.tsx) and accessible name (timeline-marks.tsx), by figure number.
   const cards: Record<string, MarkCard> = {};
-  for (const s of layout.series) for (const m of s.marks) cards[m.figure.n] = [m.figure.statement, claimValueText(m.figure) ?? "", sourcesText(m.figure), m.anchor.x > 50];
+  for (const s of layout.series) for (const m of s.marks) cards[m.figure.n] = [m.figure.statement, claimValueText(m.figure) ?? "", sourcesText(m.figure), setAside(m.figure), m.anchor.x > 50];
   return (
     <TimelineFigure cards={cards} aria-labelledby="timeline-caption" aria-describedby={describedBy} className="space-y-4 overflow-x-clip">
       <figcaption id="timeline-caption" className="sr-only">

@@ -1,10 +1,13 @@
 "use client";
-import { useState, type ComponentProps } from "react";
+import { createContext, useContext, useState, type ComponentProps } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "@/lib/cn";
+import type { MarkCard } from "@/lib/timeline";
 
-/** What a chart mark's card says: the claim, its figure, its sources, and whether it opens leftwards (a mark on the right half). */
-export type MarkCard = [statement: string, value: string, sources: string, leftwards: boolean];
+const Cards = createContext<Record<string, MarkCard>>({});
+
+/** The card of figure `n`, for its mark's accessible name (timeline-marks.tsx). */
+export const useMarkCard = (n: number): MarkCard | undefined => useContext(Cards)[n];
 
 const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>("a[data-card]") : null);
 
@@ -12,7 +15,8 @@ const markOf = (target: EventTarget | null) => (target instanceof Element ? targ
  * The timeline's figure, with the card a mark shows while the pointer is on it or it has keyboard
  * focus: drawn into the hovered or focused mark only, from text sent once for the whole chart,
  * rather than a hidden card in every mark of the page. The card repeats the mark's accessible name
- * for the eye and is hidden from assistive technology.
+ * for the eye and is hidden from assistive technology. The marks build that name from the same
+ * cards (useMarkCard), so each figure's text reaches the browser once.
  */
 export function TimelineFigure({ cards, children, ...props }: ComponentProps<"figure"> & { cards: Record<string, MarkCard> }) {
   const [hovered, setHovered] = useState<HTMLElement | null>(null);
@@ -20,7 +24,7 @@ export function TimelineFigure({ cards, children, ...props }: ComponentProps<"fi
   const card = (mark: HTMLElement) => {
     const c = cards[mark.dataset.card ?? ""];
     if (!c) return null;
-    const [statement, value, sources, leftwards] = c;
+    const [statement, value, sources, , leftwards] = c;
     return createPortal(
       <span
         aria-hidden="true"
@@ -47,7 +51,7 @@ export function TimelineFigure({ cards, children, ...props }: ComponentProps<"fi
       }}
       onBlur={() => setFocused(null)}
     >
-      {children}
+      <Cards value={cards}>{children}</Cards>
       {hovered ? card(hovered) : null}
       {focused && focused !== hovered ? card(focused) : null}
     </figure>

@@ -1,13 +1,16 @@
 "use client";
 import Link from "next/link";
 import { cn } from "@/lib/cn";
-import { pct, type TimelineMark } from "@/lib/timeline";
+import { markLabel, pct, type TimelineMark } from "@/lib/timeline";
+import { useMarkCard } from "./timeline-cards";
 
-/** A mark as the chart draws it, worked out on the server: where, its figure's number, id and accessible name. */
-export type DrawnMark = Omit<TimelineMark, "figure"> & { id: string; n: number; label: string; /** false, retracted or deprecated */ aside: boolean };
+/** A mark as the chart draws it, worked out on the server: where, and its figure's number and id (its text is in its card). */
+export type DrawnMark = Omit<TimelineMark, "figure"> & { id: string; n: number };
 
 function Mark({ mark }: { mark: DrawnMark }) {
-  const aside = mark.aside;
+  const card = useMarkCard(mark.n);
+  /** false, retracted or deprecated */
+  const aside = !!card?.[3];
   const tone = aside ? "border-dashed opacity-50" : "";
   return (
     <>
@@ -48,7 +51,7 @@ function Mark({ mark }: { mark: DrawnMark }) {
       ) : null}
       <Link
         href={`/claims/${mark.id}`}
-        aria-label={mark.label}
+        aria-label={card ? markLabel(mark.n, card) : `Figure ${mark.n}`}
         data-card={mark.n}
         className="group absolute z-10 -translate-x-1/2 -translate-y-[calc(100%+0.375rem)] rounded-full focus-visible:z-20"
         style={{ left: pct(mark.anchor.x), top: pct(mark.anchor.y) }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byMoment, figureMoment, figurePeriod, formatTimeTicks, formatValueTick, layoutTimeline, type TimelineFigure } from "@/lib/timeline";
+import { byMoment, figureMoment, figurePeriod, formatTimeTicks, formatValueTick, layoutTimeline, markLabel, type TimelineFigure } from "@/lib/timeline";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -115,5 +115,14 @@ describe("axis labels", () => {
     expect(formatValueTick(25000)).toBe("25,000");
     expect(formatValueTick(1_500_000)).toBe("1.5M");
     expect(formatValueTick(0.25)).toBe("0.25");
+  });
+});
+
+describe("markLabel", () => {
+  it("names a mark by its number, statement, figure and sources, and says why a figure is set aside", () => {
+    expect(markLabel(3, ["The ministry said 41,900 died.", "41,900 people", "Reuters, “Losses”", "", true])).toBe(
+      "Figure 3: The ministry said 41,900 died. 41,900 people. Source: Reuters, “Losses”.",
+    );
+    expect(markLabel(4, ["An old count.", "12 people", "no source cited yet", "deprecated", false])).toBe("Figure 4 (deprecated): An old count. 12 people. Source: no source cited yet.");
   });
 });
