@@ -22,6 +22,10 @@ export const refuse = (
   extra: { fieldErrors?: FieldErrors; stale?: boolean; changes?: StaleChange[] } = {},
 ): ActionResult<never> => ({ ok: false, message, ...extra });
 
+/** The refusal's message when someone else changed the thing (a claim, a note, an account…) since it was opened. */
+export const staleMessage = (what: string) =>
+  `Someone else changed this ${what} after you opened it. Nothing was overwritten: reload to see their change, then try again.`;
+
 /** The message above a form whose fields did not pass their schema. */
 export const CHECK_FIELDS = "Check the highlighted fields.";
 

@@ -6,9 +6,8 @@ import { LINK_LIFETIME_MS } from "@/lib/schemas/accounts";
 import type { AccountTokenKind, Db, Role } from "@/prisma/client";
 import { writeAudit } from "./audit";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { CHECK_FIELDS, ok, refuse, type ActionResult } from "@/lib/action-result";
+import { CHECK_FIELDS, ok, refuse, staleMessage, type ActionResult } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 import { revokeUserSessions } from "./sessions";
 

@@ -3,8 +3,7 @@ import type { AssignValues } from "@/lib/schemas/workflow";
 import { isRetracted } from "@/lib/status";
 import { ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 /** Gives a claim to an editor (or to no one); the claim's version guards against a stale page. */

@@ -4,8 +4,7 @@ import type { ClaimStatus } from "@/lib/labels";
 import { isRetracted } from "@/lib/status";
 import { Prisma } from "@/prisma/client";
 import { changesSince } from "./changes";
-import { staleMessage } from "./claim-status";
-import { refuse, type ActionResult } from "@/lib/action-result";
+import { refuse, staleMessage, type ActionResult } from "@/lib/action-result";
 import type { AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;

@@ -4,11 +4,8 @@ import { checkTransition, checkVerifiable } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { lockClaims } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
-
-export const staleMessage = (what: string) =>
-  `Someone else changed this ${what} after you opened it. Nothing was overwritten: reload to see their change, then try again.`;
 
 /** Moves a claim through the workflow, writing the append-only log in the same transaction. */
 export async function changeStatus(user: SessionUser, input: ChangeStatusValues, tx?: Tx) {

@@ -1,8 +1,7 @@
 import "server-only";
 import type { CommentValues, ResolveCommentValues } from "@/lib/schemas/workflow";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 /** A remark on a claim, or a reply in a thread (replies attach to the thread's first comment). */

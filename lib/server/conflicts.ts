@@ -8,12 +8,11 @@ import { isRetracted } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { lockClaims, reviseClaim, reviseClaims } from "./claim-revision";
-import { staleMessage } from "./claim-status";
 import { currentSignatures, detectConflicts, lockScopes } from "./conflicts/detect-on-save";
 import { applyRanks, saveLinks } from "./conflicts/store-and-reconcile";
 import { db } from "./db";
 import { isUniqueViolation } from "./named-rows";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 const listSelect = {

@@ -4,9 +4,8 @@ import type { EventValues, RenameEventValues } from "@/lib/schemas/event";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
 import { claimWithSourcesSelect } from "./claim-sources";
-import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
 import { isUniqueViolation, nameAfter } from "./named-rows";
 

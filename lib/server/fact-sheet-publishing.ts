@@ -7,10 +7,9 @@ import { MIN_CHANGE_NOTE, MAX_SHEET_CLAIMS, type PublishSheetValues } from "@/li
 import { claimValueText } from "@/lib/values";
 import type { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
 import { db } from "./db";
 import { openConflictCounts } from "./fact-sheets";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
 
 type Tx = Prisma.TransactionClient;

@@ -14,10 +14,9 @@ import {
 import { claimValueText } from "@/lib/values";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
 import { claimViewOrder, claimViewWhere } from "./claims";
 import { db } from "./db";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction } from "./mutations";
 import { isUniqueViolation } from "./named-rows";
 

@@ -3,9 +3,8 @@ import { anchorQuote } from "@/lib/anchoring";
 import { canDeleteNote } from "@/lib/permissions";
 import type { NoteValues, DeleteNoteValues } from "@/lib/schemas/note";
 import { authorize, type SessionUser } from "./authorize";
-import { staleMessage } from "./claim-status";
 import { db } from "./db";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 export const CLAIM_NOTES_CAP = 100;

@@ -3,8 +3,7 @@ import type { ReviewValues } from "@/lib/schemas/workflow";
 import { approverConflict } from "@/lib/status";
 import { authorize, type SessionUser } from "./authorize";
 import { lockClaims } from "./claim-revision";
-import { staleMessage } from "./claim-status";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type Tx } from "./mutations";
 
 /**

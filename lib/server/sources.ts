@@ -11,10 +11,9 @@ import { authorize, type SessionUser } from "./authorize";
 import { changesSince } from "./changes";
 import { SOURCE_BASIS_FIELDS, changedFields } from "@/lib/basis";
 import { reviseClaims } from "./claim-revision";
-import { staleMessage } from "./claim-status";
 import { db } from "./db";
 import { detectConflicts } from "./conflicts/detect-on-save";
-import { ok, refuse } from "@/lib/action-result";
+import { ok, refuse, staleMessage } from "@/lib/action-result";
 import { inTransaction, type AuditEntry } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
