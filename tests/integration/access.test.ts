@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/passwords";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { getClaim, listClaims } from "@/lib/server/claims";
 import { findActiveUser, listUsers, verifyCredentials } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("data access", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
 
   it("verifies credentials with argon2id, case-insensitively by email", async () => {
     await seedDatabase(db());

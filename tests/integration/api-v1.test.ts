@@ -7,9 +7,8 @@ import { toVersionExport } from "@/lib/exports/json";
 import { openApiDocument } from "@/lib/openapi";
 import { claimListSchema, sheetDetailSchema, sheetListSchema, versionDetailSchema } from "@/lib/schemas/api-v1";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { openPublicLink } from "@/lib/server/fact-sheet-links";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { seedPublication } from "@/seeds/publication";
 import { useMigratedDatabase } from "../support/database";
@@ -19,8 +18,7 @@ const request = (path: string, token?: string) => new Request(`${URL_BASE}${path
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 
 describe("read-only API /api/v1", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   let token = "";
   let sheetId = "";
   let publicToken = "";

@@ -14,7 +14,6 @@ import { decideConflict, flagConflict } from "@/lib/server/conflicts";
 import { createMetric, mergeMetrics } from "@/lib/server/metrics";
 import { reviewClaim } from "@/lib/server/reviews";
 import { createSource, updateSource } from "@/lib/server/sources";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -24,8 +23,7 @@ const value = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): 
 };
 
 describe("the approval rule, without holes", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const people = async () => ({
     admin: await actor("admin@factdesk.test"),
     editor: await actor("editor@factdesk.test"),

@@ -2,17 +2,15 @@ import { describe, expect, it } from "vitest";
 import { QUOTE_NOT_AT_OFFSETS, QUOTE_NOT_IN_TEXT } from "@/lib/anchoring";
 import { citationSchema, deleteCitationSchema, editCitationSchema, type CitationInput } from "@/lib/schemas/citation";
 import { searchActors } from "@/lib/server/actors";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
 import { reviewClaim } from "@/lib/server/reviews";
 import { createCitation, deleteCitation, searchClaimsToCite, updateCitation } from "@/lib/server/citations";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("citations with attribution chains", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const text = "Channel One, 14 July.\nThe host said that 100,000\u00a0volunteers were ready. Later the host said that 100,000\u00a0volunteers were ready.";
   const quote = "100,000\u00a0volunteers were ready";
   const claimId = () => seedId("claim", "nk-volunteers");

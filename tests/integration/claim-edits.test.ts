@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { changeStatus } from "@/lib/server/claim-status";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("creating and editing claims", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const form = {
     statement: "Ukraine says 42,000 Russian soldiers were killed by mid-August.",
     kind: "QUANTITY",

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { claimFiltersSchema, readClaimFilters } from "@/lib/schemas/claim-filters";
-import type { SessionUser } from "@/lib/server/authorize";
 import { countClaims, listClaims } from "@/lib/server/claims";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("the claims list's filters, search and sort", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const list = async (query: Record<string, string>, who = "reviewer@factdesk.test") =>
     (await listClaims(await actor(who), claimFiltersSchema.parse(query))).items.map((c) => c.id);
 

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
 import { decideConflict } from "@/lib/server/conflicts";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveUser } from "@/lib/server/users";
 import { nameKey } from "@/lib/name-keys";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("changeStatus", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const claimId = seedId("claim", "matsegora-builders");
   const current = () => db().claim.findUniqueOrThrow({ where: { id: claimId } });
   const counts = async () => ({ log: await db().statusChange.count(), audit: await db().auditLog.count() });

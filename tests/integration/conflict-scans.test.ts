@@ -4,19 +4,17 @@ import type { Runner } from "graphile-worker";
 import { afterAll, describe, expect, it } from "vitest";
 import { startJobWorker } from "@/scripts/lib/jobs";
 import { requestConflictScan, RESCAN_TASK, runConflictScan } from "@/lib/server/conflict-scans";
-import { findActiveUser } from "@/lib/server/users";
 import { createPrismaClient } from "@/prisma/client";
 import { seedDatabase } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 import { until } from "../support/until";
 
 describe("conflict re-scans as jobs", () => {
-  const { db, appUrl } = useMigratedDatabase();
+  const { db, appUrl, actor } = useMigratedDatabase();
   const runners: Runner[] = [];
   afterAll(async () => {
     for (const r of runners) await r.stop();
   });
-  const actor = async (email: string) => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
 
   it("waits in the queue, with its job, until a worker takes it", async () => {
     await seedDatabase(db());

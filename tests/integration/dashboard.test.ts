@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "@/lib/server/authorize";
 import { citationSchema } from "@/lib/schemas/citation";
 import { claimSchema } from "@/lib/schemas/claim";
 import { createClaim } from "@/lib/server/claim-edits";
@@ -11,7 +10,6 @@ import { countClaims, listClaims } from "@/lib/server/claims";
 import { decideConflict } from "@/lib/server/conflicts";
 import { getDashboard, VERIFIED_WEEKS } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveUser } from "@/lib/server/users";
 import { weekStart } from "@/lib/weeks";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -19,8 +17,7 @@ import { useMigratedDatabase } from "../support/database";
 const WEEK = 7 * 86_400_000;
 
 describe("dashboard charts", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
 
   it("counts claims verified per week over the last weeks, each claim once per week, older ones left out", async () => {
     await seedDatabase(db());
@@ -99,8 +96,7 @@ describe("dashboard charts", () => {
 });
 
 describe("dashboard status counts", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   /** What counting the claims table says, status by status. */
   const truth = async () => {
     const rows = await db().claim.groupBy({ by: ["status"], _count: { _all: true } });

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { eventSchema, renameEventSchema } from "@/lib/schemas/event";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { createEvent, getEvent, listEvents, renameEvent, searchEvents } from "@/lib/server/events";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 const missingId = "00000000-0000-4000-8000-000000000000";
 
 describe("events", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const editor = () => actor("editor@factdesk.test");
   const ruRecognises = seedId("event", "ru-recognises");
   const state = async () => ({ events: await db().event.findMany({ orderBy: { id: "asc" } }), audit: await db().auditLog.count() });

@@ -8,7 +8,6 @@ import { sha256Hex } from "@/lib/factsheets/snapshot";
 import { downloadResponse, PDF_TASK, pdfIsJob, requestPdfJob, retryPdfJob, runPdfJob, versionDownloads } from "@/lib/server/export-jobs";
 import { readVersion } from "@/lib/server/fact-sheet-publishing";
 import { closePdfBrowser, renderPdf } from "@/lib/server/pdf";
-import { findActiveUser } from "@/lib/server/users";
 import { addPublishableClaims, publishNext, sheetOf } from "@/scripts/lib/newsroom";
 import { startJobWorker } from "@/scripts/lib/jobs";
 import { seedDatabase } from "@/seeds/load";
@@ -20,7 +19,7 @@ import { pdfText } from "../support/pdf-text";
 const BASE = "https://facts.example.org";
 
 describe("PDF exports of large sheets as jobs", () => {
-  const { db, appUrl } = useMigratedDatabase();
+  const { db, appUrl, actor } = useMigratedDatabase();
   const runners: Runner[] = [];
   let utils: WorkerUtils | undefined;
   afterAll(async () => {
@@ -28,7 +27,6 @@ describe("PDF exports of large sheets as jobs", () => {
     await utils?.release();
     await closePdfBrowser();
   });
-  const actor = async (email: string) => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
   const jobOf = (snapshotId: string) => db().exportJob.findUniqueOrThrow({ where: { snapshotId_format: { snapshotId, format: "pdf" } } });
   const storedPdf = (snapshotId: string) => db().factSheetExport.findUnique({ where: { snapshotId_format: { snapshotId, format: "pdf" } } });
 

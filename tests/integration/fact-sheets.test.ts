@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { contentHash, snapshotContentSchema } from "@/lib/factsheets/snapshot";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { changeStatus } from "@/lib/server/claim-status";
 import { updateClaim } from "@/lib/server/claim-edits";
 import { createCitation, searchClaimsToCite } from "@/lib/server/citations";
@@ -14,7 +14,6 @@ import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet,
 import { reviewClaim } from "@/lib/server/reviews";
 import { flagConflict } from "@/lib/server/conflicts";
 import { flagConflictSchema } from "@/lib/schemas/conflict";
-import { findActiveUser } from "@/lib/server/users";
 import { editClaimSchema } from "@/lib/schemas/claim";
 import { sheetFilterSchema } from "@/lib/schemas/factsheet";
 import { seedDatabase, seedId } from "@/seeds/load";
@@ -22,8 +21,7 @@ import { SEED_SHEET_SLUG, seedPublication } from "@/seeds/publication";
 import { useMigratedDatabase } from "../support/database";
 
 describe("fact sheets", () => {
-  const { db, url } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, url, actor } = useMigratedDatabase();
   const version = async (id: string) => (await db().claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
   const sheetVersion = async (id: string) => (await db().factSheet.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
   const against = seedId("claim", "un-vote-against");

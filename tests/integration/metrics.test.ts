@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
 import { mergeMetricsSchema, metricSchema, updateMetricSchema } from "@/lib/schemas/metric";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
 import { createMetric, figureCitations, findMetric, getMetric, listMetrics, mergeMetrics, updateMetric, searchMetrics } from "@/lib/server/metrics";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 const missingId = "00000000-0000-4000-8000-000000000000";
 
 describe("metrics", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const editor = () => actor("editor@factdesk.test");
   const deaths = seedId("metric", "ru-deaths");
 

@@ -2,14 +2,12 @@ import { describe, expect, it } from "vitest";
 import { QUOTE_NOT_AT_OFFSETS, QUOTE_NOT_IN_TEXT } from "@/lib/anchoring";
 import { noteSchema, deleteNoteSchema } from "@/lib/schemas/note";
 import { createNote, deleteNote, notesForClaim } from "@/lib/server/notes";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
-import { findActiveUser } from "@/lib/server/users";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("notes", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const text = "In favour: 141.\nAgainst: 5, among them the Democratic People’s Republic of Korea.\nAbstaining: 35.";
   const claimId = () => seedId("claim", "un-vote-against");
   let sourceId = "";

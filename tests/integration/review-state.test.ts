@@ -18,7 +18,6 @@ import { decideConflict, flagConflict } from "@/lib/server/conflicts";
 import { getDashboard } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
 import { createSource, updateSource } from "@/lib/server/sources";
-import { findActiveUser } from "@/lib/server/users";
 import { applyMigrations, readMigrations } from "@/scripts/lib/migrate";
 import { seedDatabase } from "@/seeds/load";
 import { createDatabase, useMigratedDatabase } from "../support/database";
@@ -37,8 +36,7 @@ const EXPECTED = `
     LEFT JOIN LATERAL (SELECT decision FROM reviews r WHERE r.claim_id = c.id AND r.basis_version = c.basis_version ORDER BY sequence DESC LIMIT 1) r ON true`;
 
 describe("the stored review state", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const people = async () => ({
     admin: await actor("admin@factdesk.test"),
     editor: await actor("editor@factdesk.test"),

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { editSourceSchema, sourceSchema } from "@/lib/schemas/source";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { createCitation } from "@/lib/server/citations";
 import { createSource, getSource, listSources, updateSource } from "@/lib/server/sources";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("sources", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const text = "Preamble.\nIn favour: 141.\nAgainst: 5 (Belarus, Democratic People’s Republic of Korea, Eritrea, Russian Federation, Syrian Arab Republic).\nAbstaining: 35.";
   const form = {
     title: "Recorded vote on General Assembly resolution ES-11/1",

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { claimSchema, editClaimSchema } from "@/lib/schemas/claim";
-import type { SessionUser } from "@/lib/server/authorize";
 import { createClaim, updateClaim } from "@/lib/server/claim-edits";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
 describe("speakers of attributed statements", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const form = { statement: "Alexander Matsegora said North Korean workers would arrive in Donbas within months.", kind: "ATTRIBUTED_STATEMENT" };
 
   it("finds the speaker however the name is typed", async () => {

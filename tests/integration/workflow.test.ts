@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignSchema, commentSchema, resolveCommentSchema, reviewSchema } from "@/lib/schemas/workflow";
-import { ForbiddenError, type SessionUser } from "@/lib/server/authorize";
+import { ForbiddenError } from "@/lib/server/authorize";
 import { citationSchema } from "@/lib/schemas/citation";
 import { createCitation } from "@/lib/server/citations";
 import { assignClaim } from "@/lib/server/claim-assignment";
@@ -9,7 +9,6 @@ import { decideConflict } from "@/lib/server/conflicts";
 import { addComment, resolveComment } from "@/lib/server/comments";
 import { getDashboard } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
-import { findActiveUser } from "@/lib/server/users";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 
@@ -17,8 +16,7 @@ const errorsOf = (schema: { safeParse: (v: unknown) => { error?: { flatten: () =
   schema.safeParse(input).error?.flatten().fieldErrors ?? {};
 
 describe("assignment, reviews and comments", () => {
-  const { db } = useMigratedDatabase();
-  const actor = async (email: string): Promise<SessionUser> => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+  const { db, actor } = useMigratedDatabase();
   const claimId = seedId("claim", "ru-deaths-range"); // in review after seeding
   const claim = () => db().claim.findUniqueOrThrow({ where: { id: claimId } });
   const counts = async () => ({ audit: await db().auditLog.count(), reviews: await db().review.count(), comments: await db().comment.count() });

@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import type { SessionUser } from "@/lib/server/authorize";
+import { findActiveUser } from "@/lib/server/users";
 import { createPrismaClient, type Db } from "@/prisma/client";
 
 function required(name: string): string {
@@ -49,9 +51,10 @@ export async function createDatabase(options: { fromTemplate: boolean }) {
 /**
  * Gives the test file a migrated database of its own, points the app's data layer
  * (lib/server/db.ts reads DATABASE_URL) at it as the app's own role, as in production, and
- * returns a client for arranging data (as the owner).
+ * returns a client for arranging data (as the owner), and `actor`: the active user with an email, as a
+ * verb receives them from the session.
  */
-export function useMigratedDatabase(): { db: () => Db; url: () => string; appUrl: () => string } {
+export function useMigratedDatabase(): { db: () => Db; url: () => string; appUrl: () => string; actor: (email: string) => Promise<SessionUser> } {
   let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
   let client: Db | undefined;
   beforeAll(async () => {
@@ -66,8 +69,10 @@ export function useMigratedDatabase(): { db: () => Db; url: () => string; appUrl
     delete (globalThis as { db?: Db }).db;
     await database?.drop();
   });
+  const db = () => client ?? (() => { throw new Error("database not ready"); })();
   return {
-    db: () => client ?? (() => { throw new Error("database not ready"); })(),
+    db,
+    actor: async (email) => (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email } })).id))!,
     url: () => database?.url ?? "",
     appUrl: () => database?.appUrl ?? "",
   };
