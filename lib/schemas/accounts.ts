@@ -62,3 +62,9 @@ export type AccountLinkInput = z.input<typeof accountLinkSchema>;
 
 /** How long each one-time link works. */
 export const LINK_LIFETIME_MS = { INVITE: 7 * 24 * 3600_000, PASSWORD_RESET: 24 * 3600_000, SETUP: 24 * 3600_000 } as const;
+
+/** GET /api/users: a page of accounts, by email (admins only). */
+export const userListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: z.string().max(254).optional(),
+});

@@ -1,6 +1,6 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { collapseSpaces, displayName, optionalDescription, rowVersion } from "./common";
+import { collapseSpaces, displayName, nameSearchSchema, optionalDescription, rowVersion } from "./common";
 export const FIGURE_KINDS = ["RUNNING_TOTAL", "PERIOD_COUNT", "LEVEL"] as const;
 export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
   RUNNING_TOTAL: "A running total since a start (e.g. killed since 24 Feb 2022)",
@@ -53,3 +53,6 @@ export type UpdateMetricInput = z.input<typeof updateMetricSchema>;
 export type UpdateMetricValues = z.output<typeof updateMetricSchema>;
 export type MergeMetricsInput = z.input<typeof mergeMetricsSchema>;
 export type MergeMetricsValues = z.output<typeof mergeMetricsSchema>;
+
+/** GET /api/metrics?q=deaths&limit=10: the claim form's metric picker; `exclude` leaves out one metric (the one being merged). */
+export const metricSearchQuerySchema = nameSearchSchema.extend({ exclude: z.uuid("exclude must be a metric id.").optional() });

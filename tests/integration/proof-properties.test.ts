@@ -67,6 +67,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   conflictListSchema: { status: "OPEN", kind: "VALUE", limit: "20" },
   claimFiltersSchema: { q: "deaths", status: "VERIFIED", sort: "newest", limit: "50" },
   nameSearchSchema: { q: "death", limit: "10" },
+  metricSearchQuerySchema: { q: "death", limit: "10", exclude: uuid },
+  userListQuerySchema: { limit: "20", after: "editor@factdesk.test" },
   sheetSchema: { title: "The figures", summary: "What we know." },
   editSheetSchema: { id: uuid, version: 1, title: "The figures" },
   arrangeSheetSchema: { sheetId: uuid, version: 1, items: [{ claimId: claim, section: "Losses" }] },
