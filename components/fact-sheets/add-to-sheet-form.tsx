@@ -39,11 +39,11 @@ export function AddToSheetForm(props: { count: number; cap: number; filters: Add
   };
   return (
     <form onSubmit={submit} aria-label="Add these claims to a fact sheet" className="flex flex-wrap items-end gap-2 text-sm">
-      <div className="space-y-1">
+      <div className="w-full space-y-1 sm:w-auto">
         <label htmlFor="add-to-sheet" className="block text-xs font-medium text-muted-foreground">
           Fact sheet
         </label>
-        <select id="add-to-sheet" value={sheetId} onChange={(e) => setSheetId(e.target.value)} className="min-h-10 max-w-72 rounded-md border border-border bg-card px-2">
+        <select id="add-to-sheet" value={sheetId} onChange={(e) => setSheetId(e.target.value)} className="min-h-10 w-full rounded-md border border-border bg-card px-2 sm:w-auto sm:max-w-72">
           {props.sheets.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
