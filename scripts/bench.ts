@@ -62,7 +62,12 @@ interface PageRun {
   serverMemoryMb: { peak: number; end: number };
 }
 
-const fmt = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.errors ? `, ${f.errors} errors` : ""}`;
+// A run too short for any answer (--quick at 20 connections on a heavy page: each connection's first
+// request is still being served when the half second ends) says so, rather than printing NaN.
+const fmt = (f: Figures) =>
+  f.requests
+    ? `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.errors ? `, ${f.errors} errors` : ""}`
+    : `no answer within the ${seconds} s run${f.errors ? ` (${f.errors} errors)` : ""}`;
 
 const keep = process.argv.includes("--keep");
 const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
