@@ -15,7 +15,10 @@ import { ensureBuild, startNext, waitForHttp } from "./lib/next-app";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
 const root = path.resolve(import.meta.dirname, "..");
-const pgPort = Number(process.env.OUTAGE_PGPORT ?? Number(process.env.TEST_PGPORT ?? 54330) + 2);
+// PostgreSQL starts again three times while the app's connections come and go: its port stays
+// below 32768, out of the kernel's range for outgoing connections, where one of those connections
+// could hold it (tests/e2e/lifecycle.spec.ts).
+const pgPort = Number(process.env.OUTAGE_PGPORT ?? (process.env.TEST_PGPORT ? Number(process.env.TEST_PGPORT) + 2 : 25432));
 const appPort = Number(process.env.OUTAGE_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2);
 const base = `http://127.0.0.1:${appPort}`;
 const OUTAGES = 3;
