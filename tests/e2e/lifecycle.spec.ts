@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { isAlive, parentOf } from "../../scripts/lib/lifecycle";
+import { portInUse } from "../../scripts/lib/ports";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Both kinds of port stay below 32768, where the kernel's range for outgoing connections begins
@@ -18,20 +19,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 let nextPort = 3900 + (process.pid % 50) * 4;
 let nextPgPort = 24900 + (process.pid % 50) * 4;
 
-function listening(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(true));
-    probe.once("listening", () => probe.close(() => resolve(false)));
-    probe.listen(port, host);
-  });
-}
-
 /** The next port from `counter` that nothing holds now, on loopback or on every interface. */
 async function freePort(counter: "app" | "pg"): Promise<number> {
   for (;;) {
     const port = counter === "app" ? nextPort++ : nextPgPort++;
-    if (!(await listening(port, "127.0.0.1")) && !(await listening(port, "0.0.0.0"))) return port;
+    if (!(await portInUse(port, "127.0.0.1")) && !(await portInUse(port, "0.0.0.0"))) return port;
   }
 }
 
