@@ -42,8 +42,8 @@ export const arrangeSheetSchema = z.object({
   /** The run of claims the items rearrange (a page of the sheet), in the order it was shown; absent: the whole sheet. */
   replaces: z.array(z.uuid("Unknown claim.")).min(1).max(MAX_SHEET_CLAIMS).optional(),
 });
-/** The sheet page shows and arranges a sheet's claims this many at a time. */
-export const SHEET_PAGE_CLAIMS = 100;
+/** The sheet page shows and arranges a sheet's claims this many at a time: a page as long as the claims list's and a metric's figures. */
+export const SHEET_PAGE_CLAIMS = 50;
 export type ArrangeSheetInput = z.input<typeof arrangeSheetSchema>;
 export type ArrangeSheetValues = z.output<typeof arrangeSheetSchema>;
 

@@ -200,7 +200,7 @@ export interface DraftChanges {
  */
 export async function draftChanges(
   user: SessionUser,
-  sheet: { id: string; claims: { id: string; reasons: readonly unknown[] }[]; snapshots: { id: string; number: number; publishedAt: Date }[] },
+  sheet: { id: string; members: { id: string; reasons: readonly unknown[] }[]; snapshots: { id: string; number: number; publishedAt: Date }[] },
 ): Promise<DraftChanges | null> {
   authorize(user, "factsheets:read");
   const latest = sheet.snapshots[0];
@@ -212,7 +212,7 @@ export async function draftChanges(
       select: { id: true },
     }),
   ]);
-  const now = sheet.claims.filter((c) => !c.reasons.length).map((c) => c.id);
+  const now = sheet.members.filter((c) => !c.reasons.length).map((c) => c.id);
   const was = published.map((p) => p.claimId);
   const inNow = new Set(now);
   const inWas = new Set(was);

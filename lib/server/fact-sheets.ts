@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import {
   MAX_BULK_ADD,
   MAX_SHEET_CLAIMS,
+  SHEET_PAGE_CLAIMS,
   slugify,
   type AddFilteredClaimsValues,
   type AddSheetClaimsValues,
@@ -11,6 +12,7 @@ import {
   type EditSheetValues,
   type SheetValues,
 } from "@/lib/schemas/factsheet";
+import type { ClaimStatus } from "@/lib/labels";
 import { claimValueText } from "@/lib/values";
 import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
@@ -57,43 +59,60 @@ export async function recentSheets(user: SessionUser, limit = 20) {
  * A sheet with its picked claims in order, each with what publishing would say of it (its value
  * as an editor reads it, and why it cannot be published, if it cannot), and its versions. Null if absent.
  */
-export async function getSheet(user: SessionUser, id: string) {
+/** What the sheet's page reads of each claim it shows: its words and figure, not its evidence. */
+const sheetClaimFields = {
+  id: true, statement: true, kind: true, status: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
+  asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
+} as const;
+
+/** Every claim on a sheet in order, light (id, place, why it cannot be published), for counts and the draft's keys. */
+async function sheetMembers(sheetId: string) {
+  const rows = await db.$queryRaw<{ id: string; position: number; section: string | null; status: ClaimStatus }[]>`
+    SELECT fc.claim_id AS id, fc.position, fc.section, c.status::text AS status
+    FROM fact_sheet_claims fc JOIN claims c ON c.id = fc.claim_id
+    WHERE fc.fact_sheet_id = ${sheetId}::uuid ORDER BY fc.position LIMIT ${MAX_SHEET_CLAIMS}`;
+  const conflicted = rows.length ? await openConflictCounts(db, rows.map((r) => r.id)) : new Map<string, number>();
+  return rows.map((r) => ({ ...r, reasons: unpublishableReasons({ status: r.status, openConflicts: conflicted.get(r.id) ?? 0 }) }));
+}
+type SheetMember = Awaited<ReturnType<typeof sheetMembers>>[number];
+
+/**
+ * A sheet as its page shows it: the sheet, every claim's place and publishability (light, all of
+ * them), and in full only the page of claims from position `from` (SHEET_PAGE_CLAIMS of them) and
+ * the first `listBlocked` that cannot be published. A 1,000-claim sheet reads 1,000 short rows, not
+ * 1,000 claims.
+ */
+export async function getSheet(user: SessionUser, id: string, options: { from?: number; listBlocked?: number } = {}) {
   authorize(user, "factsheets:read");
-  const sheet = await db.factSheet.findUnique({
-    where: { id },
-    select: {
-      ...sheetFields,
-      createdAt: true,
-      updatedAt: true,
-      createdBy: { select: { name: true } },
-      claims: {
-        orderBy: { position: "asc" },
-        take: MAX_SHEET_CLAIMS,
-        select: {
-          position: true,
-          section: true,
-          claim: {
-            select: {
-              id: true, statement: true, kind: true, status: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
-              asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
-            },
-          },
+  const [sheet, members] = await Promise.all([
+    db.factSheet.findUnique({
+      where: { id },
+      select: {
+        ...sheetFields,
+        createdAt: true,
+        updatedAt: true,
+        createdBy: { select: { name: true } },
+        snapshots: {
+          orderBy: { number: "desc" },
+          select: { id: true, number: true, publishedAt: true, changeNote: true, contentHash: true, publishedBy: { select: { name: true } } },
         },
       },
-      snapshots: {
-        orderBy: { number: "desc" },
-        select: { id: true, number: true, publishedAt: true, changeNote: true, contentHash: true, publishedBy: { select: { name: true } } },
-      },
-    },
-  });
+    }),
+    sheetMembers(id),
+  ]);
   if (!sheet) return null;
-  const ids = sheet.claims.map((c) => c.claim.id);
-  const conflicted = ids.length ? await openConflictCounts(db, ids) : new Map<string, number>();
-  const claims = sheet.claims.map(({ position, section, claim }) => {
-    const reasons = unpublishableReasons({ status: claim.status, openConflicts: conflicted.get(claim.id) ?? 0 });
-    return { position, section, id: claim.id, statement: claim.statement, status: claim.status, valueText: claimValueText(claim), reasons, reasonText: describeReasons(reasons) };
-  });
-  return { ...sheet, claims };
+  const from = options.from !== undefined && Number.isInteger(options.from) ? options.from : 0;
+  const start = from > 0 ? Math.max(0, members.findIndex((m) => m.position >= from)) : 0;
+  const shown = members.slice(start, start + SHEET_PAGE_CLAIMS);
+  const blocked = members.filter((m) => m.reasons.length);
+  const listed = blocked.slice(0, options.listBlocked ?? 0);
+  const wanted = [...new Set([...shown, ...listed].map((m) => m.id))];
+  const claims = new Map((await db.claim.findMany({ where: { id: { in: wanted } }, select: sheetClaimFields })).map((c) => [c.id, c]));
+  const item = ({ position, section, id, reasons }: SheetMember) => {
+    const claim = claims.get(id)!;
+    return { position, section, id, statement: claim.statement, status: claim.status, valueText: claimValueText(claim), reasons, reasonText: describeReasons(reasons) };
+  };
+  return { ...sheet, members, start, claims: shown.map(item), blocked: { count: blocked.length, listed: listed.map(item) } };
 }
 
 export type SheetDetail = NonNullable<Awaited<ReturnType<typeof getSheet>>>;

@@ -275,6 +275,21 @@ describe("fact sheets", () => {
     expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [b, c], items: [{ claimId: b, section: null }] })).toMatchObject({ ok: false, stale: true });
     expect(await arrangeSheet(editor, { sheetId: id, version, replaces: [d, b], items: [{ claimId: a, section: null }] })).toMatchObject({ ok: false, stale: true });
     expect(await sheetVersion(id)).toBe(version);
+
+    // The page reads every claim's place and publishability, and in full only the page asked for and the blocked it lists.
+    const order = [a, d, b, e, f];
+    const fromFour = (await getSheet(editor, id, { from: 4, listBlocked: 1 }))!;
+    expect(fromFour.members.map((m) => [m.id, m.position])).toEqual(order.map((claimId, i) => [claimId, i + 1]));
+    expect(fromFour).toMatchObject({ start: 3 });
+    expect(fromFour.claims.map((c) => [c.id, c.position, c.statement.length > 0])).toEqual([[e, 4, true], [f, 5, true]]);
+    const statuses = await db().claim.findMany({ where: { id: { in: order } }, select: { id: true, status: true } });
+    const blocked = order.filter((claimId) => statuses.find((x) => x.id === claimId)!.status !== "VERIFIED");
+    expect(blocked.length).toBeGreaterThan(1);
+    expect(fromFour.blocked.count).toBe(fromFour.members.filter((m) => m.reasons.length).length);
+    expect(fromFour.blocked.count).toBeGreaterThanOrEqual(blocked.length);
+    expect(fromFour.blocked.listed).toEqual([expect.objectContaining({ id: fromFour.members.find((m) => m.reasons.length)!.id, statement: expect.any(String), reasonText: expect.stringMatching(/^(not verified|retracted|open conflict)/) })]);
+    // Past the end, or not a number: the first page.
+    for (const from of [99, Number("x")]) expect((await getSheet(editor, id, { from }))!).toMatchObject({ start: 0, claims: expect.arrayContaining([expect.objectContaining({ id: a, section: null })]), blocked: { listed: [] } });
   });
 
   it("the search for a claim to add leaves out the sheet's claims in the query, so its capped list is of claims that can still be added", async () => {

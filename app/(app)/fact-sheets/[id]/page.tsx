@@ -26,29 +26,30 @@ type Params = { params: Promise<{ id: string }> };
 /** The blocked claims listed by name at the top; the rest are marked in the list of claims. */
 const BLOCKED_LISTED = 20;
 
-const loadSheet = cache(async (id: string) => (isUuid(id) ? getSheet(await requireUser(), id) : null));
+/** The sheet with the page of claims from position `from`, read once for the metadata and the page. */
+const loadSheet = cache(async (id: string, from?: number) => (isUuid(id) ? getSheet(await requireUser(), id, { from, listBlocked: BLOCKED_LISTED }) : null));
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const sheet = await loadSheet((await params).id);
+type SearchParams = { searchParams: Promise<{ from?: string }> };
+
+export async function generateMetadata({ params, searchParams }: Params & SearchParams): Promise<Metadata> {
+  const sheet = await loadSheet((await params).id, Number((await searchParams).from));
   return { title: sheet ? sheet.title : "Fact sheet" };
 }
 
-export default async function FactSheetPage({ params, searchParams }: Params & { searchParams: Promise<{ from?: string }> }) {
+export default async function FactSheetPage({ params, searchParams }: Params & SearchParams) {
   const user = await requireUser();
-  const sheet = await loadSheet((await params).id);
+  // A page of claims at a time, from the position asked for (keyed by position, which the sheet's unique (sheet, position) key orders).
+  const sheet = await loadSheet((await params).id, Number((await searchParams).from));
   if (!sheet) notFound();
   const editable = can(user.role, "factsheets:write");
   const publisher = can(user.role, "factsheets:publish");
   // The next version itself (every claim with its evidence, hashed) is built on the publish page, when asked.
   const [changes, [watch], links] = await Promise.all([publisher ? draftChanges(user, sheet) : null, watchSheets(user, { sheetId: sheet.id }), listLinks(user, sheet.id)]);
   const latest = sheet.snapshots[0];
-  const blocked = sheet.claims.filter((c) => c.reasons.length);
-  const publishable = sheet.claims.length - blocked.length;
-  // A page of claims at a time, from the position asked for (keyed by position, which the sheet's unique (sheet, position) key orders).
-  const from = Number((await searchParams).from);
-  const start = Number.isInteger(from) && from > 0 ? Math.max(0, sheet.claims.findIndex((c) => c.position >= from)) : 0;
-  const shown = sheet.claims.slice(start, start + SHEET_PAGE_CLAIMS);
-  const pageHref = (index: number) => `/fact-sheets/${sheet.id}?from=${sheet.claims[index]!.position}#claims-heading`;
+  const { blocked, members, start, claims: shown } = sheet;
+  const total = members.length;
+  const publishable = total - blocked.count;
+  const pageHref = (index: number) => `/fact-sheets/${sheet.id}?from=${members[index]!.position}#claims-heading`;
   const nextNumber = (latest?.number ?? 0) + 1;
 
   return (
@@ -70,7 +71,7 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <Badge className={latest ? "bg-[var(--status-verified-bg)] text-[var(--status-verified)]" : "bg-muted text-foreground"}>{latest ? `Published: version ${latest.number}` : "Draft"}</Badge>
           <span>
-            {sheet.claims.length} {sheet.claims.length === 1 ? "claim" : "claims"}&nbsp;· created by {sheet.createdBy.name} on {formatDate(sheet.createdAt)}
+            {total} {total === 1 ? "claim" : "claims"}&nbsp;· created by {sheet.createdBy.name} on {formatDate(sheet.createdAt)}
           </span>
           {latest ? (
             <Link href={`/fact-sheets/${sheet.id}/v/${latest.number}`} className="underline">
@@ -82,13 +83,13 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
         {sheet.description ? <Markdown>{sheet.description}</Markdown> : <p className="text-sm text-muted-foreground">No summary yet.</p>}
       </header>
 
-      {blocked.length ? (
+      {blocked.count ? (
         <Card aria-labelledby="blocked-heading" data-testid="not-publishable">
           <h2 id="blocked-heading" className="font-semibold">
-            Not publishable ({blocked.length}): left out when you publish
+            Not publishable ({blocked.count}): left out when you publish
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {blocked.slice(0, BLOCKED_LISTED).map((c) => (
+            {blocked.listed.map((c) => (
               <li key={c.id}>
                 <Link href={`/claims/${c.id}`} className="underline-offset-2 hover:underline">
                   {c.statement}
@@ -97,8 +98,8 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
               </li>
             ))}
           </ul>
-          {blocked.length > BLOCKED_LISTED ? (
-            <p className="mt-2 text-sm text-muted-foreground">…and {blocked.length - BLOCKED_LISTED} more, each marked “Not publishable” in the list of claims.</p>
+          {blocked.count > blocked.listed.length ? (
+            <p className="mt-2 text-sm text-muted-foreground">…and {blocked.count - blocked.listed.length} more, each marked “Not publishable” in the list of claims.</p>
           ) : null}
         </Card>
       ) : null}
@@ -107,17 +108,17 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
         <h2 id="claims-heading" className="text-lg font-semibold">
           Claims
         </h2>
-        {sheet.claims.length > SHEET_PAGE_CLAIMS ? (
+        {total > SHEET_PAGE_CLAIMS ? (
           <RangePager
             label="Pages of claims"
             noun="Claims"
             first={start + 1}
             last={start + shown.length}
-            total={sheet.claims.length}
+            total={total}
             pageSize={SHEET_PAGE_CLAIMS}
             hint="Up and Down move a claim within this page."
             previous={start > 0 ? pageHref(Math.max(0, start - SHEET_PAGE_CLAIMS)) : null}
-            next={start + SHEET_PAGE_CLAIMS < sheet.claims.length ? pageHref(start + SHEET_PAGE_CLAIMS) : null}
+            next={start + SHEET_PAGE_CLAIMS < total ? pageHref(start + SHEET_PAGE_CLAIMS) : null}
           />
         ) : null}
         <ArrangeClaims
@@ -126,7 +127,7 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
           version={sheet.version}
           editable={editable}
           first={start + 1}
-          total={sheet.claims.length}
+          total={total}
           items={shown.map((c) => ({ id: c.id, statement: c.statement, status: c.status, valueText: c.valueText, section: c.section, reasonText: c.reasonText }))}
         />
         {editable ? (
@@ -150,7 +151,7 @@ export default async function FactSheetPage({ params, searchParams }: Params & {
             <>
               <p className="text-sm">
                 Version {nextNumber} would publish {publishable} {publishable === 1 ? "claim" : "claims"}
-                {blocked.length ? ` and leave out ${blocked.length}` : ""}.
+                {blocked.count ? ` and leave out ${blocked.count}` : ""}.
               </p>
               {changes ? <ChangesSince changes={changes} changedClaims={watch?.claims.length ?? 0} /> : null}
               <Button asChild>

@@ -40,3 +40,41 @@ test("a metric with more figures than a page charts them all and lists them 50 a
   await pages.getByRole("link", { name: "← Previous 50" }).click();
   await expect(pages.getByText("Figures 1–50 of 52")).toBeVisible();
 });
+
+test("a fact sheet with more claims than a page lists them 50 a page and names the first 20 it cannot publish", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await signIn(page, accounts.editor);
+  for (let i = 1; i <= 52; i++) {
+    const res = await page.request.post("/api/claims", { data: { statement: `A spokesman said ${i} convoys crossed (${stamp}, convoy ${i}).`, kind: "QUANTITY", valueBest: String(i), unit: "convoys", asOf: "2023-03-01", asOfPrecision: "DAY" } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const title = `Convoys ${stamp}`;
+  await page.goto("/fact-sheets/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create fact sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const sheetUrl = page.url();
+
+  await page.goto(`/claims?q=${stamp}&sort=oldest`);
+  const form = page.getByRole("form", { name: "Add these claims to a fact sheet" });
+  await form.getByLabel("Fact sheet").selectOption({ label: title });
+  await form.getByRole("button", { name: "Add these 52 claims to a fact sheet" }).click();
+  await expect(form.getByRole("status")).toContainText("Added 52 claims");
+
+  await page.goto(sheetUrl);
+  await expect(page.getByText("52 claims", { exact: false }).first()).toBeVisible();
+  const blocked = page.getByTestId("not-publishable");
+  await expect(blocked.getByRole("heading", { name: "Not publishable (52): left out when you publish" })).toBeVisible();
+  await expect(blocked.getByRole("listitem")).toHaveCount(20);
+  await expect(blocked).toContainText("…and 32 more");
+  const pages = page.getByRole("navigation", { name: "Pages of claims" });
+  const list = page.getByRole("list", { name: "Claims on this sheet, in order" });
+  await expect(pages.getByText("Claims 1–50 of 52")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(50);
+  await pages.getByRole("link", { name: "Next 2 →" }).click();
+  await expect(pages.getByText("Claims 51–52 of 52")).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("from")).toBe("51");
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await pages.getByRole("link", { name: "← Previous 50" }).click();
+  await expect(pages.getByText("Claims 1–50 of 52")).toBeVisible();
+});
