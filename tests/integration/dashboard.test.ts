@@ -7,7 +7,7 @@ import { assignClaim } from "@/lib/server/claim-assignment";
 import { createCitation } from "@/lib/server/citations";
 import { changeStatus } from "@/lib/server/claim-status";
 import { countClaims, listClaims } from "@/lib/server/claims";
-import { decideConflict } from "@/lib/server/conflicts";
+import { decideConflict, listConflicts } from "@/lib/server/conflicts";
 import { getDashboard, VERIFIED_WEEKS } from "@/lib/server/dashboard";
 import { reviewClaim } from "@/lib/server/reviews";
 import { weekStart } from "@/lib/weeks";
@@ -92,6 +92,16 @@ describe("dashboard charts", () => {
     const line = d.activity.find((a) => a.type === "decision");
     expect(line).toMatchObject({ type: "decision", who: "Eddie Editor", action: "DIFFERENT_SCOPES", text: "Different periods of the war.", conflict: { id: conflict.id } });
     expect(line && "conflict" in line ? line.conflict.title : "").toMatch(/^Russian military deaths.*: .* against .*/);
+    // The open conflicts, and a decided one that is also open, carry the titles the conflicts list gives them.
+    const listed = await listConflicts(editor, { status: "OPEN", limit: 5 });
+    expect(d.conflicts.map((c) => [c.id, c.title])).toEqual(listed.items.map((c) => [c.id, c.title]));
+    expect(d.conflicts.length).toBeGreaterThan(1);
+    const reopened = await db().conflict.findFirstOrThrow({ where: { id: conflict.id }, select: { version: true } });
+    expect(await decideConflict(editor, { conflictId: conflict.id, version: reopened.version, action: "REOPEN", note: "Checking the periods again.", movingClaimIds: [] })).toMatchObject({ ok: true });
+    const again = await getDashboard(editor);
+    const title = again.conflicts.find((c) => c.id === conflict.id)?.title;
+    expect(title).toBe((await listConflicts(editor, { status: "OPEN", limit: 50 })).items.find((c) => c.id === conflict.id)?.title);
+    expect(again.activity.filter((a) => a.type === "decision" && a.conflict.id === conflict.id).map((a) => ("conflict" in a ? a.conflict.title : ""))).toEqual([title, title]);
   });
 });
 
