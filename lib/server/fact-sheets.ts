@@ -55,10 +55,12 @@ export async function recentSheets(user: SessionUser, limit = 20) {
   return db.factSheet.findMany({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: limit, select: { id: true, title: true } });
 }
 
-/**
- * A sheet with its picked claims in order, each with what publishing would say of it (its value
- * as an editor reads it, and why it cannot be published, if it cannot), and its versions. Null if absent.
- */
+/** The sheet alone (title, summary, status, version), without its claims or versions, for its edit form. Null if absent. */
+export async function getSheetAlone(user: SessionUser, id: string) {
+  authorize(user, "factsheets:read");
+  return db.factSheet.findUnique({ where: { id }, select: sheetFields });
+}
+
 /** What the sheet's page reads of each claim it shows: its words and figure, not its evidence. */
 const sheetClaimFields = {
   id: true, statement: true, kind: true, status: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,

@@ -23,8 +23,8 @@ function sourceFingerprint(): string {
 }
 
 /**
- * Node flags for the benchmarks' production server (scripts/lib/bench-http.ts; npm start and the
- * tests' server do not take them yet). V8 sizes its heap limit from the machine's memory (4 GB
+ * Node flags for every production server (`next start`: npm start, the tests' servers and the
+ * benchmarks'; not `next dev`, whose compiler needs more). V8 sizes its heap limit from the machine's memory (4 GB
  * here) and grows the heap long before it collects hard, so next-server sat at 600-800 MB after a
  * benchmark run; with a limit it collects sooner and stays in bounds. FACTDESK_MAX_OLD_SPACE_MB
  * overrides the limit (in MB).
@@ -71,7 +71,8 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
 export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
-  const child = spawn(process.execPath, [nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
+  const flags = options.mode === "start" ? serverNodeFlags(options.env) : [];
+  const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
     cwd: root,
     env: options.env,
     detached: true,

@@ -10,7 +10,7 @@ import { verifyChains } from "@/lib/server/fact-sheet-chain";
 import { createLink, openPublicLink, revokeLink } from "@/lib/server/fact-sheet-links";
 import { draftChanges, previewPublication, publishSheet, readVersion, versionDiff } from "@/lib/server/fact-sheet-publishing";
 import { watchSheets } from "@/lib/server/fact-sheet-watches";
-import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet, updateSheet } from "@/lib/server/fact-sheets";
+import { addFilteredClaims, addSheetClaims, arrangeSheet, createSheet, getSheet, getSheetAlone, updateSheet } from "@/lib/server/fact-sheets";
 import { reviewClaim } from "@/lib/server/reviews";
 import { flagConflict } from "@/lib/server/conflicts";
 import { flagConflictSchema } from "@/lib/schemas/conflict";
@@ -84,6 +84,11 @@ describe("fact sheets", () => {
   it("refuses reviewers at the server: they read sheets but cannot change or publish them", async () => {
     const reviewer = await actor("reviewer@factdesk.test");
     expect(await getSheet(reviewer, sheetId)).not.toBeNull();
+    // The edit form's read: the sheet's own fields, no claims; an unknown id is null.
+    const alone = (await getSheetAlone(reviewer, sheetId))!;
+    expect(Object.keys(alone).sort()).toEqual(["description", "id", "slug", "status", "title", "version"]);
+    expect(alone.title).toBe((await getSheet(reviewer, sheetId))!.title);
+    expect(await getSheetAlone(reviewer, "00000000-0000-4000-8000-000000000000")).toBeNull();
     await expect(createSheet(reviewer, { title: "Mine" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateSheet(reviewer, { id: sheetId, version: 1, title: "Renamed" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(arrangeSheet(reviewer, { sheetId, version: await sheetVersion(sheetId), items: [] })).rejects.toBeInstanceOf(ForbiddenError);

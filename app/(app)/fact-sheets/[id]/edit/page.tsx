@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { SheetForm } from "@/components/fact-sheets/sheet-form";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
-import { getSheet } from "@/lib/server/fact-sheets";
+import { getSheetAlone } from "@/lib/server/fact-sheets";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Edit fact sheet" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Edit fact sheet" };
 export default async function EditFactSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const sheet = isUuid(id) ? await getSheet(user, id) : null;
+  const sheet = isUuid(id) ? await getSheetAlone(user, id) : null;
   if (!sheet) notFound();
   if (!can(user.role, "factsheets:write")) return <p className="text-muted-foreground">Reviewers read fact sheets; editors change them.</p>;
   return (
