@@ -26,6 +26,7 @@ import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-
 import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
+import { checkTargets, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
 import { summariseProfile } from "./lib/cpu-profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -169,16 +170,12 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
       }
       results.push(row);
       console.log(`${p.page.padEnd(40)} 1 conn: ${fmt(c1)} | 20 conn: ${fmt(c20)} | ${kb} KB | rss ${server.rssMb()} MB`);
-      if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${(c1.p50 / row.floor1.p50).toFixed(1)}`);
+      if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${overPgFloor(row)}`);
     }
 
     const floor = results.find((r) => r.path === "/login")!;
-    console.log(`\nRatios to the framework floor (/login signed out, ${floor.c20.rps} req/s at 20 connections):`);
-    for (const r of results) {
-      if (r === floor) continue;
-      console.log(`  ${r.page.padEnd(40)} ${(r.c20.rps / floor.c20.rps).toFixed(2)} of its req/s${r.floor1 ? `, ${(r.c1.p50 / r.floor1.p50).toFixed(1)}× the pg floor's p50` : ""}`);
-    }
-    console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB`);
+    console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB\n`);
+    for (const line of targetLines(results, floor, server.peakMb())) console.log(line);
     return { instances, results, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
   }
 
@@ -230,11 +227,10 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
           return {
             instances: r.instances,
             serverMemoryMb: r.serverMemoryMb,
-            pages: r.results.map((x) => ({
-              ...x,
-              ratioToFrameworkFloorRps: Math.round((x.c20.rps / floor.c20.rps) * 100) / 100,
-              ...(x.floor1 ? { ratioToPgFloorP50: Math.round((x.c1.p50 / x.floor1.p50) * 10) / 10 } : {}),
-            })),
+            pages: r.results.map((x) => {
+              const overPg = overPgFloor(x);
+              return { ...x, ratioToFrameworkFloorRps: shareOfFloor(x, floor), ...(overPg === undefined ? {} : { ratioToPgFloorP50: overPg }), targets: checkTargets(x, floor) };
+            }),
           };
         }),
         factSheets,

@@ -26,12 +26,10 @@ export const metadata: Metadata = { title: "Claim" };
 export default async function ClaimPage({ params }: Params) {
   const user = await requireUser();
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  // Read at once: the claim, its conflicts and the people it may be assigned to need only its id.
-  const [claim, conflicts, people] = await Promise.all([getClaim(user, id), conflictsOfClaim(user, id), can(user.role, "claims:assign") ? listAssignees(user) : []]);
+  const claim = isUuid(id) ? await getClaim(user, id) : null;
   if (!claim) notFound();
-  // Notes on the claim's quoted passages need its citations.
-  const notes = await notesForClaim(user, claim.id, claim.citations);
+  const [notes, conflicts] = await Promise.all([notesForClaim(user, claim.id, claim.citations), conflictsOfClaim(user, claim.id)]);
+  const people = can(user.role, "claims:assign") ? await listAssignees(user) : [];
   const hasOpenConflict = conflicts.some((c) => c.status === "OPEN");
 
   return (
