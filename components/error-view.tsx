@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 
 /** The 404 and 500 pages' shared look: a big code, what happened in words, and the way on. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { QueuedClaims } from "@/components/dashboard/claim-list";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { accountLinkAction } from "@/app/(auth)/account-link/[token]/actions";
 import { FormOutcome } from "@/components/forms/form-outcome";

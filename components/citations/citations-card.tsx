@@ -1,5 +1,5 @@
 import { isRetracted } from "@/lib/status";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AttributionChain } from "@/components/claims/attribution-chain";
 import { Card } from "@/components/ui/card";
 import { independentOrigins, originRoles, type OriginRole } from "@/lib/independence";

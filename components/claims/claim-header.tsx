@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { claimValueText } from "@/components/claims/claim-value";
 import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { StatusBadge } from "@/components/claims/status-badge";

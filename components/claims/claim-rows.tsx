@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ConflictBadge } from "@/components/claims/conflict-badge";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { TableCell, TableRow } from "@/components/ui/table";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { CONFLICT_ACTION_LABELS } from "@/lib/labels";
 import type { conflictsOfClaim } from "@/lib/server/conflicts";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/claims/status-badge";
 import type { ClaimStatus } from "@/lib/labels";
 import type { ReviewState } from "@/lib/review-state";

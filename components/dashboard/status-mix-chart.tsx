@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/claims/status-badge";
 import type { ClaimStatus } from "@/lib/labels";
 import { claimsHref } from "@/lib/schemas/claim-filters";

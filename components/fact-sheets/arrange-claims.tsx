@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { arrangeSheetAction } from "@/app/(app)/fact-sheets/actions";
 import { StatusBadge } from "@/components/claims/status-badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { SheetWatch } from "@/lib/server/fact-sheet-watches";
 
 /** "Needs a new version": the claims of the latest version that changed since, and how. */

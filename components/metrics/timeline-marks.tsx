@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/cn";
 import { markLabel, pct, type TimelineMark } from "@/lib/timeline";
 import { useMarkCard } from "./timeline-cards";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { canDeleteNote, type Role } from "@/lib/permissions";
 import type { ClaimNote } from "@/lib/server/notes";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DeleteNoteButton } from "@/components/notes/note-controls";
 import { excerpt } from "@/lib/values";
 import type { Span } from "@/lib/anchoring";

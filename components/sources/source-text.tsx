@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { NoteForm } from "@/components/notes/note-controls";
 import { CitationForm, type SourceChoice } from "@/components/citations/citation-form";

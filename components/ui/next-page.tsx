@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The link to the next keyset page of a list, or nothing on the last page. */
 export function NextPage({ href, label }: { href: string | null; label: string }) {

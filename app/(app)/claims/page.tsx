@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ClaimFilterBar } from "@/components/claims/claim-filters";
 import { claimValueText } from "@/components/claims/claim-value";
 import { ClaimsDownloadMenu } from "@/components/exports/claims-download-menu";

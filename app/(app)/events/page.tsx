@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NextPage } from "@/components/ui/next-page";
 import { NameSearch } from "@/components/ui/name-search";
 import { EmptyState } from "@/components/ui/empty-state";

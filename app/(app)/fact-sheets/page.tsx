@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { WatchNotice } from "@/components/fact-sheets/watch-notice";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NextPage } from "@/components/ui/next-page";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AccountControls } from "@/components/accounts/account-controls";
 import { InviteForm } from "@/components/accounts/invite-form";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CitationsCard } from "@/components/citations/citations-card";
 import { AssignmentCard } from "@/components/claims/assignment-card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { RangePager } from "@/components/ui/range-pager";
 import { notFound } from "next/navigation";
 import { cache } from "react";

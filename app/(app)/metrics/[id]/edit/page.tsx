@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { MergeMetricForm } from "@/components/metrics/merge-metric-form";
 import { MetricForm } from "@/components/metrics/metric-form";
