@@ -27,6 +27,7 @@ import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
 import { checkTargets, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
+import { measureViews, type ViewFigures } from "./lib/bench-views";
 import { summariseProfile } from "./lib/cpu-profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -43,6 +44,8 @@ const extraPaths = process.argv.find((a) => a.startsWith("--paths="))?.slice("--
 const seconds = quick ? 0.5 : Number(process.env.BENCH_SECONDS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 5);
 const resultsDir = path.join(root, "bench", "results");
+/** The pages measured as a browser loads them too (bench-views.ts). */
+const VIEWED = ["/ dashboard", "/claims", "/claims/[id]", "/metrics/[id] timeline", "/fact-sheets/[id] (1,000 claims)"];
 /** The pages --quick measures again on two instances. */
 const QUICK_BALANCED = ["/login", "/claims", "/api/claims"];
 
@@ -60,6 +63,7 @@ interface Row {
 interface PageRun {
   instances: number;
   results: Row[];
+  views: ViewFigures[];
   serverMemoryMb: { peak: number; end: number };
 }
 
@@ -173,10 +177,16 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
       if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${overPgFloor(row)}`);
     }
 
+    // A few pages as an editor's browser loads them (not in --quick): the server's CPU a view,
+    // with whatever the page's links fetch ahead.
+    const views = quick ? [] : await measureViews(server.url, cookie, measured.filter((p) => VIEWED.includes(p.page)), server.cpuSeconds);
+    if (views.length) console.log("\nIn a browser (5 views a page, static files cached):");
+    for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);
+
     const floor = results.find((r) => r.path === "/login")!;
     console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB\n`);
     for (const line of targetLines(results, floor, server.peakMb())) console.log(line);
-    return { instances, results, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
+    return { instances, results, views, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
   }
 
   const runs: PageRun[] = [];
@@ -227,6 +237,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
           return {
             instances: r.instances,
             serverMemoryMb: r.serverMemoryMb,
+            views: r.views,
             pages: r.results.map((x) => {
               const overPg = overPgFloor(x);
               return { ...x, ratioToFrameworkFloorRps: shareOfFloor(x, floor), ...(overPg === undefined ? {} : { ratioToPgFloorP50: overPg }), targets: checkTargets(x, floor) };
