@@ -11,22 +11,20 @@ import { useState, type ComponentProps } from "react";
  */
 export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
   const [intent, setIntent] = useState(false);
+  /** The link's own handler, after noting the reader's intent. */
+  const noting =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      setIntent(true);
+      handler?.(event);
+    };
   return (
     <NextLink
       {...props}
       prefetch={prefetch === false || !intent ? false : (prefetch ?? null)}
-      onMouseEnter={(e) => {
-        setIntent(true);
-        onMouseEnter?.(e);
-      }}
-      onFocus={(e) => {
-        setIntent(true);
-        onFocus?.(e);
-      }}
-      onTouchStart={(e) => {
-        setIntent(true);
-        onTouchStart?.(e);
-      }}
+      onMouseEnter={noting(onMouseEnter)}
+      onFocus={noting(onFocus)}
+      onTouchStart={noting(onTouchStart)}
     />
   );
 }
