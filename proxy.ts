@@ -11,6 +11,7 @@ import { getToken } from "next-auth/jwt";
 import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 import { addressHasNul } from "@/lib/text-input";
+import { cachedPage, pageCacheable } from "@/lib/server/page-cache";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
@@ -20,7 +21,8 @@ const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p
 
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const security = securityHeaders(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const dev = process.env.NODE_ENV === "development";
+  const security = securityHeaders(newNonce(), { dev, https });
   const csp = security["Content-Security-Policy"]!;
   const secured = (response: NextResponse) => {
     for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
@@ -44,7 +46,11 @@ export async function proxy(request: NextRequest) {
   }
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
-  if (token?.sub) return next(handOff(token));
+  if (token?.sub) {
+    // A reading page may come from the page cache (lib/server/page-cache.ts), which checks the session row itself.
+    const kept = !dev && pageCacheable(request) ? await cachedPage(request, token, (nonce) => securityHeaders(nonce, { dev, https }), newNonce) : undefined;
+    return kept ?? next(handOff(token));
+  }
   if (pathname.startsWith("/api/")) {
     return secured(NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 }));
   }

@@ -75,6 +75,14 @@ const fmt = (f: Figures) =>
     : `no answer within the ${seconds} s run${f.errors ? ` (${f.errors} errors)` : ""}`;
 
 const keep = process.argv.includes("--keep");
+/**
+ * Pages are asked for as a browser loads them (an Accept for HTML), so a page nothing has changed
+ * since comes from the page cache (lib/server/page-cache.ts). --rendered adds `Cache-Control:
+ * no-cache`, as a hard reload does: every request is rendered, as after every write.
+ */
+const rendered = process.argv.includes("--rendered");
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+const pageHeaders: Record<string, string> = { accept: BROWSER_ACCEPT, ...(rendered ? { "cache-control": "no-cache" } : {}) };
 const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
 
 await withScratchDatabase(dbName, async (db, url, kept) => {
@@ -148,7 +156,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     const results: Row[] = [];
     for (const p of measured) {
       const target = `${server.url}${p.path}`;
-      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post };
+      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post, headers: p.post ? undefined : pageHeaders };
       // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
       // so its CPU per request is not measured; the waits were most of its time.
       if (!quick) {
@@ -164,7 +172,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
         await server.idle();
         return { ...f, cpuMs: Math.round(((server.cpuSeconds() - cpu) * 1000 * 10) / (f.requests + connections)) / 10 };
       };
-      const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body, headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
+      const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body, headers: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
       const c1 = await measured(1);
       const c20 = await measured(20);
       const row: Row = { page: p.page, path: p.path, c1, c20, kb };
@@ -194,7 +202,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
   if (parts.has("pages")) {
     await ensureBuild(env, console.log);
     for (const instances of instanceCounts) {
-      console.log(`\n== Pages, ${instances} instance${instances > 1 ? "s behind the loopback balancer" : ""} ==`);
+      console.log(`\n== Pages, ${instances} instance${instances > 1 ? "s behind the loopback balancer" : ""}, ${rendered ? "every request rendered (--rendered)" : "as a browser loads them (page cache on)"} ==`);
       const server = startSite({ instances, port, env, cpuProfileDir: profileDir });
       try {
         await server.ready();
@@ -222,13 +230,14 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
   await pool.end();
 
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}${only || extraPaths ? "-only" : ""}.json`);
+  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}${only || extraPaths ? "-only" : ""}${rendered ? "-rendered" : ""}.json`);
   writeFileSync(
     file,
     JSON.stringify(
       {
         at: new Date().toISOString(),
         quick,
+        pageCache: rendered ? "bypassed: every request rendered" : "on: pages asked for as a browser loads them",
         secondsPerRun: seconds,
         dataset: room.counts,
         generationSeconds: Math.round(room.seconds * 10) / 10,

@@ -3,6 +3,7 @@
 //   - a session made through one instance is honoured by the other and through the balancer,
 //   - a stale edit is refused whichever instance the two editors reach,
 //   - sign-in throttling counts failures on both instances together (PostgreSQL-backed limits),
+//   - a page kept by one instance's page cache is not served once a write on the other changed it,
 //   - the balancer spreads requests over both.
 // Exits 1 when a check fails.
 import assert from "node:assert/strict";
@@ -86,6 +87,22 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
       // The limit is the account's: another account signs in from the same address meanwhile.
       const right = await trySignIn(lb.url, "reviewer@factdesk.test", "reviewer-demo-password");
       assert.ok(right.session, "another account is not throttled by this one's failures");
+    });
+    await check("a page instance A keeps is rendered again once a write through instance B changed it", async () => {
+      const claim = await db.claim.findFirstOrThrow({ select: { id: true } });
+      const page = async (base: string) => {
+        const res = await fetch(`${base}/claims/${claim.id}`, { headers: { cookie: editor, accept: "text/html" } });
+        assert.equal(res.status, 200, `the claim page on ${base} answered ${res.status}`);
+        return { cache: res.headers.get("x-factdesk-cache"), html: await res.text() };
+      };
+      await page(a.url);
+      assert.equal((await page(a.url)).cache, "hit", "instance A did not keep the claim page");
+      const words = `Seen across instances ${Date.now()}`;
+      const comment = await fetch(`${b.url}/api/comments`, { method: "POST", headers: { cookie: editor, "content-type": "application/json" }, body: JSON.stringify({ claimId: claim.id, body: words }) });
+      assert.equal(comment.status, 201, `the comment on B answered ${comment.status}: ${await comment.text()}`);
+      const after = await page(a.url);
+      assert.equal(after.cache, "miss", "instance A served its kept page after B's write");
+      assert.ok(after.html.includes(words), "instance A's page lacks the comment written through B");
     });
     await check("the balancer spreads requests over both instances", async () => {
       const seen = new Set<string>();

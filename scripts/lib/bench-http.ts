@@ -96,10 +96,10 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
 }
 
 /** autocannon against one URL; latencies of every response kept for p95. */
-export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: string }): Promise<Figures> {
+export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string> }): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.body) headers["content-type"] = "application/json";
   // autocannon's tracker is an EventEmitter that is also a promise of the result.

@@ -91,6 +91,9 @@ export async function applyMigrations(
       }
       applied.push(m.name);
     }
+    // Tables a migration made after data_version also change the page cache's token (that migration).
+    const { rows: watch } = await client.query<{ exists: boolean }>(`SELECT to_regprocedure('data_version_watch_all()') IS NOT NULL AS exists`);
+    if (watch[0]?.exists) await client.query("SELECT data_version_watch_all()");
     // The job queue's own schema (graphile-worker migrates it itself), made here as the owner so the
     // app's role, which may not create schemas, finds it ready.
     await runMigrations({ connectionString: databaseUrl, logger: quietLogger });

@@ -1,0 +1,176 @@
+import "server-only";
+// Rendered pages, kept while the database stands as they saw it. Reading pages costs the server far
+// more than the database work behind them (README, Performance), and most views repeat a page that
+// nothing has changed since: the same editor back on the claims list, a sheet opened again.
+//
+// A page is served from here only when all of these hold (`proxy.ts` asks, after the session cookie):
+// - it is a GET of a reading page (CACHED_PAGES), with no `Cache-Control: no-cache` (a hard reload);
+// - the session is live, read from the database now, as every page does (lib/server/sessions.ts);
+// - it asks for HTML (a page load, not the router's payload for a click);
+// - the data version (migration data_version: a token every writing transaction renews in its
+//   commit) is the one it was rendered under, and the same user asked for the same address; and it
+//   is under a minute old (pages show the week and deadlines).
+// Otherwise the page is rendered as usual, through this process's own port, and kept as it streams
+// to the browser. Each process keeps its own pages, but the version lives in the database, so two
+// instances never serve a page another's write made stale.
+//
+// The Content-Security-Policy nonce is new on every response: a kept page is stored split at the
+// nonce it was rendered with and joined with the new one.
+import http from "node:http";
+import { PassThrough, Readable } from "node:stream";
+import { LRUCache } from "lru-cache";
+import type { NextRequest } from "next/server";
+import { isKeptPage, joinWithNonce, nonceOf, splitAtNonce } from "@/lib/page-cache";
+import { db } from "./db";
+import { activeSessionUser } from "./sessions";
+
+/** Says how a page was answered: `hit` (kept), `miss` (rendered and kept), `bypass` (rendered only). */
+export const PAGE_CACHE_HEADER = "x-factdesk-cache";
+/** Marks this process's own render of a page, so the proxy passes it on instead of looking here again. */
+const RENDER_HEADER = "x-factdesk-render";
+
+/** The request headers a page's answer depends on besides the address and user. */
+const KEYED_HEADERS = ["host", "x-forwarded-proto", "x-forwarded-host"];
+/** Response headers not kept: set again for each answer, or about one connection. */
+const UNKEPT_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", PAGE_CACHE_HEADER]);
+
+export const PAGE_TTL_MS = 60_000;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+type Kept = { status: number; headers: [string, string][]; parts: Buffer[] };
+
+const KEY = Symbol.for("factdesk.pageCache");
+type State = { pages: LRUCache<string, Kept>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
+function state(): State {
+  const g = globalThis as { [KEY]?: State };
+  g[KEY] ??= {
+    pages: new LRUCache<string, Kept>({
+      maxSize: Number(process.env.PAGE_CACHE_MB ?? 32) * 1024 * 1024,
+      sizeCalculation: (k) => k.parts.reduce((n, p) => n + p.length, 0) + 1024,
+      ttl: PAGE_TTL_MS,
+    }),
+    rendering: new Map(),
+    renderKey: crypto.randomUUID(),
+  };
+  return g[KEY];
+}
+
+/** Whether the page cache may answer this request at all (before any database read). */
+export function pageCacheable(request: NextRequest): boolean {
+  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return false;
+  if (request.headers.get(RENDER_HEADER) === state().renderKey) return false;
+  if (/no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`)) return false;
+  return isKeptPage(request.nextUrl.pathname, request.headers.get("accept"));
+}
+
+/** The token that changes with every write to what pages show. */
+async function dataVersion(): Promise<string> {
+  const row = await db.dataVersion.findUnique({ where: { id: true }, select: { token: true } });
+  if (!row) throw new Error("data_version has no row: run the migrations.");
+  return row.token;
+}
+
+/** This process's own address: `next start` puts its port in PORT; HOST when it listens on one address only. */
+function ownAddress() {
+  const host = process.env.HOST && !["0.0.0.0", "::"].includes(process.env.HOST) ? process.env.HOST : "localhost";
+  return { host, port: Number(process.env.PORT) };
+}
+
+/** Renders the page through this server, as the browser asked for it (same headers, uncompressed). */
+function render(request: NextRequest): Promise<http.IncomingMessage> {
+  const { host, port } = ownAddress();
+  if (!port) return Promise.reject(new Error("PORT is not set"));
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    if (!["accept-encoding", "connection", "content-length", "keep-alive", "transfer-encoding"].includes(name)) headers[name] = value;
+  });
+  headers[RENDER_HEADER] = state().renderKey;
+  return new Promise((resolve, reject) => {
+    const r = http.request({ host, port, method: "GET", path: `${request.nextUrl.pathname}${request.nextUrl.search}`, headers, agent: keepAlive }, resolve);
+    r.on("error", reject);
+    r.end();
+  });
+}
+const keepAlive = new http.Agent({ keepAlive: true });
+
+/** Reads the render to its end while it streams on; what it yields is kept only if it is a whole, plain page. */
+function keep(answer: http.IncomingMessage, body: Readable): Promise<Kept | undefined> {
+  const storable =
+    answer.statusCode === 200 &&
+    !answer.headers["set-cookie"] &&
+    /^text\/html/.test(answer.headers["content-type"] ?? "") &&
+    !answer.headers["content-encoding"];
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return new Promise((resolve) => {
+    body.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_PAGE_BYTES) chunks.push(c);
+    });
+    body.on("error", () => resolve(undefined));
+    body.on("end", () => {
+      if (!storable || size > MAX_PAGE_BYTES) return resolve(undefined);
+      const headers = Object.entries(answer.headers).flatMap(([n, v]) => (UNKEPT_HEADERS.has(n) || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [n, x] as [string, string])));
+      resolve({ status: 200, headers, parts: splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null)) });
+    });
+  });
+}
+
+/**
+ * The answer for a reading page from the page cache, or undefined to let the request go on as
+ * usual (no live session, the database unreachable, or the page could not be rendered here).
+ * `secure(nonce)` gives the security headers of a kept page's answer, with its new nonce.
+ */
+export async function cachedPage(
+  request: NextRequest,
+  token: { sub?: string; sid?: unknown },
+  secure: (nonce: string) => Record<string, string>,
+  newNonce: () => string,
+): Promise<Response | undefined> {
+  let key: string;
+  try {
+    const [user, version] = await Promise.all([activeSessionUser(token.sid, token.sub), dataVersion()]);
+    if (!user) return undefined;
+    const url = request.nextUrl;
+    key = [version, user.id, user.role, `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
+  } catch {
+    return undefined;
+  }
+  const { pages, rendering } = state();
+  const kept = pages.get(key) ?? (await rendering.get(key));
+  if (kept) return answerFrom(kept, secure, newNonce);
+
+  let answer: http.IncomingMessage;
+  try {
+    answer = await render(request);
+  } catch {
+    return undefined;
+  }
+  const toBrowser = new PassThrough();
+  const toCache = new PassThrough();
+  answer.pipe(toBrowser);
+  answer.pipe(toCache);
+  const stored = keep(answer, toCache).then((k) => {
+    if (k) pages.set(key, k);
+    rendering.delete(key);
+    return k;
+  });
+  rendering.set(key, stored);
+  const headers = new Headers();
+  for (const [n, v] of Object.entries(answer.headers)) {
+    if (v === undefined || ["connection", "keep-alive", "transfer-encoding", "content-length"].includes(n)) continue;
+    for (const x of Array.isArray(v) ? v : [v]) headers.append(n, x);
+  }
+  headers.set(PAGE_CACHE_HEADER, "miss");
+  return new Response(Readable.toWeb(toBrowser) as ReadableStream, { status: answer.statusCode ?? 200, headers });
+}
+
+function answerFrom(kept: Kept, secure: (nonce: string) => Record<string, string>, newNonce: () => string): Response {
+  const nonce = newNonce();
+  const body = joinWithNonce(kept.parts, nonce);
+  const headers = new Headers(kept.headers);
+  for (const [n, v] of Object.entries(secure(nonce))) headers.set(n, v);
+  headers.set(PAGE_CACHE_HEADER, "hit");
+  headers.set("content-length", String(body.length));
+  return new Response(body, { status: kept.status, headers });
+}

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accounts, signIn } from "./helpers";
+
+// Reading pages come from the page cache (lib/server/page-cache.ts) while nothing they show has
+// changed. What must hold: a kept page works like a rendered one (its scripts carry this response's
+// nonce), anyone's write shows on the next load, it is never another user's page, and a session
+// that ended gets no page from it.
+const CLAIM = "Some estimates put Russian soldiers killed in Ukraine at 15,000 to 25,000 about five months into the war.";
+
+async function load(page: Page, path: string) {
+  const response = (await page.goto(path))!;
+  expect(response.status()).toBe(200);
+  return { cache: response.headers()["x-factdesk-cache"], csp: response.headers()["content-security-policy"] ?? "" };
+}
+
+/** Loads the page until it comes from the cache: other tests' writes, running beside this one, renew the data version. */
+async function loadKept(page: Page, path: string) {
+  let kept = await load(page, path);
+  await expect.poll(async () => (kept = await load(page, path)).cache).toBe("hit");
+  return kept;
+}
+
+async function claimPath(page: Page) {
+  await page.goto(`/claims?q=${encodeURIComponent("15,000 to 25,000")}`);
+  return (await page.getByRole("link", { name: CLAIM }).getAttribute("href"))!;
+}
+
+test("a kept page is served with this response's nonce and works as a rendered one", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await signIn(page, accounts.editor);
+  const again = await loadKept(page, "/claims");
+  const nonce = /'nonce-([^']+)'/.exec(again.csp)![1]!;
+  // The page's own scripts carry this response's nonce (the ones they load later need none: 'strict-dynamic').
+  const scriptNonces = await page.locator("script").evaluateAll((s) => [...new Set(s.map((e) => (e as HTMLScriptElement).nonce).filter(Boolean))]);
+  expect(scriptNonces).toEqual([nonce]);
+  const third = await load(page, "/claims");
+  expect(/'nonce-([^']+)'/.exec(third.csp)![1]).not.toBe(nonce);
+
+  // Hydrated: the client router takes a click, and the filter form works.
+  await page.getByRole("link", { name: CLAIM }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/15,000 to 25,000/);
+  expect(errors.filter((e) => /Content Security Policy|hydrat/i.test(e))).toEqual([]);
+});
+
+test("another editor's write shows on the next load of a kept page", async ({ page, browser }) => {
+  await signIn(page, accounts.editor);
+  const path = await claimPath(page);
+  await loadKept(page, path);
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, accounts.reviewer);
+  await reviewer.goto(path);
+  const words = `Kept pages must show this, ${Date.now()}.`;
+  const discussion = reviewer.getByRole("region", { name: /Discussion/ });
+  await discussion.getByText("Add a comment", { exact: true }).click();
+  await discussion.getByLabel("New comment").fill(words);
+  await discussion.getByRole("button", { name: "Comment" }).click();
+  await expect(discussion.getByText(words)).toBeVisible();
+
+  await load(page, path);
+  await expect(page.getByRole("region", { name: /Discussion/ }).getByText(words)).toBeVisible();
+  await reviewer.context().close();
+});
+
+test("a kept page is never another user's", async ({ page, browser }) => {
+  await signIn(page, accounts.editor);
+  await loadKept(page, "/");
+  await expect(page.getByRole("banner").getByText(accounts.editor.name)).toBeVisible();
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, accounts.reviewer);
+  await load(reviewer, "/");
+  await expect(reviewer.getByRole("banner").getByText(accounts.reviewer.name)).toBeVisible();
+  await expect(reviewer.getByRole("banner").getByText(accounts.editor.name)).toHaveCount(0);
+  await reviewer.context().close();
+});
+
+test("a session that ended gets the login page, not a kept page", async ({ page, browser }) => {
+  await signIn(page, accounts.editor);
+  await loadKept(page, "/claims");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // The signed-out session's cookie, replayed: the page is still kept for the editor's next session.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const stale = await replay.newPage();
+  await stale.goto("/claims");
+  await expect(stale).toHaveURL(/\/login/);
+  await expect(stale.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await replay.close();
+});

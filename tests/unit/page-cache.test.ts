@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { isKeptPage, joinWithNonce, nonceOf, splitAtNonce } from "@/lib/page-cache";
+
+const HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+describe("which requests the page cache may answer", () => {
+  it("keeps the reading pages a browser loads", () => {
+    for (const path of ["/", "/claims", "/claims/6f1c", "/conflicts", "/conflicts/1", "/sources", "/sources/9", "/metrics", "/metrics/3", "/events", "/events/2", "/actors", "/fact-sheets", "/fact-sheets/5", "/fact-sheets/5/v/2"]) {
+      expect(isKeptPage(path, HTML), path).toBe(true);
+    }
+  });
+
+  it("never keeps forms, account, admin, API, public or sign-in pages", () => {
+    for (const path of ["/claims/new", "/claims/1/edit", "/sources/new", "/fact-sheets/new", "/fact-sheets/5/edit", "/fact-sheets/5/publish", "/metrics/3/edit", "/account", "/admin/users", "/api/claims", "/api/health", "/p/abc", "/login", "/notes", "/claimsx"]) {
+      expect(isKeptPage(path, HTML), path).toBe(false);
+    }
+  });
+
+  it("keeps whole pages only, not the router's payloads (which ask for any type)", () => {
+    expect(isKeptPage("/claims", "*/*")).toBe(false);
+    expect(isKeptPage("/claims", null)).toBe(false);
+    expect(isKeptPage("/claims", "text/x-component")).toBe(false);
+  });
+});
+
+describe("a kept page's nonce", () => {
+  const csp = "default-src 'self'; script-src 'self' 'nonce-Ab+/c9==' 'strict-dynamic'";
+
+  it("is read from the policy", () => {
+    expect(nonceOf(csp)).toBe("Ab+/c9==");
+    expect(nonceOf("default-src 'self'")).toBeUndefined();
+    expect(nonceOf(null)).toBeUndefined();
+  });
+
+  it("is replaced everywhere it stood, and nowhere else", () => {
+    const page = Buffer.from(`<script nonce="Ab+/c9==" src="/a.js"></script><p>Ab+/c9</p><script nonce="Ab+/c9==">x</script>`);
+    const parts = splitAtNonce(page, "Ab+/c9==");
+    expect(parts).toHaveLength(3);
+    expect(joinWithNonce(parts, "NEW").toString()).toBe(`<script nonce="NEW" src="/a.js"></script><p>Ab+/c9</p><script nonce="NEW">x</script>`);
+    expect(joinWithNonce(splitAtNonce(page, undefined), "NEW").equals(page)).toBe(true);
+  });
+});
