@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1]:
+// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1] [-- --rendered]:
 // what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
 // them (/claims?q=…, /claims/[id]) and the /login floor; --keep leaves the database for the next --keep run, which skips generation
 // (the saves of earlier runs stay in it).
@@ -8,6 +8,9 @@
 //      connections over the main pages, the signed-out /login page (the framework's floor) and
 //      claim saves; once with one instance, then with two behind the loopback balancer
 //      (scripts/lib/load-balancer.ts), and the two side by side (--instances=N runs only N).
+//      Pages are asked for as a browser loads them, so the page cache answers repeats;
+//      --rendered renders every request (a hard reload's no-cache), as after every write. With one
+//      instance it then reads /claims while comments are written at 0 to 20 a second (bench-churn.ts).
 //   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
 //   4. factsheets: publishing and the watches at scale (scripts/lib/bench-factsheets.ts).
 //   5. exports: every format of a large sheet, its PDF through the job queue, and the claims CSV
@@ -28,6 +31,7 @@ import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
 import { checkTargets, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
 import { measureViews, type ViewFigures } from "./lib/bench-views";
+import { measureChurn, type ChurnFigures } from "./lib/bench-churn";
 import { summariseProfile } from "./lib/cpu-profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -64,6 +68,7 @@ interface PageRun {
   instances: number;
   results: Row[];
   views: ViewFigures[];
+  churn: ChurnFigures[];
   serverMemoryMb: { peak: number; end: number };
 }
 
@@ -192,10 +197,15 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     if (views.length) console.log(`\nIn a browser (${views[0]!.views} view${views[0]!.views > 1 ? "s" : ""} a page, static files cached):`);
     for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);
 
+    // The page cache while others write: /claims at 20 connections with comments landing at these rates.
+    const churn = instances > 1 || rendered || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: room.claimId }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
+    if (churn.length) console.log(`\n/claims at 20 connections while comments are written (page cache):`);
+    for (const c of churn) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s: ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
+
     const floor = results.find((r) => r.path === "/login")!;
     console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB\n`);
     for (const line of targetLines(results, floor, server.peakMb())) console.log(line);
-    return { instances, results, views, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
+    return { instances, results, views, churn, serverMemoryMb: { peak: server.peakMb(), end: server.rssMb() } };
   }
 
   const runs: PageRun[] = [];
@@ -248,6 +258,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
             instances: r.instances,
             serverMemoryMb: r.serverMemoryMb,
             views: r.views,
+            churn: r.churn,
             pages: r.results.map((x) => {
               const overPg = overPgFloor(x);
               return { ...x, ratioToFrameworkFloorRps: shareOfFloor(x, floor), ...(overPg === undefined ? {} : { ratioToPgFloorP50: overPg }), targets: checkTargets(x, floor) };

@@ -63,11 +63,10 @@ export function pageCacheable(request: NextRequest): boolean {
   return isKeptPage(request.nextUrl.pathname, request.headers.get("accept"));
 }
 
-/** The token that changes with every write to what pages show. */
+/** The token that changes with every write to what pages show ("none" before the first write since the migration made it). */
 async function dataVersion(): Promise<string> {
   const row = await db.dataVersion.findUnique({ where: { id: true }, select: { token: true } });
-  if (!row) throw new Error("data_version has no row: run the migrations.");
-  return row.token;
+  return row?.token ?? "none";
 }
 
 /** This process's own address: `next start` puts its port in PORT; HOST when it listens on one address only. */
@@ -93,8 +92,11 @@ function render(request: NextRequest): Promise<http.IncomingMessage> {
 }
 const keepAlive = new http.Agent({ keepAlive: true });
 
-/** Reads the render to its end while it streams on; what it yields is kept only if it is a whole, plain page. */
-function keep(answer: http.IncomingMessage, body: Readable): Promise<Kept | undefined> {
+/**
+ * Reads the render to its end as it streams on to the browser; what it yields is kept only if it is
+ * a whole, plain page. A render that breaks off yields nothing (never a promise left waiting).
+ */
+function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
   const storable =
     answer.statusCode === 200 &&
     !answer.headers["set-cookie"] &&
@@ -103,12 +105,13 @@ function keep(answer: http.IncomingMessage, body: Readable): Promise<Kept | unde
   const chunks: Buffer[] = [];
   let size = 0;
   return new Promise((resolve) => {
-    body.on("data", (c: Buffer) => {
+    answer.on("data", (c: Buffer) => {
       size += c.length;
       if (size <= MAX_PAGE_BYTES) chunks.push(c);
     });
-    body.on("error", () => resolve(undefined));
-    body.on("end", () => {
+    answer.on("error", () => resolve(undefined));
+    answer.on("close", () => resolve(undefined)); // after "end" this changes nothing
+    answer.on("end", () => {
       if (!storable || size > MAX_PAGE_BYTES) return resolve(undefined);
       const headers = Object.entries(answer.headers).flatMap(([n, v]) => (UNKEPT_HEADERS.has(n) || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [n, x] as [string, string])));
       resolve({ status: 200, headers, parts: splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null)) });
@@ -147,10 +150,9 @@ export async function cachedPage(
     return undefined;
   }
   const toBrowser = new PassThrough();
-  const toCache = new PassThrough();
   answer.pipe(toBrowser);
-  answer.pipe(toCache);
-  const stored = keep(answer, toCache).then((k) => {
+  answer.on("error", (e) => toBrowser.destroy(e));
+  const stored = keep(answer).then((k) => {
     if (k) pages.set(key, k);
     rendering.delete(key);
     return k;

@@ -1,5 +1,5 @@
 import { seedId } from "../../seeds/load";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import type { accounts } from "./helpers";
 
 // Every page of the app, for the page-wide checks (axe scan, no sideways scroll). A new page is
@@ -54,14 +54,18 @@ export const PAGES: { name: string; path: string; follow?: RegExp; then?: RegExp
 /** Opens a page of the list: its address, then its link when it has one to follow. */
 export async function openPage(page: Page, p: (typeof PAGES)[number]) {
   await page.goto(p.path);
-  if (!p.follow) return;
-  const from = new URL(page.url()).pathname;
-  await page.getByRole("link", { name: p.follow }).first().click();
-  await page.waitForURL((url) => url.pathname !== from);
-  if (!p.then) return;
-  const next = new URL(page.url()).pathname;
-  await page.getByRole("link", { name: p.then }).first().click();
-  await page.waitForURL((url) => url.pathname !== next);
+  if (p.follow) {
+    const from = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: p.follow }).first().click();
+    await page.waitForURL((url) => url.pathname !== from);
+  }
+  if (p.follow && p.then) {
+    const next = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: p.then }).first().click();
+    await page.waitForURL((url) => url.pathname !== next);
+  }
+  // Next.js streams a page's <title> after its content: a page is read once its title is in.
+  await expect(page).toHaveTitle(/\S/);
 }
 
 export const pagesFor = (role: keyof typeof accounts) => PAGES.filter((p) => !p.roles || p.roles.includes(role));

@@ -8,9 +8,9 @@ CREATE TABLE "data_version" (
 
 -- Hand-written below.
 
--- The one row; a restore or a load that switches user triggers off sets a new token afterwards.
+-- At most one row, made by the first write after this migration (so a restore's COPY of the table
+-- finds it empty); until then the page cache reads the version as "none", and nothing has changed.
 ALTER TABLE "data_version" ADD CONSTRAINT "data_version_one_row" CHECK ("id");
-INSERT INTO "data_version" DEFAULT VALUES;
 
 -- A new token once per writing transaction, at its commit: the triggers are deferred, so the row is
 -- locked only while the transaction commits (never while it waits on other rows, so no deadlock),
@@ -21,14 +21,15 @@ DECLARE
 BEGIN
   IF current_setting('factdesk.data_version_tx', true) IS DISTINCT FROM tx THEN
     PERFORM set_config('factdesk.data_version_tx', tx, true);
-    UPDATE data_version SET token = gen_random_uuid();
+    PERFORM data_version_renew();
   END IF;
   RETURN NULL;
 END
 $$;
 
 CREATE FUNCTION data_version_renew() RETURNS void LANGUAGE sql AS $$
-  UPDATE data_version SET token = gen_random_uuid();
+  INSERT INTO data_version (id, token) VALUES (true, gen_random_uuid())
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
 $$;
 
 CREATE FUNCTION data_version_note_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
