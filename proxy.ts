@@ -11,7 +11,7 @@ import { getToken } from "next-auth/jwt";
 import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { SESSION_HANDOFF_HEADER, handOff } from "@/lib/session-handoff";
 import { addressHasNul } from "@/lib/text-input";
-import { cachedPage, pageCacheable } from "@/lib/server/page-cache";
+import { PAGE_CACHE_HEADER, cachedPage, pageCacheable } from "@/lib/server/page-cache";
 
 // "/p" is a fact sheet's public link: the token is the only key, checked by the page itself.
 // "/api/v1" authenticates machine clients by bearer token (lib/server/api-v1.ts), not by session.
@@ -48,8 +48,11 @@ export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
   if (token?.sub) {
     // A reading page may come from the page cache (lib/server/page-cache.ts), which checks the session row itself.
-    const kept = !dev && pageCacheable(request) ? await cachedPage(request, token, (nonce) => securityHeaders(nonce, { dev, https }), newNonce) : undefined;
-    return kept ?? next(handOff(token));
+    const cached = !dev && pageCacheable(request) ? await cachedPage(request, token, (nonce) => securityHeaders(nonce, { dev, https }), newNonce) : undefined;
+    if (cached instanceof Response) return cached;
+    const response = next(handOff(token));
+    if (cached === "first view") response.headers.set(PAGE_CACHE_HEADER, "miss");
+    return response;
   }
   if (pathname.startsWith("/api/")) {
     return secured(NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 }));

@@ -95,6 +95,7 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
         assert.equal(res.status, 200, `the claim page on ${base} answered ${res.status}`);
         return { cache: res.headers.get("x-factdesk-cache"), html: await res.text() };
       };
+      await page(a.url); // the first view is rendered; the second is rendered and kept
       await page(a.url);
       assert.equal((await page(a.url)).cache, "hit", "instance A did not keep the claim page");
       const words = `Seen across instances ${Date.now()}`;

@@ -4,15 +4,17 @@ import "server-only";
 // nothing has changed since: the same editor back on the claims list, a sheet opened again.
 //
 // A page is served from here only when all of these hold (`proxy.ts` asks, after the session cookie):
-// - it is a GET of a reading page (CACHED_PAGES), with no `Cache-Control: no-cache` (a hard reload);
+// - it is a GET of a reading page (lib/page-cache.ts), asking for HTML (a page load, not the
+//   router's payload for a click), without `Cache-Control: no-cache` (a hard reload renders the
+//   page again and keeps that);
 // - the session is live, read from the database now, as every page does (lib/server/sessions.ts);
-// - it asks for HTML (a page load, not the router's payload for a click);
 // - the data version (migration data_version: a token every writing transaction renews in its
 //   commit) is the one it was rendered under, and the same user asked for the same address; and it
 //   is under a minute old (pages show the week and deadlines).
-// Otherwise the page is rendered as usual, through this process's own port, and kept as it streams
-// to the browser. Each process keeps its own pages, but the version lives in the database, so two
-// instances never serve a page another's write made stale.
+// Otherwise the page is rendered as usual; from its second view under one data version, through
+// this process's own port, and kept as it streams to the browser. Each process keeps its own
+// pages, but the version lives in the database, so two instances never serve a page another's
+// write made stale.
 //
 // The Content-Security-Policy nonce is new on every response: a kept page is stored split at the
 // nonce it was rendered with and joined with the new one.
@@ -24,7 +26,7 @@ import { isKeptPage, joinWithNonce, nonceOf, splitAtNonce } from "@/lib/page-cac
 import { db } from "./db";
 import { activeSessionUser } from "./sessions";
 
-/** Says how a page was answered: `hit` (kept), `miss` (rendered and kept), `bypass` (rendered only). */
+/** Says how a reading page was answered: `hit` (from memory) or `miss` (rendered; kept from its second view). Absent: not a page the cache answers. */
 export const PAGE_CACHE_HEADER = "x-factdesk-cache";
 /** Marks this process's own render of a page, so the proxy passes it on instead of looking here again. */
 const RENDER_HEADER = "x-factdesk-render";
@@ -40,7 +42,7 @@ const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 type Kept = { status: number; headers: [string, string][]; parts: Buffer[] };
 
 const KEY = Symbol.for("factdesk.pageCache");
-type State = { pages: LRUCache<string, Kept>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
+type State = { pages: LRUCache<string, Kept>; asked: LRUCache<string, true>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
 function state(): State {
   const g = globalThis as { [KEY]?: State };
   g[KEY] ??= {
@@ -49,6 +51,7 @@ function state(): State {
       sizeCalculation: (k) => k.parts.reduce((n, p) => n + p.length, 0) + 1024,
       ttl: PAGE_TTL_MS,
     }),
+    asked: new LRUCache<string, true>({ max: 20_000, ttl: PAGE_TTL_MS }),
     rendering: new Map(),
     renderKey: crypto.randomUUID(),
   };
@@ -59,9 +62,11 @@ function state(): State {
 export function pageCacheable(request: NextRequest): boolean {
   if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return false;
   if (request.headers.get(RENDER_HEADER) === state().renderKey) return false;
-  if (/no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`)) return false;
   return isKeptPage(request.nextUrl.pathname, request.headers.get("accept"));
 }
+
+/** A hard reload (`Cache-Control: no-cache`): render the page again, and keep that. */
+const refreshing = (request: NextRequest) => /no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`);
 
 /** The token that changes with every write to what pages show ("none" before the first write since the migration made it). */
 async function dataVersion(): Promise<string> {
@@ -120,16 +125,22 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
 }
 
 /**
- * The answer for a reading page from the page cache, or undefined to let the request go on as
- * usual (no live session, the database unreachable, or the page could not be rendered here).
- * `secure(nonce)` gives the security headers of a kept page's answer, with its new nonce.
+ * The answer for a reading page from the page cache; "first view" when the page is to be rendered
+ * as usual because this version of it has not been asked for before; or undefined to let the
+ * request go on as usual for any other reason (no live session, the database unreachable, or the
+ * page could not be rendered here). `secure(nonce)` gives the security headers of a kept page's
+ * answer, with its new nonce.
+ *
+ * A page is kept from its second view under one data version: keeping it costs a second pass
+ * through the proxy and a loopback request (about a third more CPU than the render), which a page
+ * viewed once before the next write would never pay back.
  */
 export async function cachedPage(
   request: NextRequest,
   token: { sub?: string; sid?: unknown },
   secure: (nonce: string) => Record<string, string>,
   newNonce: () => string,
-): Promise<Response | undefined> {
+): Promise<Response | "first view" | undefined> {
   let key: string;
   try {
     const [user, version] = await Promise.all([activeSessionUser(token.sid, token.sub), dataVersion()]);
@@ -139,9 +150,16 @@ export async function cachedPage(
   } catch {
     return undefined;
   }
-  const { pages, rendering } = state();
-  const kept = pages.get(key) ?? (await rendering.get(key));
-  if (kept) return answerFrom(kept, secure, newNonce);
+  const { pages, rendering, asked } = state();
+  if (!refreshing(request)) {
+    const kept = pages.get(key) ?? (await rendering.get(key));
+    if (kept) return answerFrom(kept, secure, newNonce);
+    if (!asked.has(key)) {
+      asked.set(key, true);
+      return "first view";
+    }
+  }
+  asked.delete(key);
 
   let answer: http.IncomingMessage;
   try {
