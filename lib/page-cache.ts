@@ -31,8 +31,8 @@ export function splitAtNonce(body: Buffer, nonce: string | undefined): Buffer[] 
   return parts;
 }
 
-/** The page again, with `nonce` where its old nonce stood. */
-export function joinWithNonce(parts: Buffer[], nonce: string) {
+/** The page again, in pieces, with `nonce` where its old nonce stood: the kept parts are sent as they are, never copied. */
+export function withNonce(parts: Buffer[], nonce: string): Buffer[] {
   const glue = Buffer.from(nonce);
-  return Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [glue, p])));
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [glue, p]));
 }

@@ -144,9 +144,9 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
       // A page of the list may be named as the list names it ("/metrics/[id]"), for its generated id.
       const profiled = `${server.url}${pages.find((p) => p.page.startsWith(profilePage))?.path ?? profilePage}`;
-      await load(profiled, { connections: 1, seconds: 2, cookie });
+      await load(profiled, { connections: 1, seconds: 2, cookie, headers: pageHeaders });
       const runSeconds = Math.max(seconds, 10);
-      const f = await load(profiled, { connections: 1, seconds: runSeconds, cookie });
+      const f = await load(profiled, { connections: 1, seconds: runSeconds, cookie, headers: pageHeaders });
       console.log(`${profilePage} under the profiler: ${fmt(f)}`);
       const stopStarted = Date.now();
       await server.stop();

@@ -22,7 +22,7 @@ import http from "node:http";
 import { PassThrough, Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { isKeptPage, joinWithNonce, nonceOf, splitAtNonce } from "@/lib/page-cache";
+import { isKeptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSessionUser } from "./sessions";
 
@@ -187,10 +187,18 @@ export async function cachedPage(
 
 function answerFrom(kept: Kept, secure: (nonce: string) => Record<string, string>, newNonce: () => string): Response {
   const nonce = newNonce();
-  const body = joinWithNonce(kept.parts, nonce);
+  const pieces = withNonce(kept.parts, nonce);
+  // A stream of the kept pieces: a whole buffer would be copied twice more (joined, then by Response).
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const piece of pieces) controller.enqueue(piece);
+      controller.close();
+    },
+  });
+  const length = pieces.reduce((n, p) => n + p.length, 0);
   const headers = new Headers(kept.headers);
   for (const [n, v] of Object.entries(secure(nonce))) headers.set(n, v);
   headers.set(PAGE_CACHE_HEADER, "hit");
-  headers.set("content-length", String(body.length));
+  headers.set("content-length", String(length));
   return new Response(body, { status: kept.status, headers });
 }
