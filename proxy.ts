@@ -44,16 +44,21 @@ export async function proxy(request: NextRequest) {
     const message = "This address holds a NUL character (%00). Remove it and try again.";
     return secured(pathname.startsWith("/api/") ? NextResponse.json({ error: "invalid_request", message }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
-  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
-  if (token?.sub) {
-    // A reading page may come from the page cache (lib/server/page-cache.ts), which checks the session row itself.
-    const cached = !dev && pageCacheable(request) ? await cachedPage(request, token, (nonce) => securityHeaders(nonce, { dev, https }), newNonce) : undefined;
+  // A reading page may come from the page cache (lib/server/page-cache.ts), which checks the session row itself.
+  const cacheable = dev ? null : pageCacheable(request);
+  const throughCache = async (reader: Parameters<typeof cachedPage>[1], passOn: () => NextResponse) => {
+    const cached = await cachedPage(request, reader, (nonce) => securityHeaders(nonce, { dev, https }), newNonce);
     if (cached instanceof Response) return cached;
-    const response = next(handOff(token));
+    const response = passOn();
     if (cached === "first view") response.headers.set(PAGE_CACHE_HEADER, "miss");
     return response;
+  };
+
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    return cacheable === "public" ? throughCache("public", () => next()) : next();
   }
+  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https });
+  if (token?.sub) return cacheable === "signed in" ? throughCache(token, () => next(handOff(token))) : next(handOff(token));
   if (pathname.startsWith("/api/")) {
     return secured(NextResponse.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 }));
   }

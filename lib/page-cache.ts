@@ -3,15 +3,20 @@
 
 /** The reading pages: lists, a claim, conflict, source, metric, event, sheet and sheet version. Forms, account and admin pages are not kept. */
 const KEPT_PAGES = /^\/(?:(?:claims|conflicts|sources|metrics|events)(?:\/(?!new$)[^/]+)?|actors|fact-sheets(?:\/(?!new$)[^/]+(?:\/v\/\d+)?)?)?$/;
+/** A published sheet's public page: the same for every reader (its downloads are routes, not kept). */
+const KEPT_PUBLIC_PAGES = /^\/p\/[^/]+$/;
 
 /**
- * Whether a request for `pathname` may be answered with a kept page: a reading page, asked for as
- * a whole page (a browser's page load asks for HTML). The router's own requests (a page's payload
- * on a click) are not kept: Next.js hides their headers and `_rsc` address from the proxy, so they
- * could not be told apart; they ask for any type.
+ * Whether a request for `pathname` may be answered with a kept page, and whose: a signed-in
+ * user's reading page, or a public sheet, the same for everyone. Only whole pages (a browser's
+ * page load asks for HTML): the router's own requests (a page's payload on a click) are not kept,
+ * as Next.js hides their headers and `_rsc` address from the proxy, so they could not be told
+ * apart; they ask for any type.
  */
-export function isKeptPage(pathname: string, accept: string | null): boolean {
-  return KEPT_PAGES.test(pathname) && /\btext\/html\b/.test(accept ?? "");
+export function keptPage(pathname: string, accept: string | null): "signed in" | "public" | null {
+  if (!/\btext\/html\b/.test(accept ?? "")) return null;
+  if (KEPT_PAGES.test(pathname)) return "signed in";
+  return KEPT_PUBLIC_PAGES.test(pathname) ? "public" : null;
 }
 
 /** The nonce a Content-Security-Policy allows scripts by, if any. */

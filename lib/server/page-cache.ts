@@ -8,6 +8,7 @@ import "server-only";
 //   router's payload for a click), without `Cache-Control: no-cache` (a hard reload renders the
 //   page again and keeps that);
 // - the session is live, read from the database now, as every page does (lib/server/sessions.ts);
+//   a public sheet's page (/p/…) is everyone's, and needs no session;
 // - the data version (migration data_version: a token every writing transaction renews in its
 //   commit) is the one it was rendered under, and the same user asked for the same address; and it
 //   is under a minute old (pages show the week and deadlines).
@@ -22,7 +23,7 @@ import http from "node:http";
 import { PassThrough, Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { isKeptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSessionUser } from "./sessions";
 
@@ -58,11 +59,11 @@ function state(): State {
   return g[KEY];
 }
 
-/** Whether the page cache may answer this request at all (before any database read). */
-export function pageCacheable(request: NextRequest): boolean {
-  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return false;
-  if (request.headers.get(RENDER_HEADER) === state().renderKey) return false;
-  return isKeptPage(request.nextUrl.pathname, request.headers.get("accept"));
+/** Whether the page cache may answer this request at all (before any database read), and whose page it is. */
+export function pageCacheable(request: NextRequest): "signed in" | "public" | null {
+  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return null;
+  if (request.headers.get(RENDER_HEADER) === state().renderKey) return null;
+  return keptPage(request.nextUrl.pathname, request.headers.get("accept"));
 }
 
 /** A hard reload (`Cache-Control: no-cache`): render the page again, and keep that. */
@@ -137,16 +138,16 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
  */
 export async function cachedPage(
   request: NextRequest,
-  token: { sub?: string; sid?: unknown },
+  reader: { sub?: string; sid?: unknown } | "public",
   secure: (nonce: string) => Record<string, string>,
   newNonce: () => string,
 ): Promise<Response | "first view" | undefined> {
   let key: string;
   try {
-    const [user, version] = await Promise.all([activeSessionUser(token.sid, token.sub), dataVersion()]);
-    if (!user) return undefined;
+    const [user, version] = await Promise.all([reader === "public" ? null : activeSessionUser(reader.sid, reader.sub), dataVersion()]);
+    if (reader !== "public" && !user) return undefined;
     const url = request.nextUrl;
-    key = [version, user.id, user.role, `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
+    key = [version, user ? `${user.id} ${user.role}` : "public", `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
   } catch {
     return undefined;
   }

@@ -98,6 +98,9 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   const text = await outsider.locator("body").innerText();
   for (const internal of [RANGE, AGAINST, "@factdesk.test", "Sign out", "Left out"]) expect(text).not.toContain(internal);
   expect(await blockingViolations(outsider, "all", WCAG)).toEqual([]);
+  // Readers get the page from the page cache (lib/server/page-cache.ts) once it is kept; revoking still ends it at once.
+  await expect.poll(async () => (await outsider.goto(url))?.headers()["x-factdesk-cache"]).toBe("hit");
+  await expect(outsider.getByTestId("content-hash")).toHaveText(hash!);
 
   await page.getByRole("button", { name: "Revoke the link to latest version" }).click();
   await expect(page.getByTestId("live-link")).toHaveCount(0);

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { isKeptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 
 const joined = (parts: Buffer[], nonce: string) => Buffer.concat(withNonce(parts, nonce));
 
 const HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 describe("which requests the page cache may answer", () => {
-  it("keeps the reading pages a browser loads", () => {
+  it("keeps the reading pages a browser loads, per user, and public sheets, for everyone", () => {
     for (const path of ["/", "/claims", "/claims/6f1c", "/conflicts", "/conflicts/1", "/sources", "/sources/9", "/metrics", "/metrics/3", "/events", "/events/2", "/actors", "/fact-sheets", "/fact-sheets/5", "/fact-sheets/5/v/2"]) {
-      expect(isKeptPage(path, HTML), path).toBe(true);
+      expect(keptPage(path, HTML), path).toBe("signed in");
     }
+    expect(keptPage("/p/Zm9vYmFy", HTML)).toBe("public");
   });
 
-  it("never keeps forms, account, admin, API, public or sign-in pages", () => {
-    for (const path of ["/claims/new", "/claims/1/edit", "/sources/new", "/fact-sheets/new", "/fact-sheets/5/edit", "/fact-sheets/5/publish", "/metrics/3/edit", "/account", "/admin/users", "/api/claims", "/api/health", "/p/abc", "/login", "/notes", "/claimsx"]) {
-      expect(isKeptPage(path, HTML), path).toBe(false);
+  it("never keeps forms, account, admin, API, downloads or sign-in pages", () => {
+    for (const path of ["/claims/new", "/claims/1/edit", "/sources/new", "/fact-sheets/new", "/fact-sheets/5/edit", "/fact-sheets/5/publish", "/metrics/3/edit", "/account", "/admin/users", "/api/claims", "/api/health", "/p/abc/exports/pdf", "/login", "/notes", "/claimsx"]) {
+      expect(keptPage(path, HTML), path).toBeNull();
     }
   });
 
   it("keeps whole pages only, not the router's payloads (which ask for any type)", () => {
-    expect(isKeptPage("/claims", "*/*")).toBe(false);
-    expect(isKeptPage("/claims", null)).toBe(false);
-    expect(isKeptPage("/claims", "text/x-component")).toBe(false);
+    expect(keptPage("/claims", "*/*")).toBeNull();
+    expect(keptPage("/claims", null)).toBeNull();
+    expect(keptPage("/claims", "text/x-component")).toBeNull();
+    expect(keptPage("/p/Zm9vYmFy", "*/*")).toBeNull();
   });
 });
 
