@@ -6,6 +6,10 @@
 //
 // Every response gets the security headers, with a Content-Security-Policy whose nonce is new for
 // each request (Next.js reads it from the request's CSP header and puts it on its scripts).
+//
+// A reading page asked for again before anything changed comes from the page cache
+// (lib/server/page-cache.ts): a page that user, with that role, was given under the same data
+// version, after the session row is checked again.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { newNonce, securityHeaders } from "@/lib/security-headers";
