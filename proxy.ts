@@ -26,7 +26,8 @@ const PUBLIC_PATHS = ["/login", "/account-link", "/api/auth", "/api/health", "/p
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const dev = process.env.NODE_ENV === "development";
-  const security = securityHeaders(newNonce(), { dev, https });
+  const nonce = newNonce();
+  const security = securityHeaders(nonce, { dev, https });
   const csp = security["Content-Security-Policy"]!;
   const secured = (response: NextResponse) => {
     for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
@@ -51,7 +52,7 @@ export async function proxy(request: NextRequest) {
   // A reading page may come from the page cache (lib/server/page-cache.ts), which checks the session row itself.
   const cacheable = dev ? null : pageCacheable(request);
   const throughCache = async (reader: Parameters<typeof cachedPage>[1], passOn: () => NextResponse) => {
-    const cached = await cachedPage(request, reader, (nonce) => securityHeaders(nonce, { dev, https }), newNonce);
+    const cached = await cachedPage(request, reader, { nonce, security });
     if (cached instanceof Response) return cached;
     const response = passOn();
     if (cached === "first view") response.headers.set(PAGE_CACHE_HEADER, "miss");

@@ -34,10 +34,12 @@ const RENDER_HEADER = "x-factdesk-render";
 
 /** The request headers a page's answer depends on besides the address and user. */
 const KEYED_HEADERS = ["host", "x-forwarded-proto", "x-forwarded-host"];
-/** Response headers not kept: set again for each answer, or about one connection. */
-const UNKEPT_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", PAGE_CACHE_HEADER]);
+/** Headers about one connection or one body's framing, never passed between the browser's and the render's requests. */
+const HOP_HEADERS = ["connection", "keep-alive", "transfer-encoding", "content-length"];
+/** Response headers not kept: those, and what is set again for each answer. */
+const UNKEPT_HEADERS = new Set([...HOP_HEADERS, "content-encoding", "date", PAGE_CACHE_HEADER]);
 
-export const PAGE_TTL_MS = 60_000;
+const PAGE_TTL_MS = 60_000;
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 type Kept = { status: number; headers: [string, string][]; parts: Buffer[] };
@@ -87,7 +89,7 @@ function render(request: NextRequest): Promise<http.IncomingMessage> {
   if (!port) return Promise.reject(new Error("PORT is not set"));
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    if (!["accept-encoding", "connection", "content-length", "keep-alive", "transfer-encoding"].includes(name)) headers[name] = value;
+    if (name !== "accept-encoding" && !HOP_HEADERS.includes(name)) headers[name] = value;
   });
   headers[RENDER_HEADER] = state().renderKey;
   return new Promise((resolve, reject) => {
@@ -129,8 +131,8 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
  * The answer for a reading page from the page cache; "first view" when the page is to be rendered
  * as usual because this version of it has not been asked for before; or undefined to let the
  * request go on as usual for any other reason (no live session, the database unreachable, or the
- * page could not be rendered here). `secure(nonce)` gives the security headers of a kept page's
- * answer, with its new nonce.
+ * page could not be rendered here). A kept page is sent with this request's `nonce` and its
+ * security headers (`security`, which carry that nonce).
  *
  * A page is kept from its second view under one data version: keeping it costs a second pass
  * through the proxy and a loopback request (about a third more CPU than the render), which a page
@@ -139,8 +141,7 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
 export async function cachedPage(
   request: NextRequest,
   reader: { sub?: string; sid?: unknown } | "public",
-  secure: (nonce: string) => Record<string, string>,
-  newNonce: () => string,
+  { nonce, security }: { nonce: string; security: Record<string, string> },
 ): Promise<Response | "first view" | undefined> {
   let key: string;
   try {
@@ -154,7 +155,7 @@ export async function cachedPage(
   const { pages, rendering, asked } = state();
   if (!refreshing(request)) {
     const kept = pages.get(key) ?? (await rendering.get(key));
-    if (kept) return answerFrom(kept, secure, newNonce);
+    if (kept) return answerFrom(kept, nonce, security);
     if (!asked.has(key)) {
       asked.set(key, true);
       return "first view";
@@ -179,15 +180,14 @@ export async function cachedPage(
   rendering.set(key, stored);
   const headers = new Headers();
   for (const [n, v] of Object.entries(answer.headers)) {
-    if (v === undefined || ["connection", "keep-alive", "transfer-encoding", "content-length"].includes(n)) continue;
+    if (v === undefined || HOP_HEADERS.includes(n)) continue;
     for (const x of Array.isArray(v) ? v : [v]) headers.append(n, x);
   }
   headers.set(PAGE_CACHE_HEADER, "miss");
   return new Response(Readable.toWeb(toBrowser) as ReadableStream, { status: answer.statusCode ?? 200, headers });
 }
 
-function answerFrom(kept: Kept, secure: (nonce: string) => Record<string, string>, newNonce: () => string): Response {
-  const nonce = newNonce();
+function answerFrom(kept: Kept, nonce: string, security: Record<string, string>): Response {
   const pieces = withNonce(kept.parts, nonce);
   // A stream of the kept pieces: a whole buffer would be copied twice more (joined, then by Response).
   const body = new ReadableStream<Uint8Array>({
@@ -198,7 +198,7 @@ function answerFrom(kept: Kept, secure: (nonce: string) => Record<string, string
   });
   const length = pieces.reduce((n, p) => n + p.length, 0);
   const headers = new Headers(kept.headers);
-  for (const [n, v] of Object.entries(secure(nonce))) headers.set(n, v);
+  for (const [n, v] of Object.entries(security)) headers.set(n, v);
   headers.set(PAGE_CACHE_HEADER, "hit");
   headers.set("content-length", String(length));
   return new Response(body, { status: kept.status, headers });
