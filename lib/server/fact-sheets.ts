@@ -67,11 +67,14 @@ const sheetClaimFields = {
   asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, eventDate: true, eventDatePrecision: true,
 } as const;
 
-/** Every claim on a sheet in order, light (id, place, why it cannot be published), for counts and the draft's keys. */
+/**
+ * Every claim on a sheet in order, light (id, place, why it cannot be published), for counts and the draft's keys.
+ * Each status is read by primary key: as a join, PostgreSQL hashed all 100,000 claims for a 1,000-claim sheet (13 ms against 3).
+ */
 async function sheetMembers(sheetId: string) {
   const rows = await db.$queryRaw<{ id: string; position: number; section: string | null; status: ClaimStatus }[]>`
-    SELECT fc.claim_id AS id, fc.position, fc.section, c.status::text AS status
-    FROM fact_sheet_claims fc JOIN claims c ON c.id = fc.claim_id
+    SELECT fc.claim_id AS id, fc.position, fc.section, (SELECT c.status::text FROM claims c WHERE c.id = fc.claim_id) AS status
+    FROM fact_sheet_claims fc
     WHERE fc.fact_sheet_id = ${sheetId}::uuid ORDER BY fc.position LIMIT ${MAX_SHEET_CLAIMS}`;
   const conflicted = rows.length ? await openConflictCounts(db, rows.map((r) => r.id)) : new Map<string, number>();
   return rows.map((r) => ({ ...r, reasons: unpublishableReasons({ status: r.status, openConflicts: conflicted.get(r.id) ?? 0 }) }));

@@ -95,15 +95,15 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
   };
 }
 
-/** autocannon against one URL; latencies of every response kept for p95. */
-export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string> }): Promise<Figures> {
+/** autocannon against one URL; latencies of every response kept for p95. A POST's body is made anew for each request. */
+export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: () => string; headers?: Record<string, string> }): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.body) headers["content-type"] = "application/json";
   // autocannon's tracker is an EventEmitter that is also a promise of the result.
-  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, method: options.method ?? "GET", body: options.body, timeout: 30 }) as unknown as EventEmitter & Promise<autocannon.Result>;
+  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, method: options.method ?? "GET", timeout: 30, ...(options.body ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: options.body!() }) }] } : {}) }) as unknown as EventEmitter & Promise<autocannon.Result>;
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 400) errors++;
     latencies.push(ms);
