@@ -54,8 +54,14 @@ async function speakerId(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues)
   return (await findOrCreateActor(tx, audit, v.speakerName, "UNKNOWN")).id;
 }
 
+/** Replaces a claim's tags with `names`. */
 async function setTags(tx: Tx, claimId: string, names: string[]) {
   await tx.claimTag.deleteMany({ where: { claimId } });
+  await addTags(tx, claimId, names);
+}
+
+/** Gives a claim the tags `names` (made when new); a new claim has none to replace. */
+async function addTags(tx: Tx, claimId: string, names: string[]) {
   if (!names.length) return;
   await tx.tag.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
   const tags = await tx.tag.findMany({ where: { name: { in: names } }, select: { id: true } });
@@ -91,7 +97,7 @@ export async function createClaim(user: SessionUser, values: ClaimValues, tx?: T
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
     const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: user.id }, select: { id: true } });
-    await setTags(tx, claim.id, parseTags(values.tags));
+    await addTags(tx, claim.id, parseTags(values.tags));
     await detectConflicts(tx, [claim.id], user.id, audit);
     await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: user.id } });
     const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
