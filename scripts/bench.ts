@@ -207,8 +207,8 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
 
     // The page cache while others write: /claims at 20 connections with comments landing at these rates.
     // The comments go on the oldest claim: on no page measured above, so reruns on a kept database measure the same pages.
-    const churnClaim = (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
-    const churn = instances > 1 || rendered || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: churnClaim }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
+    const oldestClaim = async () => (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
+    const churn = instances > 1 || rendered || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
     if (churn.length) console.log(`\n/claims at 20 connections while comments are written (page cache):`);
     for (const c of churn) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s (${c.written} written): ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
 
