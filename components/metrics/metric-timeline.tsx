@@ -57,8 +57,9 @@ function SeriesChart({ series, xTicks, unit, compact }: { series: TimelineSeries
 
 /**
  * Every figure of a metric on one time axis: a range at its as-of date as a bar, the period it
- * covers as a band, the best value as a point; rates on their own axis below the totals. Drawn on
- * the server in percentages, so it fits any width. The table of figures is its text alternative.
+ * covers as a band, the best value as a point; rates on their own axis below the totals. Laid out
+ * on the server in percentages, so it fits any width; the marks are drawn in the browser
+ * (timeline-marks.tsx). The table of figures is its text alternative.
  */
 export function MetricTimeline({ figures, unit, describedBy }: { figures: NumberedFigure[]; unit: string; describedBy: string }) {
   const layout = layoutTimeline(figures);

@@ -1,4 +1,5 @@
 "use client";
+import { useSyncExternalStore } from "react";
 import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/cn";
 import { markLabel, pct, type TimelineMark } from "@/lib/timeline";
@@ -71,11 +72,19 @@ function Mark({ mark }: { mark: DrawnMark }) {
   );
 }
 
+const noChanges = () => () => {};
+
 /**
  * A series' marks. A client component fed plain positions, like the claims list's rows
  * (components/claims/claim-rows.tsx): up to 500 marks, each several positioned boxes and a link,
  * were sent as a server-rendered tree whose classes the flight payload repeated.
+ *
+ * Drawn in the browser only, right after hydration: the positions and texts reach it once, in the
+ * flight payload, and the server does not also render 500 marks into HTML (1.2 MB of the busiest
+ * metric's page, 0.6 MB of it the marks). The chart keeps its size meanwhile, and the table of
+ * figures under it, rendered on the server, is its text alternative.
  */
 export function TimelineMarks({ marks }: { marks: DrawnMark[] }) {
-  return marks.map((m) => <Mark key={m.id} mark={m} />);
+  const inBrowser = useSyncExternalStore(noChanges, () => true, () => false);
+  return inBrowser ? marks.map((m) => <Mark key={m.id} mark={m} />) : null;
 }

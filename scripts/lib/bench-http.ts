@@ -1,11 +1,11 @@
 // Load on a running app for `npm run bench`: a production server started on its own (with
 // optional CPU profiling), autocannon runs with every request's latency kept for exact
 // percentiles, the server's memory sampled, and the same loop over plain functions (the pg floor).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
-import { nextBin, serverNodeFlags, waitForHttp } from "./next-app";
+import { startNext, waitForHttp } from "./next-app";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -27,17 +27,24 @@ export function summarise(latencies: number[], seconds: number, errors = 0): Fig
   return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), rps: round(sorted.length / seconds), requests: sorted.length, errors };
 }
 
-/** `next start` in its own process group; `rssMb()` is the largest process's resident memory in it. */
+/** `next start` in its own process group (startNext), with its memory and CPU sampled; `rssMb()` is the largest process's resident memory in it. */
 export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpuProfileDir?: string }) {
-  const env: NodeJS.ProcessEnv = { ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
-  // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too (fork passes execArgv on).
-  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profiling, ...serverNodeFlags(env), nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const app = startNext({
+    mode: "start",
+    port: options.port,
+    env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
+    quiet: true,
+    host: "127.0.0.1",
+    // Node refuses --cpu-prof in NODE_OPTIONS; as an argument it reaches next-server too.
+    nodeFlags: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+    // SIGINT lets Node write its CPU profile on the way out.
+    stopSignal: options.cpuProfileDir ? "SIGINT" : "SIGTERM",
+    killAfterMs: 15_000,
+  });
   let peak = 0;
   const rssMb = () => {
     try {
-      const out = execFileSync("ps", ["-o", "rss=", "-g", String(child.pid)], { encoding: "utf8" });
+      const out = execFileSync("ps", ["-o", "rss=", "-g", String(app.pid)], { encoding: "utf8" });
       const largest = Math.max(...out.split("\n").filter(Boolean).map((l) => Number(l.trim()))) / 1024;
       peak = Math.max(peak, largest);
       return Math.round(largest);
@@ -50,7 +57,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
   const cpuSeconds = () => {
     let ticks = 0;
     try {
-      const pids = execFileSync("ps", ["-o", "pid=", "-g", String(child.pid)], { encoding: "utf8" }).split("\n").filter(Boolean);
+      const pids = execFileSync("ps", ["-o", "pid=", "-g", String(app.pid)], { encoding: "utf8" }).split("\n").filter(Boolean);
       for (const pid of pids) {
         // Fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15.
         const stat = readFileSync(`/proc/${pid.trim()}/stat`, "utf8");
@@ -85,12 +92,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
     },
     async stop() {
       clearInterval(sampler);
-      if (child.exitCode !== null) return;
-      // SIGINT lets Node write its CPU profile on the way out; SIGKILL if it hangs.
-      process.kill(-child.pid!, options.cpuProfileDir ? "SIGINT" : "SIGTERM");
-      const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
+      await app.stop();
     },
   };
 }

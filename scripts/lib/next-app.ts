@@ -69,10 +69,24 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
   return env.HOST || (env.DATABASE_URL ? "0.0.0.0" : "localhost");
 }
 
-/** Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too. */
-export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }) {
-  const flags = options.mode === "start" ? serverNodeFlags(options.env) : [];
-  const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", listenHost()], {
+/**
+ * Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too.
+ * `nodeFlags` go before Node's own (the benchmark's --cpu-prof: as arguments they reach next-server,
+ * which Node's fork gives the parent's execArgv); `stopSignal` is what `stop()` sends first (SIGINT
+ * lets a profiled server write its profile), SIGKILL after `killAfterMs`.
+ */
+export function startNext(options: {
+  mode: "start" | "dev";
+  port: number;
+  env: NodeJS.ProcessEnv;
+  quiet?: boolean;
+  host?: string;
+  nodeFlags?: string[];
+  stopSignal?: NodeJS.Signals;
+  killAfterMs?: number;
+}) {
+  const flags = [...(options.nodeFlags ?? []), ...(options.mode === "start" ? serverNodeFlags(options.env) : [])];
+  const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", options.host ?? listenHost(options.env)], {
     cwd: root,
     env: options.env,
     detached: true,
@@ -80,11 +94,13 @@ export function startNext(options: { mode: "start" | "dev"; port: number; env: N
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
+    /** The process group's id (the spawned process's pid). */
+    pid: child.pid!,
     exited,
     async stop() {
       if (child.exitCode !== null || !child.pid) return;
       try {
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid, options.stopSignal ?? "SIGTERM");
       } catch {
         return;
       }
@@ -92,7 +108,7 @@ export function startNext(options: { mode: "start" | "dev"; port: number; env: N
         try {
           process.kill(-child.pid!, "SIGKILL");
         } catch {}
-      }, 10_000);
+      }, options.killAfterMs ?? 10_000);
       await exited;
       clearTimeout(timeout);
     },

@@ -108,6 +108,10 @@ test("the seeded deaths metric charts its range and, on its own axis, its rate",
   await expect(chart.getByRole("link", { name: /^Figure \d: Russian soldiers have been killed in Ukraine at about 100 a day\. 100 soldiers killed per day/ })).toBeVisible();
   const table = page.getByRole("table");
   await expect(table.getByRole("list", { name: "Attribution chain, origin first" }).first()).toContainText("Unnamed estimates");
+  // The marks are drawn in the browser from the payload: the server's HTML has the table's text, not a second copy in marks.
+  const html = await (await page.request.get(page.url(), { headers: { accept: "text/html" } })).text();
+  expect(html).toContain("<table");
+  expect(html).not.toContain("data-card=");
 });
 
 test("a reviewer reads metrics and events but is offered no way to change them", async ({ page }) => {

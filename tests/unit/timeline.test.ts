@@ -88,6 +88,10 @@ describe("layoutTimeline", () => {
     expect(totals!.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(42000);
     expect(layout.xTicks.length).toBeGreaterThan(2);
     expect(layout.xTicks.every((t) => t.x >= 0 && t.x <= 100)).toBe(true);
+    // To the thousandth the chart draws with (pct), no finer: every mark's positions go to the browser.
+    const positions = [...totals!.marks.flatMap((m) => [m.anchor.x, m.anchor.y, m.span?.x1, m.span?.x2, m.span?.yTop, m.bar?.x, m.bar?.yTop, m.bar?.yBottom, m.point?.y]), ...layout.xTicks.map((t) => t.x)];
+    for (const v of positions.filter((n) => n !== undefined)) expect(Math.round(v * 1000) / 1000).toBe(v);
+    expect(positions.some((v) => v !== undefined && !Number.isInteger(v))).toBe(true);
   });
 
   it("gives a lone figure room on both sides, and lists figures it cannot draw", () => {
