@@ -1,13 +1,14 @@
 import { AttributionChain } from "./attribution-chain";
 
-type Citation = {
+/** A citation as the list of sources shows it. */
+export type CitedSource = {
   id: string;
   source: { id: string; title: string; outlet: string | null };
   chain: { id: string; position: number; relation: string | null; actor: { name: string; description: string | null } }[];
 };
 
 /** Each source a claim is cited in, with who said it to whom, origin first. */
-export function CitedSources({ citations }: { citations: Citation[] }) {
+export function CitedSources({ citations }: { citations: CitedSource[] }) {
   if (!citations.length) return <p className="text-sm text-muted-foreground">No source cited yet.</p>;
   return (
     <ul className="space-y-3">

@@ -3,8 +3,7 @@ import { Link } from "@/components/ui/link";
 import { RangePager } from "@/components/ui/range-pager";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { CitedSources } from "@/components/claims/cited-sources";
-import { StatusBadge } from "@/components/claims/status-badge";
+import { FigureRows, type FigureRowData } from "@/components/metrics/figure-rows";
 import { MetricTimeline } from "@/components/metrics/metric-timeline";
 import { Card } from "@/components/ui/card";
 import { isUuid } from "@/lib/ids";
@@ -155,39 +154,23 @@ export default async function MetricPage({ params, searchParams }: Params & { se
                 </tr>
               </thead>
               <tbody className="divide-y divide-border border-t border-border md:border-t-0">
-                {rows.map((f) => (
-                  <tr key={f.id} className="flex flex-col gap-2 px-4 py-4 md:table-row md:p-0">
-                    <td className="align-top font-semibold text-primary md:px-4 md:py-3">
-                      <span className="md:hidden">Figure </span>
-                      {f.n}
-                    </td>
-                    <td className="align-top md:w-[34%] md:px-4 md:py-3">
-                      <Link href={`/claims/${f.id}`} className="font-medium underline-offset-2 hover:underline">
-                        {f.statement}
-                      </Link>
-                      <p className="mt-1 text-base font-semibold tabular-nums">
-                        {formatFigure({ low: f.valueLow, high: f.valueHigh, best: f.valueBest })}{" "}
-                        <span className="text-sm font-normal text-muted-foreground">
-                          {f.unit ?? metric.unit}
-                          {f.ratePeriod ? ` ${RATE_LABELS[f.ratePeriod]}` : ""}
-                        </span>
-                      </p>
-                      {f.periodText ? <p className="mt-0.5 text-xs text-muted-foreground">Source’s wording: “{f.periodText}”</p> : null}
-                    </td>
-                    <td className="align-top text-muted-foreground md:px-4 md:py-3">{formatWhen(f) || "No date given"}</td>
-                    <td className="align-top md:px-4 md:py-3">
-                      <div className="flex flex-wrap items-center gap-1.5">
-                        <StatusBadge status={f.status} review={reviews.get(f.id)} />
-                        {f.rank !== "NORMAL" ? (
-                          <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium">{f.rank === "PREFERRED" ? "Preferred" : "Deprecated"}</span>
-                        ) : null}
-                      </div>
-                    </td>
-                    <td className="align-top md:px-4 md:py-3">
-                      <CitedSources citations={citations.get(f.id) ?? []} />
-                    </td>
-                  </tr>
-                ))}
+                <FigureRows
+                  rows={rows.map(
+                    (f): FigureRowData => ({
+                      id: f.id,
+                      n: f.n,
+                      statement: f.statement,
+                      figure: formatFigure({ low: f.valueLow, high: f.valueHigh, best: f.valueBest }),
+                      unit: `${f.unit ?? metric.unit}${f.ratePeriod ? ` ${RATE_LABELS[f.ratePeriod]}` : ""}`,
+                      periodText: f.periodText,
+                      when: formatWhen(f) || "No date given",
+                      status: f.status,
+                      review: reviews.get(f.id) ?? null,
+                      rank: f.rank,
+                      citations: citations.get(f.id) ?? [],
+                    }),
+                  )}
+                />
               </tbody>
             </table>
           </Card>
