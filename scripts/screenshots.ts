@@ -49,6 +49,8 @@ try {
       for (const [name, at, heading] of pages) {
         await page.goto(`${base}${at}`);
         await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        // The metric chart's marks are drawn in the browser, once the page has hydrated.
+        if (name === "metric") await page.getByRole("link", { name: /^Figure 1/ }).waitFor();
         await shot(name);
       }
       // The seeded published sheet and its first version.

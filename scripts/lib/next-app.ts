@@ -73,7 +73,9 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
  * Starts `next start` (or `next dev`) in its own process group, so stopping it stops next-server too.
  * `nodeFlags` go before Node's own (the benchmark's --cpu-prof: as arguments they reach next-server,
  * which Node's fork gives the parent's execArgv); `stopSignal` is what `stop()` sends first (SIGINT
- * lets a profiled server write its profile), SIGKILL after `killAfterMs`.
+ * lets a profiled server write its profile), SIGKILL after `killAfterMs`. Without `host` it listens
+ * where listenHost says for the user's own environment, not `env` (which carries the embedded
+ * database's URL, and would open the demo to the network).
  */
 export function startNext(options: {
   mode: "start" | "dev";
@@ -86,7 +88,7 @@ export function startNext(options: {
   killAfterMs?: number;
 }) {
   const flags = [...(options.nodeFlags ?? []), ...(options.mode === "start" ? serverNodeFlags(options.env) : [])];
-  const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", options.host ?? listenHost(options.env)], {
+  const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", options.host ?? listenHost()], {
     cwd: root,
     env: options.env,
     detached: true,
