@@ -24,8 +24,8 @@ export interface FigureRowData {
 /**
  * A metric's table of figures, a page of them. A client component fed plain rows, like the claims
  * list's (components/claims/claim-rows.tsx): the page sends each row's text once, not a
- * server-rendered tree whose every cell's classes the flight payload repeated (50 rows with their
- * sources and chains were about 200 KB of it).
+ * server-rendered tree whose every cell's classes the flight payload repeated (the busiest metric's
+ * page fell from 665 to 514 KB).
  */
 export function FigureRows({ rows }: { rows: FigureRowData[] }) {
   return rows.map((f) => (
