@@ -2,7 +2,7 @@
 import { CitedSources, type CitedSource } from "@/components/claims/cited-sources";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Link } from "@/components/ui/link";
-import type { ClaimStatus } from "@/lib/labels";
+import { RANK_LABELS, type ClaimStatus } from "@/lib/labels";
 import type { ReviewState } from "@/lib/review-state";
 
 /** One row of a metric's table of figures as plain text, worked out on the server. */
@@ -17,7 +17,7 @@ export interface FigureRowData {
   when: string;
   status: ClaimStatus;
   review: ReviewState | null;
-  rank: "NORMAL" | "PREFERRED" | "DEPRECATED";
+  rank: keyof typeof RANK_LABELS;
   citations: CitedSource[];
 }
 
@@ -48,7 +48,7 @@ export function FigureRows({ rows }: { rows: FigureRowData[] }) {
         <div className="flex flex-wrap items-center gap-1.5">
           <StatusBadge status={f.status} review={f.review} />
           {f.rank !== "NORMAL" ? (
-            <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium">{f.rank === "PREFERRED" ? "Preferred" : "Deprecated"}</span>
+            <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium">{RANK_LABELS[f.rank]}</span>
           ) : null}
         </div>
       </td>
