@@ -39,19 +39,22 @@ function columns(v: ClaimValues) {
   };
 }
 
-const editable = {
+/** The columns a form edits, and the version: what an insert returns without reading the claim again. */
+const editableColumns = {
   statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true,
   asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true,
-  version: true, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } },
+  version: true,
 } as const;
+const editable = { ...editableColumns, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } } } as const;
 
 type Snapshot = Prisma.ClaimGetPayload<{ select: typeof editable }>;
 const snapshot = ({ tags, speaker, ...rest }: Snapshot) => ({ ...rest, speakerName: speaker?.name ?? null, tags: tags.map((t) => t.tag.name).sort() });
 
 /** The speaker of an attributed statement, found by name or recorded as a new actor. */
-async function speakerId(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues) {
+async function speakerOf(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues) {
   if (v.kind !== "ATTRIBUTED_STATEMENT" || !v.speakerName) return null;
-  return (await findOrCreateActor(tx, audit, v.speakerName, "UNKNOWN")).id;
+  const { id, name } = await findOrCreateActor(tx, audit, v.speakerName, "UNKNOWN");
+  return { id, name };
 }
 
 /** Replaces a claim's tags with `names`. */
@@ -96,13 +99,16 @@ export async function createClaim(user: SessionUser, values: ClaimValues, tx?: T
     const data = columns(values);
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
-    const claim = await tx.claim.create({ data: { ...data, speakerId: await speakerId(tx, audit, values), createdById: user.id }, select: { id: true } });
-    await addTags(tx, claim.id, parseTags(values.tags));
-    await detectConflicts(tx, [claim.id], user.id, audit);
-    await tx.statusChange.create({ data: { claimId: claim.id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: user.id } });
-    const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: editable }));
-    audit({ action: "claim.create", entityType: "Claim", entityId: claim.id, after });
-    return ok({ id: claim.id });
+    const speaker = await speakerOf(tx, audit, values);
+    const tags = parseTags(values.tags);
+    const { id, ...stored } = await tx.claim.create({ data: { ...data, speakerId: speaker?.id ?? null, createdById: user.id }, select: { id: true, ...editableColumns } });
+    await addTags(tx, id, tags);
+    await detectConflicts(tx, [id], user.id, audit);
+    await tx.statusChange.create({ data: { claimId: id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: user.id } });
+    // The snapshot a read would give (the insert returns the stored columns), without reading the claim, its tags and its speaker again.
+    const after = snapshot({ ...stored, tags: tags.map((name) => ({ tag: { name } })), speaker });
+    audit({ action: "claim.create", entityType: "Claim", entityId: id, after });
+    return ok({ id });
   }, { tx });
 }
 
@@ -123,7 +129,7 @@ export async function updateClaim(user: SessionUser, values: EditClaimValues, tx
       user.id,
       { id: values.id, status: current.status },
       values.version,
-      { ...data, speakerId: await speakerId(tx, audit, values) },
+      { ...data, speakerId: (await speakerOf(tx, audit, values))?.id ?? null },
       changed.length ? { type: "claim.edit", changed } : { type: "claim.tags" },
       "What the claim rests on was edited after it was decided: back to review.",
     );

@@ -29,7 +29,19 @@ export const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparab
   metric: c.metric ? { ...c.metric, tolerancePercent: c.metric.tolerancePercent?.toString() ?? null } : null,
 });
 
+/**
+ * The claims `where` picks, as the comparator reads them, with their citations when they are
+ * attributed statements (the only kind whose citations it reads): a figure's save reads no citations.
+ */
 export async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise<Loaded[]> {
-  const claims = await tx.claim.findMany({ where, select: { ...comparableSelect, citations: { select: citationSelect } } });
-  return claims.map((c) => ({ ...asDetectable(c), citations: c.kind === "ATTRIBUTED_STATEMENT" ? c.citations : undefined }));
+  const claims = await tx.claim.findMany({ where, select: comparableSelect });
+  const attributed = claims.filter((c) => c.kind === "ATTRIBUTED_STATEMENT").map((c) => c.id);
+  const citations = attributed.length ? await tx.citation.findMany({ where: { claimId: { in: attributed } }, select: { claimId: true, ...citationSelect } }) : [];
+  const byClaim = new Map<string, typeof citations>();
+  for (const c of citations) {
+    const list = byClaim.get(c.claimId);
+    if (list) list.push(c);
+    else byClaim.set(c.claimId, [c]);
+  }
+  return claims.map((c) => ({ ...asDetectable(c), citations: c.kind === "ATTRIBUTED_STATEMENT" ? (byClaim.get(c.id) ?? []) : undefined }));
 }

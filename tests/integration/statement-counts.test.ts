@@ -1,0 +1,54 @@
+// How many statements the busiest paths send. Each costs a round trip and Prisma's work on the
+// app's one JS core (a save is bound by it: README, Performance), so a change that adds reads to
+// them fails here, where no timing would catch it on a 15-claim database.
+import { describe, expect, it } from "vitest";
+import { claimSchema } from "@/lib/schemas/claim";
+import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
+import { createClaim } from "@/lib/server/claim-edits";
+import { listClaims } from "@/lib/server/claims";
+import { activeSessionUser, openSession } from "@/lib/server/sessions";
+import { seedDatabase, seedId } from "@/seeds/load";
+import { useMigratedDatabase } from "../support/database";
+import { statementsOf } from "../support/statements";
+
+describe("statements sent by the busiest paths", () => {
+  const { db, actor } = useMigratedDatabase();
+
+  it("saves a tagged figure that opens a conflict in 21 statements (3 of them the tags), reading neither citations (a figure's are not compared) nor the claim it just wrote", async () => {
+    await seedDatabase(db());
+    const editor = await actor("editor@factdesk.test");
+    const values = claimSchema.parse({
+      statement: "Ukraine says 42,000 Russian soldiers were killed by mid-August.",
+      kind: "QUANTITY",
+      metricId: seedId("metric", "ru-deaths"),
+      valueLow: "40,000",
+      valueHigh: "45,000",
+      unit: "soldiers killed",
+      asOf: "2022-08-15",
+      asOfPrecision: "DAY",
+      tags: "russia, casualties",
+    });
+    const { result, statements } = await statementsOf(() => createClaim(editor, values));
+    expect(result.ok).toBe(true);
+    const id = result.ok ? result.value.id : "";
+    // The whole path ran: the figure conflicts with the 15,000–25,000 estimate on the same metric.
+    expect(await db().conflictClaim.count({ where: { claimId: id, conflict: { status: "OPEN" } } })).toBe(1);
+    expect(statements.filter((s) => /\bFROM "public"\."citations"/.test(s)), statements.join("\n")).toEqual([]);
+    expect(statements.filter((s) => /^SELECT .*\bFROM "public"\."claim_tags"/.test(s)), statements.join("\n")).toEqual([]);
+    expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(21);
+    // The audit entry still holds what a read gives: figures as stored (decimal strings), tags sorted.
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
+    expect(audit.after).toMatchObject({ valueLow: "40000", valueHigh: "45000", valueBest: null, tags: ["casualties", "russia"], speakerName: null, version: 1 });
+  });
+
+  it("reads a page of the claims list in one statement, and a session with its user in one", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const list = await statementsOf(() => listClaims(editor, claimFiltersSchema.parse({ status: "UNVERIFIED" })));
+    expect(list.result.items.length).toBeGreaterThan(0);
+    expect(list.statements, list.statements.join("\n")).toHaveLength(1);
+    const sessionId = await openSession(editor.id, "127.0.0.1", "statement-counts");
+    const session = await statementsOf(() => activeSessionUser(sessionId, editor.id));
+    expect(session.result?.id).toBe(editor.id);
+    expect(session.statements, session.statements.join("\n")).toHaveLength(1);
+  });
+});
