@@ -35,9 +35,3 @@ export const claimWithSourcesSelect = {
     },
   },
 } as const satisfies Prisma.ClaimSelect;
-
-/** A claim as a chart draws it: `claimWithSourcesSelect` without the attribution chains (each citation's source only). */
-export const claimWithSourceNamesSelect = {
-  ...claimWithSourcesSelect,
-  citations: { orderBy: { createdAt: "asc" }, select: { id: true, source: { select: { id: true, title: true, outlet: true } } } },
-} as const satisfies Prisma.ClaimSelect;
