@@ -3,24 +3,28 @@ import { claimSignature, fingerprint, type Finding } from "@/lib/conflicts/detec
 import type { Prisma } from "@/prisma/client";
 import type { Audit, Loaded, Tx } from "./comparable-claims";
 
+type Stored = { id: string; kind: string; severity: string; status: string; fingerprint: string | null; summary: string; version: number; claims: { claimId: string; signature: string }[] };
+
 /**
  * Stored automatic conflicts of these claims, and those the findings name, locked (in id order)
- * so that an editor's decision committing meanwhile is read, not overwritten.
+ * so that an editor's decision committing meanwhile is read, not overwritten. Two statements: the
+ * lock, then the read. One would not do: a statement reads the rows it did not lock as they were
+ * when it began, before it waited for a lock, so the read comes after.
  */
-async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]) {
-  // Ids first, by the claim index and the fingerprint index (a UNION, not an OR, so both are used)...
-  const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT conflict_id::text AS id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])
-    UNION
-    SELECT id::text FROM conflicts WHERE fingerprint = ANY(${[...fingerprints]}::text[])`;
-  if (!found.length) return [];
-  // ...then the rows, locked in id order.
+async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]): Promise<Stored[]> {
+  // Found by the claim index and the fingerprint index (a UNION, not an OR, so both are used), locked in id order...
   const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM conflicts WHERE id = ANY(${found.map((f) => f.id)}::uuid[]) AND kind <> 'MANUAL' ORDER BY id FOR UPDATE`;
-  return tx.conflict.findMany({
-    where: { id: { in: locked.map((l) => l.id) } },
-    select: { id: true, kind: true, severity: true, status: true, fingerprint: true, summary: true, version: true, claims: { select: { claimId: true, signature: true } } },
-  });
+    SELECT id::text FROM conflicts
+     WHERE id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])
+                  UNION SELECT id FROM conflicts WHERE fingerprint = ANY(${[...fingerprints]}::text[]))
+       AND kind <> 'MANUAL'
+     ORDER BY id FOR UPDATE`;
+  if (!locked.length) return [];
+  // ...then read with their claims' signatures.
+  return tx.$queryRaw<Stored[]>`
+    SELECT k.id::text, k.kind::text, k.severity::text, k.status::text, k.fingerprint, k.summary, k.version,
+           coalesce((SELECT json_agg(json_build_object('claimId', l.claim_id, 'signature', l.signature)) FROM conflict_claims l WHERE l.conflict_id = k.id), '[]') AS claims
+      FROM conflicts k WHERE k.id = ANY(${locked.map((l) => l.id)}::uuid[])`;
 }
 
 type Link = { conflictId: string; claimId: string; claimVersion: number; signature: string };
