@@ -91,20 +91,20 @@ export async function findMetric(user: SessionUser, id: string) {
 const { citations: _, ...figureScalars } = claimWithSourcesSelect;
 
 /** A figure as the chart draws it: its columns, and each citation's source, origin first (no attribution chains). */
-type FigureRow = Prisma.ClaimGetPayload<{ select: typeof figureScalars }> & {
+export type MetricFigure = Prisma.ClaimGetPayload<{ select: typeof figureScalars }> & {
   citations: { id: string; source: { id: string; title: string; outlet: string | null } }[];
 };
 
 /**
  * A metric with every figure recorded for it (up to the cap), oldest first, as the chart draws them
  * (each citation's source, no attribution chains: `figureCitations` reads those for one page of the table), or null.
- * One statement, its sources gathered per figure in SQL: Prisma's nested read (claims, then
- * citations, then sources: 500, 1,500 and 1,500 rows on the busiest metric) cost the page about 26 ms of CPU.
+ * The figures are one statement, their sources gathered per figure in SQL: Prisma's nested read (claims,
+ * then citations, then sources: 500, 1,500 and 1,500 rows on the busiest metric) cost the page about 26 ms of CPU.
  */
 export async function getMetric(user: SessionUser, id: string) {
   const metric = await findMetric(user, id);
   if (!metric) return null;
-  const claims = await db.$queryRaw<FigureRow[]>`
+  const claims = await db.$queryRaw<MetricFigure[]>`
     SELECT c.id, c.statement, c.kind::text AS kind, c.status::text AS status, c.rank::text AS rank,
            c.value_low AS "valueLow", c.value_high AS "valueHigh", c.value_best AS "valueBest", c.unit,
            c.rate_period::text AS "ratePeriod", c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision",
@@ -131,7 +131,6 @@ export async function figureCitations(user: SessionUser, claimIds: string[]) {
 }
 
 export type MetricDetail = NonNullable<Awaited<ReturnType<typeof getMetric>>>;
-export type MetricFigure = MetricDetail["claims"][number];
 
 const NAME_TAKEN = "A metric with that name exists.";
 const nameTaken = () => refuse(NAME_TAKEN, { fieldErrors: { name: [NAME_TAKEN] } });
