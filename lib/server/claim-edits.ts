@@ -103,7 +103,7 @@ export async function createClaim(user: SessionUser, values: ClaimValues, tx?: T
     const tags = parseTags(values.tags);
     const { id, ...stored } = await tx.claim.create({ data: { ...data, speakerId: speaker?.id ?? null, createdById: user.id }, select: { id: true, ...editableColumns } });
     await addTags(tx, id, tags);
-    await detectConflicts(tx, [id], user.id, audit);
+    await detectConflicts(tx, [id], user.id, audit, { created: true });
     await tx.statusChange.create({ data: { claimId: id, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: user.id } });
     // The snapshot a read would give (the insert returns the stored columns), without reading the claim, its tags and its speaker again.
     const after = snapshot({ ...stored, tags: tags.map((name) => ({ tag: { name } })), speaker });

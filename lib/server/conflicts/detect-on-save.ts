@@ -34,16 +34,17 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
  * Finds the conflicts of the claims just saved and brings the stored ones in line, inside the
  * saving transaction: a new conflict opens, a decided one reopens only when one of its claims
  * now says something else, and an open one that no longer holds is cleared. Looks only at the
- * claims of the same metric or event (indexed), never at all claims.
+ * claims of the same metric or event (indexed), never at all claims. `created`: the claims were
+ * inserted by this transaction, so no conflict names them yet and none is left behind.
  */
-export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit) {
+export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit, { created = false } = {}) {
   if (!claimIds.length) return;
   const focus = await loadWithCitations(tx, { id: { in: [...claimIds] } });
   // A claim that moved to another metric or event leaves its open conflicts behind, and only its
   // old company can clear them: the claims it shares an open conflict with, on a metric or event
   // none of the saved claims is on now, are compared again too.
   const scopes = new Set(focus.map(scopeKey));
-  const partners = await tx.$queryRaw<{ id: string; kind: string; metric_id: string | null; event_id: string | null }[]>`
+  const partners = created ? [] : await tx.$queryRaw<{ id: string; kind: string; metric_id: string | null; event_id: string | null }[]>`
     SELECT DISTINCT k.id::text, k.kind::text, k.metric_id::text, k.event_id::text FROM conflict_claims mine
       JOIN conflicts c ON c.id = mine.conflict_id AND c.kind <> 'MANUAL' AND c.status = 'OPEN'
       JOIN conflict_claims other ON other.conflict_id = mine.conflict_id
