@@ -61,30 +61,33 @@ export async function searchMetrics(user: SessionUser, q: string, limit = 10, op
 
 export type MetricChoice = Awaited<ReturnType<typeof searchMetrics>>[number];
 
-/** A metric's own fields, what it was merged into and from, and how many claims it has, or null. */
-export async function findMetric(user: SessionUser, id: string) {
+const metricScalars = { id: true, name: true, unit: true, description: true, figureKind: true, tolerancePercent: true, allowsSigned: true, version: true, createdAt: true } as const;
+type MetricRow = Prisma.MetricGetPayload<{ select: typeof metricScalars }> & {
+  createdBy: { name: string };
+  mergedInto: { id: string; name: string } | null;
+  mergedFrom: { id: string; name: string }[];
+  claimCount: number;
+};
+
+/**
+ * A metric's own fields, what it was merged into and from (the first 50 by name), and how many
+ * claims it has, or null. One statement: Prisma's nested read sent four (metric, creator, merged into, merged from).
+ */
+export async function findMetric(user: SessionUser, id: string): Promise<MetricRow | null> {
   authorize(user, "claims:read");
-  const metric = await db.metric.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      unit: true,
-      description: true,
-      figureKind: true,
-      tolerancePercent: true,
-      allowsSigned: true,
-      version: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
-      mergedInto: { select: { id: true, name: true } },
-      mergedFrom: { select: { id: true, name: true }, orderBy: { name: "asc" }, take: 50 },
-      _count: { select: { claims: true } },
-    },
-  });
-  if (!metric) return null;
-  const { _count, ...rest } = metric;
-  return { ...rest, claimCount: _count.claims };
+  const [metric] = await db.$queryRaw<MetricRow[]>`
+    SELECT m.id, m.name, m.unit, m.description, m.figure_kind::text AS "figureKind", m.tolerance_percent AS "tolerancePercent",
+           m.allows_signed AS "allowsSigned", m.version, m.created_at AS "createdAt",
+           json_build_object('name', u.name) AS "createdBy",
+           CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name) END AS "mergedInto",
+           coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name) ORDER BY f.name)
+                       FROM (SELECT id, name FROM metrics WHERE merged_into_id = m.id ORDER BY name LIMIT 50) f), '[]') AS "mergedFrom",
+           (SELECT count(*)::int FROM claims c WHERE c.metric_id = m.id) AS "claimCount"
+      FROM metrics m
+      JOIN users u ON u.id = m.created_by_id
+      LEFT JOIN metrics i ON i.id = m.merged_into_id
+     WHERE m.id = ${id}::uuid`;
+  return metric ?? null;
 }
 
 /** The columns of a figure the chart and the table of figures show (claimWithSourcesSelect's, without citations). */

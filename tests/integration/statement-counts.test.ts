@@ -6,6 +6,7 @@ import { claimSchema } from "@/lib/schemas/claim";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { createClaim } from "@/lib/server/claim-edits";
 import { listClaims } from "@/lib/server/claims";
+import { getMetric } from "@/lib/server/metrics";
 import { activeSessionUser, openSession } from "@/lib/server/sessions";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -50,5 +51,13 @@ describe("statements sent by the busiest paths", () => {
     const session = await statementsOf(() => activeSessionUser(sessionId, editor.id));
     expect(session.result?.id).toBe(editor.id);
     expect(session.statements, session.statements.join("\n")).toHaveLength(1);
+  });
+
+  it("reads a metric with every figure and its sources in two statements (the metric, then the figures)", async () => {
+    const reader = await actor("reviewer@factdesk.test");
+    const { result, statements } = await statementsOf(() => getMetric(reader, seedId("metric", "ru-deaths")));
+    expect(result?.claims.length).toBeGreaterThanOrEqual(2);
+    expect(result?.claims.find((c) => c.id === seedId("claim", "ru-deaths-range"))?.citations[0]?.source.outlet).toBe("National Review");
+    expect(statements, statements.join("\n")).toHaveLength(2);
   });
 });
