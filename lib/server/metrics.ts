@@ -126,11 +126,29 @@ export async function getMetric(user: SessionUser, id: string) {
 /** How many figures one page of a metric's table shows. */
 export const METRIC_TABLE_PAGE = 50;
 
-/** The citations of some claims with their sources and attribution chains, origin first, by claim id. */
+type FigureCitation = Prisma.CitationGetPayload<{ select: typeof claimWithSourcesSelect.citations.select }>;
+
+/**
+ * The citations of some claims (a page of the table of figures) with their sources and attribution
+ * chains, origin first, by claim id. One statement, each claim's citations gathered in SQL: Prisma's
+ * nested read (claims, citations, sources, links, actors) cost about 10 ms of CPU for 50 figures.
+ */
 export async function figureCitations(user: SessionUser, claimIds: string[]) {
   authorize(user, "claims:read");
-  const rows = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, citations: claimWithSourcesSelect.citations } });
-  return new Map(rows.map((r) => [r.id, r.citations]));
+  if (!claimIds.length) return new Map<string, FigureCitation[]>();
+  const rows = await db.$queryRaw<{ claimId: string; citations: FigureCitation[] }[]>`
+    SELECT q.claim_id::text AS "claimId",
+           json_agg(json_build_object(
+             'id', q.id, 'stance', q.stance,
+             'source', (SELECT json_build_object('id', s.id, 'title', s.title, 'outlet', s.outlet) FROM sources s WHERE s.id = q.source_id),
+             'chain', coalesce((SELECT json_agg(json_build_object('id', l.id, 'position', l.position, 'relation', l.relation,
+                                                                 'actor', json_build_object('name', a.name, 'description', a.description)) ORDER BY l.position)
+                                  FROM attribution_links l JOIN actors a ON a.id = l.actor_id WHERE l.citation_id = q.id), '[]')
+           ) ORDER BY q.created_at, q.id) AS citations
+      FROM citations q
+     WHERE q.claim_id = ANY(${claimIds}::uuid[])
+     GROUP BY q.claim_id`;
+  return new Map(rows.map((r) => [r.claimId, r.citations]));
 }
 
 export type MetricDetail = NonNullable<Awaited<ReturnType<typeof getMetric>>>;

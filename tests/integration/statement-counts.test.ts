@@ -6,7 +6,7 @@ import { claimSchema } from "@/lib/schemas/claim";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { createClaim } from "@/lib/server/claim-edits";
 import { listClaims } from "@/lib/server/claims";
-import { getMetric } from "@/lib/server/metrics";
+import { figureCitations, getMetric } from "@/lib/server/metrics";
 import { activeSessionUser, openSession } from "@/lib/server/sessions";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
@@ -53,11 +53,15 @@ describe("statements sent by the busiest paths", () => {
     expect(session.statements, session.statements.join("\n")).toHaveLength(1);
   });
 
-  it("reads a metric with every figure and its sources in two statements (the metric, then the figures)", async () => {
+  it("reads a metric page in three statements: the metric, its figures with their sources, and the table page's citations with their chains", async () => {
     const reader = await actor("reviewer@factdesk.test");
     const { result, statements } = await statementsOf(() => getMetric(reader, seedId("metric", "ru-deaths")));
     expect(result?.claims.length).toBeGreaterThanOrEqual(2);
     expect(result?.claims.find((c) => c.id === seedId("claim", "ru-deaths-range"))?.citations[0]?.source.outlet).toBe("National Review");
     expect(statements, statements.join("\n")).toHaveLength(2);
+    const ids = result!.claims.map((c) => c.id);
+    const table = await statementsOf(() => figureCitations(reader, ids));
+    expect(table.result.get(seedId("claim", "ru-deaths-range"))?.[0]?.chain.map((l) => l.actor.name)).toEqual(["Unnamed estimates", "National Review"]);
+    expect(table.statements, table.statements.join("\n")).toHaveLength(1);
   });
 });
