@@ -2,7 +2,7 @@ import "server-only";
 import { decodeNameCursor, encodeNameCursor, keysetPage } from "@/lib/pagination";
 import type { MergeMetricsValues, MetricValues, UpdateMetricValues } from "@/lib/schemas/metric";
 import { byMoment } from "@/lib/timeline";
-import type { Prisma } from "@/prisma/client";
+import { Prisma } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
 import { reviseClaims } from "./claim-revision";
 import { detectConflicts } from "./conflicts/detect-on-save";
@@ -90,6 +90,12 @@ export async function findMetric(user: SessionUser, id: string): Promise<MetricR
   return metric ?? null;
 }
 
+/**
+ * A citation `q`'s source as JSON, read by primary key: a join let PostgreSQL hash all 20,000
+ * sources for 150 citations.
+ */
+const citedSource = Prisma.sql`(SELECT json_build_object('id', s.id, 'title', s.title, 'outlet', s.outlet) FROM sources s WHERE s.id = q.source_id)`;
+
 /** The columns of a figure the chart and the table of figures show (claimWithSourcesSelect's, without citations). */
 const { citations: _, ...figureScalars } = claimWithSourcesSelect;
 
@@ -113,8 +119,8 @@ export async function getMetric(user: SessionUser, id: string) {
            c.rate_period::text AS "ratePeriod", c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision",
            c.period_start AS "periodStart", c.period_end AS "periodEnd",
            c.event_date AS "eventDate", c.event_date_precision::text AS "eventDatePrecision", c.period_text AS "periodText",
-           coalesce((SELECT json_agg(json_build_object('id', q.id, 'source', json_build_object('id', s.id, 'title', s.title, 'outlet', s.outlet)) ORDER BY q.created_at, q.id)
-                       FROM citations q JOIN sources s ON s.id = q.source_id WHERE q.claim_id = c.id), '[]') AS citations
+           coalesce((SELECT json_agg(json_build_object('id', q.id, 'source', ${citedSource}) ORDER BY q.created_at, q.id)
+                       FROM citations q WHERE q.claim_id = c.id), '[]') AS citations
     FROM claims c
     WHERE c.metric_id = ${id}::uuid
     -- The (metric_id, as_of) index serves this; undated figures come last.
@@ -140,7 +146,7 @@ export async function figureCitations(user: SessionUser, claimIds: string[]) {
     SELECT q.claim_id::text AS "claimId",
            json_agg(json_build_object(
              'id', q.id, 'stance', q.stance,
-             'source', (SELECT json_build_object('id', s.id, 'title', s.title, 'outlet', s.outlet) FROM sources s WHERE s.id = q.source_id),
+             'source', ${citedSource},
              'chain', coalesce((SELECT json_agg(json_build_object('id', l.id, 'position', l.position, 'relation', l.relation,
                                                                  'actor', json_build_object('name', a.name, 'description', a.description)) ORDER BY l.position)
                                   FROM attribution_links l JOIN actors a ON a.id = l.actor_id WHERE l.citation_id = q.id), '[]')
