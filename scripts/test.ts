@@ -78,25 +78,57 @@ onShutdown((reason) => {
   void cleanUp().finally(() => process.exit(130));
 });
 
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+};
+type PlaywrightSuite = {
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+};
+
+/** A failure's first lines, colour codes dropped: enough to name it at the end of a long log (CI shows only the tail). */
+const firstLines = (message = "") => message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() && !l.includes("node_modules")).slice(0, 3).map((l) => `      ${l.trim().slice(0, 200)}`).join("\n");
+
 function summary() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const failedTests: string[] = [];
   const vitest = path.join(root, "test-results/vitest.json");
   if (existsSync(vitest)) {
-    const r = JSON.parse(readFileSync(vitest, "utf8"));
+    const r = JSON.parse(readFileSync(vitest, "utf8")) as VitestReport;
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
+    for (const file of r.testResults) {
+      const where = path.relative(root, file.name);
+      const tests = file.assertionResults.filter((t) => t.status === "failed");
+      for (const t of tests) failedTests.push(`  ${where} › ${t.fullName}\n${firstLines(t.failureMessages[0])}`);
+      // A file that failed to load or in a hook has no failed test of its own.
+      if (!tests.length && file.message) failedTests.push(`  ${where}\n${firstLines(file.message)}`);
+    }
   }
   const e2e = path.join(root, "test-results/e2e.json");
   if (existsSync(e2e)) {
-    const s = JSON.parse(readFileSync(e2e, "utf8")).stats;
+    const report = JSON.parse(readFileSync(e2e, "utf8")) as PlaywrightSuite & { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    const s = report.stats;
     passed += s.expected;
     failed += s.unexpected + s.flaky;
     skipped += s.skipped;
+    const walk = (suite: PlaywrightSuite) => {
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests)
+          if (t.status === "unexpected" || t.status === "flaky")
+            failedTests.push(`  ${spec.file}:${spec.line} › ${spec.title}${t.status === "flaky" ? " (flaky: passed on retry)" : ""}\n${firstLines(t.results.find((x) => x.error)?.error?.message)}`);
+      suite.suites?.forEach(walk);
+    };
+    walk(report);
   }
-  return { passed, failed, skipped };
+  return { passed, failed, skipped, failedTests };
 }
 
 try {
@@ -178,7 +210,8 @@ try {
   await cleanUp();
 }
 
-const { passed, failed, skipped } = summary();
+const { passed, failed, skipped, failedTests } = summary();
+if (failedTests.length) console.log(`\n[test] Failed tests:\n${failedTests.join("\n")}`);
 // The whole run must stay under 20 minutes on a 2-core machine: each stage's share, to see where it goes.
 console.log(`\n[test] ${timings.map(([name, s]) => `${name} ${Math.round(s)} s`).join(", ")}; in all ${Math.round(performance.now() / 1000)} s`);
 console.log(`\n[test] ${failures.length ? `Failed: ${failures.join(", ")}` : "All stages passed."}`);
