@@ -9,8 +9,13 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
     // Fail fast when the database is down, so /api/health answers and the app recovers on its own.
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
+    // Timestamps are stored without a zone and Prisma's adapter reads and writes them as UTC, while
+    // defaults and triggers use the session's now(): every session runs in UTC, whatever the server's zone.
+    options: "-c TimeZone=UTC",
   });
-  return new PrismaClient({ adapter });
+  // A burst of writes queues for the pool's connections (and a row lock) rather than failing after
+  // Prisma's 2 s wait for a connection and 5 s a transaction.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 10_000 } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

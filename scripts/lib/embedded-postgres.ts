@@ -119,7 +119,7 @@ export async function startEmbeddedPostgres(options: {
     authMethod: "scram-sha-256",
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
     onLog: () => {},
     onError: (e) => log(`postgres: ${String(e)}`),
   });

@@ -1,7 +1,7 @@
 // How many statements the busiest paths send. Each costs a round trip and Prisma's work on the
 // app's one JS core (a save is bound by it: README, Performance), so a change that adds reads to
 // them fails here, where no timing would catch it on a 15-claim database.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { claimSchema } from "@/lib/schemas/claim";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
 import { createClaim } from "@/lib/server/claim-edits";
@@ -14,9 +14,11 @@ import { statementsOf } from "../support/statements";
 
 describe("statements sent by the busiest paths", () => {
   const { db, actor } = useMigratedDatabase();
+  beforeAll(async () => {
+    await seedDatabase(db());
+  });
 
   it("saves a tagged figure that opens a conflict in 18 statements (3 of them the tags), reading neither citations (a figure's are not compared) nor the claim it just wrote", async () => {
-    await seedDatabase(db());
     const editor = await actor("editor@factdesk.test");
     const values = claimSchema.parse({
       statement: "Ukraine says 42,000 Russian soldiers were killed by mid-August.",
