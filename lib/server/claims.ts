@@ -204,7 +204,7 @@ const dateOrNull = (value: string | null) => (value === null ? null : new Date(v
  */
 export async function getClaim(user: SessionUser, id: string): Promise<ClaimDetail | null> {
   authorize(user, "claims:read");
-  const [row] = await db.$queryRaw<ClaimDetailRow[]>`
+  const [row] = await db.$queryRaw<ClaimDetailRow[]>`/* prepared: claim_detail */
     SELECT c.id, c.statement, c.kind::text AS kind, c.status::text AS status, c.rank::text AS rank,
            c.metric_id AS "metricId", c.value_low AS "valueLow", c.value_high AS "valueHigh", c.value_best AS "valueBest", c.unit,
            c.rate_period::text AS "ratePeriod", c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision",

@@ -21,9 +21,9 @@ const isSessionId = (id: unknown): id is string => typeof id === "string" && isU
  */
 export async function activeSessionUser(sessionId: unknown, userId: unknown, now = new Date()): Promise<SessionUser | null> {
   if (!isSessionId(sessionId)) return null;
-  // One joined statement, on every signed-in request (kept pages too): Prisma's nested read of the
-  // user was a second round trip.
-  const [row] = await db.$queryRaw<SessionRow[]>`
+  // One joined statement, prepared (planned once a connection), on every signed-in request (kept
+  // pages too): Prisma's nested read of the user was a second round trip.
+  const [row] = await db.$queryRaw<SessionRow[]>`/* prepared: session_user */
     SELECT s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt", s.revoked_at AS "revokedAt",
            u.id, u.email, u.name, u.role::text AS role, u.disabled_at AS "disabledAt"
       FROM sessions s JOIN users u ON u.id = s.user_id

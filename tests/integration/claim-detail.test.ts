@@ -36,8 +36,9 @@ describe("a claim's page read", () => {
     expect(ids.length).toBeGreaterThanOrEqual(15);
     const covered = { event: 0, assignee: 0, chain: 0, reviews: 0, statusChanges: 0, notes: 0, comments: 0, resolved: 0, tags: 0, statementsOf: 0, contentClaim: 0, speaker: 0, metric: 0, saidOn: 0, publishedAt: 0 };
     for (const id of ids) {
-      const { result, statements } = await statementsOf(() => getClaim(reader, id));
+      const { result, statements, names } = await statementsOf(() => getClaim(reader, id));
       expect(statements, statements.join("\n")).toHaveLength(1);
+      expect(names).toEqual(["claim_detail"]);
       const expected = await db().claim.findUnique({ where: { id }, include: claimDetailInclude });
       expect(result).toStrictEqual(expected);
       const c = result!;

@@ -53,6 +53,8 @@ describe("statements sent by the busiest paths", () => {
     const session = await statementsOf(() => activeSessionUser(sessionId, editor.id));
     expect(session.result?.id).toBe(editor.id);
     expect(session.statements, session.statements.join("\n")).toHaveLength(1);
+    // Prepared once a connection (prisma/client.ts): planned from PostgreSQL's cache after the first.
+    expect(session.names).toEqual(["session_user"]);
   });
 
   it("reads a metric page in three statements: the metric, its figures with their sources, and the table page's citations with their chains", async () => {
