@@ -1,7 +1,7 @@
 import "server-only";
 // The claims as the comparator reads them, loaded by conflict detection on save and by the re-scan.
 import type { DetectableClaim } from "@/lib/conflicts/detect";
-import type { Prisma } from "@/prisma/client";
+import { Prisma } from "@/prisma/client";
 import type { AuditEntry } from "../audit";
 
 export type Tx = Prisma.TransactionClient;
@@ -14,7 +14,7 @@ export const comparableSelect = {
   approximate: true, metric: { select: { figureKind: true, tolerancePercent: true, allowsSigned: true } },
 } as const;
 
-const citationSelect = {
+export const citationSelect = {
   id: true, saidOn: true, saidPrecision: true, saidText: true,
   source: { select: { title: true, outlet: true, publishedAt: true, publishedPrecision: true } },
 } as const;
@@ -29,19 +29,49 @@ export const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparab
   metric: c.metric ? { ...c.metric, tolerancePercent: c.metric.tolerancePercent?.toString() ?? null } : null,
 });
 
+type Comparable = Prisma.ClaimGetPayload<{ select: typeof comparableSelect }>;
+type ComparableMetric = NonNullable<Comparable["metric"]>;
+type CitationJson = { id: string; saidOn: string | null; saidPrecision: DatedCitationRow["saidPrecision"]; saidText: string | null; source: { title: string; outlet: string | null; publishedAt: string | null; publishedPrecision: DatedCitationRow["source"]["publishedPrecision"] } };
+type DatedCitationRow = Prisma.CitationGetPayload<{ select: typeof citationSelect }>;
+type ComparableRow = Omit<Comparable, "metric"> & {
+  figureKind: ComparableMetric["figureKind"] | null;
+  tolerancePercent: ComparableMetric["tolerancePercent"];
+  allowsSigned: boolean | null;
+  citations: CitationJson[] | null;
+};
+
+const dayOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
 /**
- * The claims `where` picks, as the comparator reads them, with their citations when they are
- * attributed statements (the only kind whose citations it reads): a figure's save reads no citations.
+ * The claims `where` picks (a condition on `claims c`), as the comparator reads them, in one
+ * statement: each claim's columns, its metric's settings, and for attributed statements (the only
+ * kind whose citations it reads) the citations with their sources. Prisma's nested read sent two
+ * to four (claims, metrics, citations, sources), on every save; `comparableSelect` and
+ * `citationSelect` stay the shape, and tests/integration/comparable-claims.test.ts holds this read
+ * equal to Prisma's reading of them.
  */
-export async function loadWithCitations(tx: Tx, where: Prisma.ClaimWhereInput): Promise<Loaded[]> {
-  const claims = await tx.claim.findMany({ where, select: comparableSelect });
-  const attributed = claims.filter((c) => c.kind === "ATTRIBUTED_STATEMENT").map((c) => c.id);
-  const citations = attributed.length ? await tx.citation.findMany({ where: { claimId: { in: attributed } }, select: { claimId: true, ...citationSelect } }) : [];
-  const byClaim = new Map<string, typeof citations>();
-  for (const c of citations) {
-    const list = byClaim.get(c.claimId);
-    if (list) list.push(c);
-    else byClaim.set(c.claimId, [c]);
-  }
-  return claims.map((c) => ({ ...asDetectable(c), citations: c.kind === "ATTRIBUTED_STATEMENT" ? (byClaim.get(c.id) ?? []) : undefined }));
+export async function readComparable(tx: Tx, where: Prisma.Sql): Promise<Loaded[]> {
+  const rows = await tx.$queryRaw<ComparableRow[]>`
+    SELECT c.id, c.kind::text AS kind, c.status::text AS status, c.version, c.metric_id AS "metricId", c.event_id AS "eventId",
+           c.value_low AS "valueLow", c.value_high AS "valueHigh", c.value_best AS "valueBest", c.unit, c.rate_period::text AS "ratePeriod",
+           c.as_of AS "asOf", c.as_of_precision::text AS "asOfPrecision", c.period_start AS "periodStart", c.period_end AS "periodEnd",
+           c.event_date AS "eventDate", c.event_date_precision::text AS "eventDatePrecision", c.approximate,
+           m.figure_kind::text AS "figureKind", m.tolerance_percent AS "tolerancePercent", m.allows_signed AS "allowsSigned",
+           CASE WHEN c.kind = 'ATTRIBUTED_STATEMENT' THEN coalesce((
+             SELECT json_agg(json_build_object(
+                      'id', q.id, 'saidOn', q.said_on, 'saidPrecision', q.said_precision, 'saidText', q.said_text,
+                      'source', (SELECT json_build_object('title', s.title, 'outlet', s.outlet, 'publishedAt', s.published_at, 'publishedPrecision', s.published_precision)
+                                   FROM sources s WHERE s.id = q.source_id)) ORDER BY q.created_at, q.id)
+               FROM citations q WHERE q.claim_id = c.id), '[]') END AS citations
+      FROM claims c LEFT JOIN metrics m ON m.id = c.metric_id
+     WHERE ${where}
+     ORDER BY c.id`;
+  return rows.map(({ figureKind, tolerancePercent, allowsSigned, citations, ...c }) => ({
+    // A claim's metric always exists (a foreign key): its columns are null only when the claim has none.
+    ...asDetectable({ ...c, metric: c.metricId === null ? null : { figureKind: figureKind!, tolerancePercent, allowsSigned: allowsSigned! } }),
+    citations: citations?.map((q) => ({ ...q, saidOn: dayOrNull(q.saidOn), source: { ...q.source, publishedAt: dayOrNull(q.source.publishedAt) } })),
+  }));
 }
+
+/** Some claims by id, as the comparator reads them. */
+export const loadComparable = (tx: Tx, ids: readonly string[]) => readComparable(tx, Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { claimSignature, findConflicts, INACTIVE_STATUSES } from "@/lib/conflicts/detect";
-import type { Prisma } from "@/prisma/client";
-import { asDetectable, comparableSelect, loadWithCitations, type Audit, type Loaded, type Tx } from "./comparable-claims";
+import { Prisma } from "@/prisma/client";
+import { loadComparable, readComparable, type Audit, type Loaded, type Tx } from "./comparable-claims";
 import { reconcile } from "./store-and-reconcile";
 
 type Scoped = { kind: string; metricId?: string | null; eventId?: string | null };
@@ -22,12 +22,11 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
   const scopes = claims.map(scopeOf);
   const metricIds = [...new Set(scopes.flatMap((s) => (s && "metricId" in s ? [s.metricId] : [])))];
   const eventIds = [...new Set(scopes.flatMap((s) => (s && "eventId" in s ? [s.eventId] : [])))];
-  const or: Prisma.ClaimWhereInput[] = [];
-  if (metricIds.length) or.push({ metricId: { in: metricIds }, kind: "QUANTITY" });
-  if (eventIds.length) or.push({ eventId: { in: eventIds }, kind: "DATE" });
+  const or: Prisma.Sql[] = [];
+  if (metricIds.length) or.push(Prisma.sql`(c.metric_id = ANY(${metricIds}::uuid[]) AND c.kind = 'QUANTITY')`);
+  if (eventIds.length) or.push(Prisma.sql`(c.event_id = ANY(${eventIds}::uuid[]) AND c.kind = 'DATE')`);
   if (!or.length) return [];
-  const peers = await tx.claim.findMany({ where: { OR: or, status: { notIn: [...INACTIVE_STATUSES] } }, select: comparableSelect });
-  return peers.map(asDetectable);
+  return readComparable(tx, Prisma.sql`(${Prisma.join(or, " OR ")}) AND c.status <> ALL(${[...INACTIVE_STATUSES]}::"ClaimStatus"[])`);
 }
 
 /**
@@ -39,7 +38,7 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
  */
 export async function detectConflicts(tx: Tx, claimIds: readonly string[], actorId: string | null, audit: Audit, { created = false } = {}) {
   if (!claimIds.length) return;
-  const focus = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  const focus = await loadComparable(tx, claimIds);
   // A claim that moved to another metric or event leaves its open conflicts behind, and only its
   // old company can clear them: the claims it shares an open conflict with, on a metric or event
   // none of the saved claims is on now, are compared again too.
@@ -51,7 +50,7 @@ export async function detectConflicts(tx: Tx, claimIds: readonly string[], actor
       JOIN claims k ON k.id = other.claim_id
      WHERE mine.claim_id = ANY(${[...claimIds]}::uuid[]) AND other.claim_id <> ALL(${[...claimIds]}::uuid[])`;
   const away = partners.filter((p) => !scopes.has(scopeKey({ kind: p.kind, metricId: p.metric_id, eventId: p.event_id })));
-  if (away.length) focus.push(...(await loadWithCitations(tx, { id: { in: away.map((p) => p.id) } })));
+  if (away.length) focus.push(...(await loadComparable(tx, away.map((p) => p.id))));
   await lockScopes(tx, focus);
   // Peers are read under the locks: a save on the same metric that committed meanwhile is seen.
   const peers = await loadPeers(tx, focus);
@@ -69,6 +68,6 @@ export async function lockScopes(tx: Tx, claims: readonly Scoped[]) {
 
 /** What each claim says now, as far as conflicts go: stored with a decision, so only later changes reopen it. */
 export async function currentSignatures(tx: Tx, claimIds: readonly string[]): Promise<Map<string, { signature: string; version: number }>> {
-  const claims = await loadWithCitations(tx, { id: { in: [...claimIds] } });
+  const claims = await loadComparable(tx, claimIds);
   return new Map(claims.map((c) => [c.id, { signature: claimSignature(c), version: c.version }]));
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { findAllConflicts } from "@/lib/conflicts/detect";
-import type { PrismaClient } from "@/prisma/client";
+import { Prisma, type PrismaClient } from "@/prisma/client";
 import { writeAudit, type AuditEntry } from "../audit";
-import { asDetectable, comparableSelect, loadWithCitations, type Audit, type Tx } from "./comparable-claims";
+import { loadComparable, readComparable, type Audit, type Tx } from "./comparable-claims";
 import { lockScopes } from "./detect-on-save";
 import { reconcile } from "./store-and-reconcile";
 
@@ -57,8 +57,8 @@ export async function scanAllConflicts(
       after = ids.at(-1)!.id;
       await asSystem(db, async (tx, audit) => {
         await lockScopes(tx, ids.map((i) => (kind === "QUANTITY" ? { kind, metricId: i.id } : { kind, eventId: i.id })));
-        const claims = await tx.claim.findMany({ where: { [column]: { in: ids.map((i) => i.id) }, kind }, select: comparableSelect });
-        const loaded = claims.map(asDetectable);
+        const scope = column === "metricId" ? Prisma.sql`c.metric_id` : Prisma.sql`c.event_id`;
+        const loaded = await readComparable(tx, Prisma.sql`${scope} = ANY(${ids.map((i) => i.id)}::uuid[]) AND c.kind = ${kind}::"ClaimKind"`);
         const findings = findAllConflicts(loaded);
         report.claims += loaded.length;
         report.found += findings.length;
@@ -84,7 +84,7 @@ export async function scanAllConflicts(
     if (!ids.length) break;
     after = ids.at(-1)!.id;
     await asSystem(db, async (tx, audit) => {
-      const loaded = await loadWithCitations(tx, { id: { in: ids.map((i) => i.id) } });
+      const loaded = await loadComparable(tx, ids.map((i) => i.id));
       const findings = findAllConflicts(loaded);
       report.claims += loaded.length;
       report.statements += loaded.length;
