@@ -3,10 +3,20 @@
 // written against. This holds the two equal on every seeded claim, and the signatures with them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { claimSignature } from "@/lib/conflicts/detect";
-import { asDetectable, citationSelect, comparableSelect, loadComparable } from "@/lib/server/conflicts/comparable-claims";
-import { seedDatabase } from "@/seeds/load";
+import { citationSelect, comparableSelect, loadComparable } from "@/lib/server/conflicts/comparable-claims";
+import type { Prisma } from "@/prisma/client";
+import { seedDatabase, seedId } from "@/seeds/load";
 import { useMigratedDatabase } from "../support/database";
 import { statementsOf } from "../support/statements";
+
+/** Prisma's reading as the comparator was written against it: figures as Decimal's text. */
+const asDetectable = (c: Prisma.ClaimGetPayload<{ select: typeof comparableSelect }>) => ({
+  ...c,
+  valueLow: c.valueLow?.toString() ?? null,
+  valueHigh: c.valueHigh?.toString() ?? null,
+  valueBest: c.valueBest?.toString() ?? null,
+  metric: c.metric ? { ...c.metric, tolerancePercent: c.metric.tolerancePercent?.toString() ?? null } : null,
+});
 
 describe("claims as the comparator reads them", () => {
   const { db } = useMigratedDatabase();
@@ -15,6 +25,13 @@ describe("claims as the comparator reads them", () => {
   });
 
   it("are what Prisma reads for the same selection, attributed statements with their citations, in one statement", async () => {
+    // Figures at the ends of numeric(24, 6), a fraction, a negative and zero, and a metric tolerance with a fraction.
+    const metricId = seedId("metric", "ru-deaths");
+    await db().metric.update({ where: { id: metricId }, data: { tolerancePercent: "12.50" } });
+    const editor = await db().user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } });
+    for (const [valueLow, valueHigh, valueBest] of [["0.000001", "999999999999999999.999999", "1234.5"], ["-5", "100.250000", "0"]]) {
+      await db().claim.create({ data: { statement: `Figures ${valueLow}`, kind: "QUANTITY", metricId, valueLow, valueHigh, valueBest, unit: "x", createdById: editor.id } });
+    }
     const ids = (await db().claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(15);
     const { result: loaded, statements } = await statementsOf(() => db().$transaction((tx) => loadComparable(tx, ids)));
