@@ -34,9 +34,10 @@ describe("claims as the comparator reads them", () => {
     }
     const ids = (await db().claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(15);
-    const { result: loaded, statements } = await statementsOf(() => db().$transaction((tx) => loadComparable(tx, ids)));
-    // BEGIN, the read, COMMIT.
+    const { result: loaded, statements, names } = await statementsOf(() => db().$transaction((tx) => loadComparable(tx, ids)));
+    // BEGIN, the read (prepared), COMMIT.
     expect(statements.filter((s) => s !== "BEGIN" && s !== "COMMIT"), statements.join("\n")).toHaveLength(1);
+    expect(names.filter(Boolean)).toEqual(["comparable_by_id"]);
 
     const prisma = await db().claim.findMany({
       where: { id: { in: ids } },

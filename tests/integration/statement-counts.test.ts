@@ -31,7 +31,7 @@ describe("statements sent by the busiest paths", () => {
       asOfPrecision: "DAY",
       tags: "russia, casualties",
     });
-    const { result, statements } = await statementsOf(() => createClaim(editor, values));
+    const { result, statements, names } = await statementsOf(() => createClaim(editor, values));
     expect(result.ok).toBe(true);
     const id = result.ok ? result.value.id : "";
     // The whole path ran: the figure conflicts with the 15,000–25,000 estimate on the same metric.
@@ -40,6 +40,8 @@ describe("statements sent by the busiest paths", () => {
     expect(statements.filter((s) => /\bFROM "public"\."(citations|metrics)"/.test(s)), statements.join("\n")).toEqual([]);
     expect(statements.filter((s) => /^SELECT .*\bFROM "public"\."claim_tags"/.test(s)), statements.join("\n")).toEqual([]);
     expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(16);
+    // The comparator's two reads and the audit entries are prepared (planned once a connection).
+    expect(names.filter(Boolean)).toEqual(["comparable_by_id", "comparable_peers_metric", "audit_entries"]);
     // The audit entry still holds what a read gives: figures as stored (decimal strings), tags sorted.
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
     expect(audit.after).toMatchObject({ valueLow: "40000", valueHigh: "45000", valueBest: null, tags: ["casualties", "russia"], speakerName: null, version: 1 });

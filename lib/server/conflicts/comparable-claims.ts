@@ -46,8 +46,10 @@ const dayOrNull = (value: string | null) => (value === null ? null : new Date(va
  * `citationSelect` stay the shape, and tests/integration/comparable-claims.test.ts holds this read
  * equal to Prisma's reading of them.
  */
-export async function readComparable(tx: Tx, where: Prisma.Sql): Promise<Loaded[]> {
-  const rows = await tx.$queryRaw<ComparableRow[]>`
+export async function readComparable(tx: Tx, name: `comparable_${string}`, where: Prisma.Sql): Promise<Loaded[]> {
+  // Prepared under `name` (prisma/client.ts), one name for each shape of `where`: planning this
+  // statement cost PostgreSQL more than running it. Every shape reads by an index on ids, metric or event.
+  const rows = await tx.$queryRaw<ComparableRow[]>`${Prisma.raw(`/* prepared: ${name} */`)}
     SELECT c.id, c.kind::text AS kind, c.status::text AS status, c.version, c.metric_id AS "metricId", c.event_id AS "eventId",
            trim_scale(c.value_low)::text AS "valueLow", trim_scale(c.value_high)::text AS "valueHigh", trim_scale(c.value_best)::text AS "valueBest",
            c.unit, c.rate_period::text AS "ratePeriod",
@@ -76,4 +78,4 @@ export async function readComparable(tx: Tx, where: Prisma.Sql): Promise<Loaded[
 }
 
 /** Some claims by id, as the comparator reads them. */
-export const loadComparable = (tx: Tx, ids: readonly string[]) => readComparable(tx, Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`);
+export const loadComparable = (tx: Tx, ids: readonly string[]) => readComparable(tx, "comparable_by_id", Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`);

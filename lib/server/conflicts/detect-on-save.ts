@@ -26,7 +26,8 @@ async function loadPeers(tx: Tx, claims: readonly Loaded[]): Promise<Loaded[]> {
   if (metricIds.length) or.push(Prisma.sql`(c.metric_id = ANY(${metricIds}::uuid[]) AND c.kind = 'QUANTITY')`);
   if (eventIds.length) or.push(Prisma.sql`(c.event_id = ANY(${eventIds}::uuid[]) AND c.kind = 'DATE')`);
   if (!or.length) return [];
-  return readComparable(tx, Prisma.sql`(${Prisma.join(or, " OR ")}) AND c.status <> ALL(${[...INACTIVE_STATUSES]}::"ClaimStatus"[])`);
+  const name = metricIds.length && eventIds.length ? "comparable_peers" : metricIds.length ? "comparable_peers_metric" : "comparable_peers_event";
+  return readComparable(tx, name, Prisma.sql`(${Prisma.join(or, " OR ")}) AND c.status <> ALL(${[...INACTIVE_STATUSES]}::"ClaimStatus"[])`);
 }
 
 /**

@@ -58,7 +58,7 @@ export async function scanAllConflicts(
       await asSystem(db, async (tx, audit) => {
         await lockScopes(tx, ids.map((i) => (kind === "QUANTITY" ? { kind, metricId: i.id } : { kind, eventId: i.id })));
         const scope = column === "metricId" ? Prisma.sql`c.metric_id` : Prisma.sql`c.event_id`;
-        const loaded = await readComparable(tx, Prisma.sql`${scope} = ANY(${ids.map((i) => i.id)}::uuid[]) AND c.kind = ${kind}::"ClaimKind"`);
+        const loaded = await readComparable(tx, `comparable_scan_${table}`, Prisma.sql`${scope} = ANY(${ids.map((i) => i.id)}::uuid[]) AND c.kind = ${kind}::"ClaimKind"`);
         const findings = findAllConflicts(loaded);
         report.claims += loaded.length;
         report.found += findings.length;
