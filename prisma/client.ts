@@ -9,7 +9,8 @@ const PREPARED = /^\s*\/\* prepared: ([a-z_]+) \*\//;
  * `/* prepared: name *\/`, or "" (unnamed, planned anew each time, as Prisma sends its own).
  * PostgreSQL parses and plans a prepared statement once a connection: for a wide read of one row
  * by key (a claim's page) planning was most of its cost. Only statements whose plan cannot depend
- * on their parameters opt in, since after five runs PostgreSQL may keep one generic plan.
+ * on their parameters opt in, since after five runs PostgreSQL may keep one generic plan. A name
+ * stands for one text: pg refuses a name sent again with another.
  */
 export const preparedStatementName = (sql: string) => PREPARED.exec(sql)?.[1] ?? "";
 

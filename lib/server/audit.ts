@@ -10,8 +10,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** An entry's snapshot as JSON text (bigints as strings), or null when it has none. */
-const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
+/** An entry's snapshot as JSON text (bigints as strings), or SQL NULL when it has none. */
+const asJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
 
 /**
  * Writes audit entries in the caller's transaction, in their order; a null actor is Factdesk itself

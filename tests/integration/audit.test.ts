@@ -17,7 +17,7 @@ describe("audit entries", () => {
     const entries = [
       { action: "test.first", entityType: "Claim", entityId, after: { statement: "Fünf “quoted” words", valueLow: "40000", sequence: 12n, tags: ["a", "b"], asOf: new Date("2022-08-15T00:00:00Z") } },
       { action: "test.second", entityType: "Claim", entityId, before: { status: "UNVERIFIED" }, after: { status: "IN_REVIEW", note: null } },
-      { action: "test.third", entityType: "Claim", entityId },
+      { action: "test.third", entityType: "Claim", entityId, before: null },
     ];
     const { statements, names } = await statementsOf(() => db().$transaction((tx) => writeAudit(tx, editor.id, entries)));
     expect(names.filter(Boolean)).toEqual(["audit_entries"]);
