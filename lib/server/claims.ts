@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonDate, jsonDateOrNull, type AsJson } from "@/lib/json-rows";
 import { decodeCursor, encodeCursor, keysetPage } from "@/lib/pagination";
 import { reviewStateOfFilter, type ReviewState } from "@/lib/review-state";
 import type { ClaimFilters, ClaimSort } from "@/lib/schemas/claim-filters";
@@ -189,13 +190,8 @@ export const claimDetailInclude = {
 
 export type ClaimDetail = Prisma.ClaimGetPayload<{ include: typeof claimDetailInclude }>;
 
-/** A row's columns as JSON carries them: times as ISO strings, review sequences as text. */
-type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends bigint ? string : T[K] extends object | null ? AsJson<T[K]> : T[K] };
 type ClaimDetailRow = Omit<ClaimDetail, "citations" | "statusChanges" | "notes" | "reviews" | "comments"> &
   AsJson<Pick<ClaimDetail, "citations" | "statusChanges" | "notes" | "reviews" | "comments">>;
-
-const date = (value: string) => new Date(value);
-const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
  * One claim with everything its page shows, or null. One statement, each relation gathered in SQL
@@ -264,20 +260,20 @@ export async function getClaim(user: SessionUser, id: string): Promise<ClaimDeta
     ...row,
     citations: row.citations.map((q) => ({
       ...q,
-      saidOn: dateOrNull(q.saidOn),
-      createdAt: date(q.createdAt),
-      updatedAt: date(q.updatedAt),
-      source: { ...q.source, publishedAt: dateOrNull(q.source.publishedAt) },
+      saidOn: jsonDateOrNull(q.saidOn),
+      createdAt: jsonDate(q.createdAt),
+      updatedAt: jsonDate(q.updatedAt),
+      source: { ...q.source, publishedAt: jsonDateOrNull(q.source.publishedAt) },
     })),
-    statusChanges: row.statusChanges.map((x) => ({ ...x, createdAt: date(x.createdAt) })),
-    notes: row.notes.map((n) => ({ ...n, deletedAt: dateOrNull(n.deletedAt), createdAt: date(n.createdAt), updatedAt: date(n.updatedAt) })),
-    reviews: row.reviews.map((r) => ({ ...r, sequence: BigInt(r.sequence), createdAt: date(r.createdAt) })),
+    statusChanges: row.statusChanges.map((x) => ({ ...x, createdAt: jsonDate(x.createdAt) })),
+    notes: row.notes.map((n) => ({ ...n, deletedAt: jsonDateOrNull(n.deletedAt), createdAt: jsonDate(n.createdAt), updatedAt: jsonDate(n.updatedAt) })),
+    reviews: row.reviews.map((r) => ({ ...r, sequence: BigInt(r.sequence), createdAt: jsonDate(r.createdAt) })),
     comments: row.comments.map((o) => ({
       ...o,
-      resolvedAt: dateOrNull(o.resolvedAt),
-      deletedAt: dateOrNull(o.deletedAt),
-      createdAt: date(o.createdAt),
-      updatedAt: date(o.updatedAt),
+      resolvedAt: jsonDateOrNull(o.resolvedAt),
+      deletedAt: jsonDateOrNull(o.deletedAt),
+      createdAt: jsonDate(o.createdAt),
+      updatedAt: jsonDate(o.updatedAt),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // The claims as the comparator reads them, loaded by conflict detection on save and by the re-scan.
 import type { DetectableClaim } from "@/lib/conflicts/detect";
+import { jsonDateOrNull, type AsJson } from "@/lib/json-rows";
 import { Prisma } from "@/prisma/client";
 import type { AuditEntry } from "../audit";
 
@@ -24,8 +25,7 @@ export type Loaded = DetectableClaim & { version: number };
 type Comparable = Prisma.ClaimGetPayload<{ select: typeof comparableSelect }>;
 type ComparableMetric = NonNullable<Comparable["metric"]>;
 type DatedCitationRow = Prisma.CitationGetPayload<{ select: typeof citationSelect }>;
-/** A citation as JSON carries it: dates as text. */
-type CitationJson = { id: string; saidOn: string | null; saidPrecision: DatedCitationRow["saidPrecision"]; saidText: string | null; source: { title: string; outlet: string | null; publishedAt: string | null; publishedPrecision: DatedCitationRow["source"]["publishedPrecision"] } };
+
 /** Figures travel as text, scale trimmed ("40000", not "40000.000000"): what the comparator reads, without a Decimal a value. */
 type ComparableRow = Omit<Comparable, "metric" | "valueLow" | "valueHigh" | "valueBest"> & {
   valueLow: string | null;
@@ -34,10 +34,8 @@ type ComparableRow = Omit<Comparable, "metric" | "valueLow" | "valueHigh" | "val
   figureKind: ComparableMetric["figureKind"] | null;
   tolerancePercent: string | null;
   allowsSigned: boolean | null;
-  citations: CitationJson[] | null;
+  citations: AsJson<DatedCitationRow>[] | null;
 };
-
-const dayOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
  * The claims `where` picks (a condition on `claims c`), as the comparator reads them, in one
@@ -74,7 +72,7 @@ export async function readComparable(tx: Tx, name: `comparable_${string}`, where
     eventDate: r.eventDate, eventDatePrecision: r.eventDatePrecision, approximate: r.approximate,
     // A claim's metric always exists (a foreign key): its columns are null only when the claim has none.
     metric: r.metricId === null ? null : { figureKind: r.figureKind!, tolerancePercent: r.tolerancePercent, allowsSigned: r.allowsSigned! },
-    citations: r.citations?.map((q) => ({ ...q, saidOn: dayOrNull(q.saidOn), source: { ...q.source, publishedAt: dayOrNull(q.source.publishedAt) } })),
+    citations: r.citations?.map((q) => ({ ...q, saidOn: jsonDateOrNull(q.saidOn), source: { ...q.source, publishedAt: jsonDateOrNull(q.source.publishedAt) } })),
   }));
 }
 
