@@ -2,3 +2,9 @@
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
+
+/**
+ * A new row id, as Prisma's `@default(uuid(7))` makes one (time-ordered, so ids made later sort
+ * later): for rows written by raw SQL, which Prisma's defaults never reach.
+ */
+export { v7 as newId } from "uuid";

@@ -39,6 +39,37 @@ describe("creating and editing claims", () => {
     expect(audit.after).toMatchObject({ statement: form.statement, tags: ["casualties", "russia", "ukraine-claims"], version: 1 });
   });
 
+  it("stores every kind of claim as written, and its audit entry holds what a read of it gives", async () => {
+    const editor = await actor("editor@factdesk.test");
+    const forms = [
+      { ...form, valueLow: "0.25", valueHigh: "1,234,567.123456", valueBest: "", ratePeriod: "WEEK", asOf: "2022-03-01", asOfPrecision: "MONTH", periodEnd: "2022-12-31", periodText: "over the war's first year", approximate: true, tags: "" },
+      { ...form, metricId: "", valueLow: "", valueHigh: "", valueBest: "3.5", unit: "degrees", asOf: "", periodStart: "2023-01-01", tags: "Weather" },
+      { statement: "Russia recognised the two republics on 21 February 2022.", kind: "DATE", eventId: seedId("event", "ru-recognises"), eventDate: "2022-02-21", eventDatePrecision: "DAY", tags: "" },
+      { statement: "The minister said the bridge would reopen within the month.", kind: "ATTRIBUTED_STATEMENT", speakerName: "A Minister Of Bridges", periodText: "this month" },
+      { statement: "The two leaders met in Geneva for the first time.", kind: "EVENT", eventId: seedId("event", "ru-recognises") },
+    ];
+    for (const values of forms) {
+      const result = await createClaim(editor, claimSchema.parse(values));
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      const id = result.ok ? result.value.id : "";
+      const claim = await db().claim.findUniqueOrThrow({
+        where: { id },
+        select: {
+          statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, asOf: true, asOfPrecision: true,
+          periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true, version: true,
+          status: true, rank: true, createdById: true, createdAt: true, updatedAt: true, speaker: { select: { name: true } }, tags: { select: { tag: { select: { name: true } } } },
+          statusChanges: { select: { fromStatus: true, toStatus: true, reason: true, actorId: true, createdAt: true } },
+        },
+      });
+      const { speaker, tags, status, rank, createdById, createdAt, updatedAt, statusChanges, ...editable } = claim;
+      expect({ status, rank, createdById, version: editable.version }).toEqual({ status: "UNVERIFIED", rank: "NORMAL", createdById: editor.id, version: 1 });
+      expect(updatedAt).toEqual(createdAt);
+      expect(statusChanges).toEqual([{ fromStatus: null, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: editor.id, createdAt }]);
+      const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
+      expect(audit.after).toStrictEqual(JSON.parse(JSON.stringify({ ...editable, speakerName: speaker?.name ?? null, tags: tags.map((t) => t.tag.name).sort() })));
+    }
+  });
+
   it("refuses reviewers in the data layer", async () => {
     const reviewer = await actor("reviewer@factdesk.test");
     await expect(createClaim(reviewer, claimSchema.parse(form))).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,6 +1,6 @@
 import "server-only";
 import { claimSignature, fingerprint, type Finding } from "@/lib/conflicts/detect";
-import type { Prisma } from "@/prisma/client";
+import { newId } from "@/lib/ids";
 import type { Audit, Loaded, Tx } from "./comparable-claims";
 
 type Stored = { id: string; kind: string; severity: string; status: string; fingerprint: string | null; summary: string; version: number; claims: { claimId: string; signature: string }[] };
@@ -13,7 +13,7 @@ type Stored = { id: string; kind: string; severity: string; status: string; fing
  */
 async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints: readonly string[]): Promise<Stored[]> {
   // Found by the claim index and the fingerprint index (a UNION, not an OR, so both are used), locked in id order...
-  const locked = await tx.$queryRaw<{ id: string }[]>`
+  const locked = await tx.$queryRaw<{ id: string }[]>`/* prepared: conflicts_lock */
     SELECT id::text FROM conflicts
      WHERE id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id = ANY(${[...claimIds]}::uuid[])
                   UNION SELECT id FROM conflicts WHERE fingerprint = ANY(${[...fingerprints]}::text[]))
@@ -21,7 +21,7 @@ async function storedConflicts(tx: Tx, claimIds: readonly string[], fingerprints
      ORDER BY id FOR UPDATE`;
   if (!locked.length) return [];
   // ...then read with their claims' signatures.
-  return tx.$queryRaw<Stored[]>`
+  return tx.$queryRaw<Stored[]>`/* prepared: conflicts_stored */
     SELECT k.id::text, k.kind::text, k.severity::text, k.status::text, k.fingerprint, k.summary, k.version,
            coalesce((SELECT json_agg(json_build_object('claimId', l.claim_id, 'signature', l.signature)) FROM conflict_claims l WHERE l.conflict_id = k.id), '[]') AS claims
       FROM conflicts k WHERE k.id = ANY(${locked.map((l) => l.id)}::uuid[])`;
@@ -32,7 +32,8 @@ type Link = { conflictId: string; claimId: string; claimVersion: number; signatu
 /**
  * Brings stored conflicts in line with what was found, in a fixed number of statements however
  * many conflicts a save touches: creates, refreshes, reopenings and clearings are each written
- * in one batch.
+ * in one batch, a prepared statement from arrays (Prisma compiles a `createMany` anew on every
+ * call; new rows get their ids here, as Prisma's `uuid(7)` default would).
  */
 export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonly Loaded[], findings: readonly Finding[], actorId: string | null, audit: Audit) {
   const claims = new Map<string, Loaded>();
@@ -94,19 +95,20 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
   }
 
   if (toCreate.length) {
-    const created = await tx.conflict.createManyAndReturn({
-      data: toCreate.map(([print, f]) => ({ kind: f.kind, severity: f.severity, summary: f.summary, detail: f.detail as Prisma.InputJsonValue, fingerprint: print })),
-      select: { id: true, fingerprint: true },
-    });
-    const idOf = new Map(created.map((c) => [c.fingerprint!, c.id]));
-    for (const [print, f] of toCreate) {
-      const id = idOf.get(print)!;
+    const created = toCreate.map(([print, finding]) => ({ id: newId(), print, finding }));
+    await tx.$executeRaw`/* prepared: conflicts_open */
+      INSERT INTO conflicts (id, kind, severity, summary, detail, fingerprint, updated_at)
+      SELECT n.id, n.kind::"ConflictKind", n.severity::"ConflictSeverity", n.summary, n.detail::jsonb, n.fingerprint, now()
+        FROM unnest(${created.map((c) => c.id)}::uuid[], ${created.map((c) => c.finding.kind)}::text[], ${created.map((c) => c.finding.severity)}::text[],
+                    ${created.map((c) => c.finding.summary)}::text[], ${created.map((c) => JSON.stringify(c.finding.detail))}::text[],
+                    ${created.map((c) => c.print)}::text[]) AS n(id, kind, severity, summary, detail, fingerprint)`;
+    for (const { id, finding: f } of created) {
       links.push(...linksOf(id, f.claimIds));
       audit({ action: "conflict.detect", entityType: "Conflict", entityId: id, after: { kind: f.kind, claimIds: f.claimIds, summary: f.summary } });
     }
   }
   if (toRefresh.length) {
-    await tx.$executeRaw`
+    await tx.$executeRaw`/* prepared: conflicts_refresh */
       UPDATE conflicts c
          SET summary = u.summary, detail = u.detail::jsonb, severity = u.severity::"ConflictSeverity", version = c.version + 1, updated_at = now(),
              status = CASE WHEN u.reopen THEN 'OPEN'::"ConflictStatus" ELSE c.status END
@@ -115,8 +117,17 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
                     ${toRefresh.map((r) => r.finding.severity)}::text[]) AS u(id, summary, detail, reopen, severity)
        WHERE c.id = u.id`;
   }
-  if (toClear.length) await tx.conflict.updateMany({ where: { id: { in: toClear } }, data: { status: "RESOLVED", version: { increment: 1 } } });
-  if (decisions.length) await tx.conflictDecision.createMany({ data: decisions });
+  if (toClear.length) {
+    await tx.$executeRaw`/* prepared: conflicts_clear */
+      UPDATE conflicts SET status = 'RESOLVED', version = version + 1, updated_at = now() WHERE id = ANY(${toClear}::uuid[])`;
+  }
+  if (decisions.length) {
+    await tx.$executeRaw`/* prepared: conflict_decisions_add */
+      INSERT INTO conflict_decisions (id, conflict_id, action, note, actor_id)
+      SELECT d.id, d.conflict_id, d.action::"ConflictAction", d.note, d.actor_id
+        FROM unnest(${decisions.map(() => newId())}::uuid[], ${decisions.map((d) => d.conflictId)}::uuid[], ${decisions.map((d) => d.action)}::text[],
+                    ${decisions.map((d) => d.note)}::text[], ${decisions.map((d) => d.actorId)}::uuid[]) AS d(id, conflict_id, action, note, actor_id)`;
+  }
   await saveLinksMany(tx, links);
   if (touchedClaims.size) await applyRanks(tx, [...touchedClaims]);
 }
@@ -124,7 +135,7 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
 /** Writes conflicts' claims with what each said when compared, in one statement. */
 async function saveLinksMany(tx: Tx, links: readonly Link[]) {
   if (!links.length) return;
-  await tx.$executeRaw`
+  await tx.$executeRaw`/* prepared: conflict_claims_save */
     INSERT INTO conflict_claims (conflict_id, claim_id, claim_version, signature)
     SELECT l.conflict_id, l.claim_id, l.claim_version, l.signature
       FROM unnest(${links.map((l) => l.conflictId)}::uuid[], ${links.map((l) => l.claimId)}::uuid[], ${links.map((l) => l.claimVersion)}::int[],
