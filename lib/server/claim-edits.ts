@@ -108,7 +108,7 @@ async function addTags(tx: Tx, claimId: string, names: string[]) {
  */
 async function checkLinks(tx: Tx, data: { metricId: string | null; eventId: string | null; valueLow: number | null; valueHigh: number | null; valueBest: number | null }) {
   if (data.metricId) {
-    const live = await tx.$queryRaw<{ allows_signed: boolean }[]>`SELECT allows_signed FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
+    const live = await tx.$queryRaw<{ allows_signed: boolean }[]>`/* prepared: metric_live */ SELECT allows_signed FROM metrics WHERE id = ${data.metricId}::uuid AND merged_into_id IS NULL FOR SHARE`;
     if (!live.length) return refuse("That metric no longer exists.", { fieldErrors: { metricId: ["Choose a metric from the list."] } });
     const negative = signRefusal([data.valueLow, data.valueHigh, data.valueBest], live[0]!.allows_signed);
     if (negative) return refuse(negative, { fieldErrors: { [data.valueBest !== null && data.valueBest < 0 ? "valueBest" : data.valueLow !== null && data.valueLow < 0 ? "valueLow" : "valueHigh"]: [negative] } });

@@ -40,10 +40,11 @@ describe("statements sent by the busiest paths", () => {
     expect(statements.filter((s) => /\bFROM "public"\."(citations|metrics)"/.test(s)), statements.join("\n")).toEqual([]);
     expect(statements.filter((s) => /^SELECT .*\bFROM "public"\."claim_tags"/.test(s)), statements.join("\n")).toEqual([]);
     expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(15);
-    // Prepared (planned once a connection, not compiled by Prisma each time): the claim with its
-    // status entry, the comparator's two reads, the stored conflicts' lock and read, the conflict
-    // it opens, that conflict's claims, and the audit entries.
-    expect(names.filter(Boolean)).toEqual(["claim_insert", "comparable_by_id", "comparable_peers_metric", "conflicts_lock", "conflicts_stored", "conflicts_open", "conflict_claims_save", "audit_entries"]);
+    // Prepared (planned once a connection, not compiled by Prisma each time): the metric's check,
+    // the claim with its status entry, the comparator's two reads around the metric's lock, the
+    // stored conflicts' lock and read, the conflict it opens, that conflict's claims, and the audit
+    // entries. Only the transaction's ends and the tags are not.
+    expect(names.filter(Boolean)).toEqual(["metric_live", "claim_insert", "comparable_by_id", "scope_lock", "comparable_peers_metric", "conflicts_lock", "conflicts_stored", "conflicts_open", "conflict_claims_save", "audit_entries"]);
     // The audit entry still holds what a read gives: figures as stored (decimal strings), tags sorted.
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
     expect(audit.after).toMatchObject({ valueLow: "40000", valueHigh: "45000", valueBest: null, tags: ["casualties", "russia"], speakerName: null, version: 1 });

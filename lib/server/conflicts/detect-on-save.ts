@@ -64,7 +64,7 @@ export async function detectConflicts(tx: Tx, claimIds: readonly string[], actor
  */
 export async function lockScopes(tx: Tx, claims: readonly Scoped[]) {
   const keys = [...new Set(claims.map(scopeKey).filter((k): k is string => k !== null))].sort();
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  for (const key of keys) await tx.$executeRaw`/* prepared: scope_lock */ SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
 /** What each claim says now, as far as conflicts go: stored with a decision, so only later changes reopen it. */
