@@ -2,7 +2,8 @@ import "server-only";
 import { claimBasisChanges } from "@/lib/basis";
 import { signRefusal } from "@/lib/conflicts/figures";
 import { parseTags, type ClaimValues, type EditClaimValues } from "@/lib/schemas/claim";
-import type { Prisma } from "@/prisma/client";
+import { Prisma } from "@/prisma/client";
+import type { ClaimStatus } from "@/lib/labels";
 import { findOrCreateActor } from "./actors";
 import { authorize, type SessionUser } from "./authorize";
 import { lockClaims, refusalToRevise, reviseClaim, staleClaim } from "./claim-revision";
@@ -46,10 +47,15 @@ const editableColumns = {
   asOf: true, asOfPrecision: true, periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true,
   version: true,
 } as const;
-const editable = { ...editableColumns, tags: { select: { tag: { select: { name: true } } } }, speaker: { select: { name: true } } } as const;
-
-type Snapshot = Prisma.ClaimGetPayload<{ select: typeof editable }>;
 type Stored = Prisma.ClaimGetPayload<{ select: typeof editableColumns }>;
+/** The same columns in SQL, named and typed as Prisma reads them (enums as their names, figures as Decimals). */
+const editableSql = Prisma.sql`statement, kind::text AS kind, metric_id AS "metricId", value_low AS "valueLow", value_high AS "valueHigh", value_best AS "valueBest",
+  unit, rate_period::text AS "ratePeriod", as_of AS "asOf", as_of_precision::text AS "asOfPrecision", period_start AS "periodStart",
+  period_end AS "periodEnd", period_text AS "periodText", approximate, event_id AS "eventId", event_date AS "eventDate",
+  event_date_precision::text AS "eventDatePrecision", version`;
+
+/** A claim as its audit entries hold it: the editable columns, the speaker by name and the tags sorted. */
+type Snapshot = Stored & { speakerName: string | null; tags: string[] };
 
 /**
  * Inserts a new claim with its first status entry ("Recorded."), in one prepared statement, and
@@ -71,14 +77,19 @@ async function insertClaim(tx: Tx, data: ReturnType<typeof columns>, speakerId: 
     recorded AS (
       INSERT INTO status_changes (id, claim_id, to_status, reason, actor_id)
       SELECT ${newId()}::uuid, claim.id, claim.status, 'Recorded.', ${actorId}::uuid FROM claim)
-    SELECT statement, kind::text AS kind, metric_id AS "metricId", value_low AS "valueLow", value_high AS "valueHigh", value_best AS "valueBest",
-           unit, rate_period::text AS "ratePeriod", as_of AS "asOf", as_of_precision::text AS "asOfPrecision", period_start AS "periodStart",
-           period_end AS "periodEnd", period_text AS "periodText", approximate, event_id AS "eventId", event_date AS "eventDate",
-           event_date_precision::text AS "eventDatePrecision", version
-      FROM claim`;
+    SELECT ${editableSql} FROM claim`;
   return { id, stored: stored! };
 }
-const snapshot = ({ tags, speaker, ...rest }: Snapshot) => ({ ...rest, speakerName: speaker?.name ?? null, tags: tags.map((t) => t.tag.name).sort() });
+
+/** A claim's snapshot and its status, in one prepared statement (Prisma's read of the tags and the speaker sent three); null if there is no such claim. */
+async function readSnapshot(tx: Tx, id: string): Promise<(Snapshot & { status: ClaimStatus }) | null> {
+  const [row] = await tx.$queryRaw<(Snapshot & { status: ClaimStatus })[]>`/* prepared: claim_snapshot */
+    SELECT ${editableSql}, status::text AS status, (SELECT name FROM actors WHERE id = claims.speaker_id) AS "speakerName",
+           coalesce((SELECT array_agg(t.name) FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = claims.id), '{}') AS tags
+      FROM claims WHERE id = ${id}::uuid`;
+  // Sorted here, not by the database's collation: the order JavaScript gives is the one audit entries have always held.
+  return row ? { ...row, tags: row.tags.sort() } : null;
+}
 
 /** The speaker of an attributed statement, found by name or recorded as a new actor. */
 async function speakerOf(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues) {
@@ -135,7 +146,7 @@ export async function createClaim(user: SessionUser, values: ClaimValues, tx?: T
     await addTags(tx, id, tags);
     await detectConflicts(tx, [id], user.id, audit, { created: true });
     // The snapshot a read would give (the insert returns the stored columns), without reading the claim, its tags and its speaker again.
-    const after = snapshot({ ...stored, tags: tags.map((name) => ({ tag: { name } })), speaker });
+    const after: Snapshot = { ...stored, speakerName: speaker?.name ?? null, tags: [...tags].sort() };
     audit({ action: "claim.create", entityType: "Claim", entityId: id, after });
     return ok({ id });
   }, { tx });
@@ -145,14 +156,14 @@ export async function updateClaim(user: SessionUser, values: EditClaimValues, tx
   authorize(user, "claims:write");
   return inTransaction(user, async (tx, audit) => {
     await lockClaims(tx, [values.id]);
-    const current = await tx.claim.findUnique({ where: { id: values.id }, select: { ...editable, status: true } });
+    const current = await readSnapshot(tx, values.id);
     if (!current) return refuse("This claim does not exist.");
     const refusal = await refusalToRevise(tx, values.id, current, values.version);
     if (refusal) return refusal;
     const data = columns(values);
     const missing = await checkLinks(tx, data);
     if (missing) return missing;
-    const changed = claimBasisChanges(snapshot(current), { ...data, speakerName: values.kind === "ATTRIBUTED_STATEMENT" ? (values.speakerName ?? null) : null });
+    const changed = claimBasisChanges(current, { ...data, speakerName: values.kind === "ATTRIBUTED_STATEMENT" ? (values.speakerName ?? null) : null });
     const revised = await reviseClaim(
       tx,
       user.id,
@@ -165,15 +176,8 @@ export async function updateClaim(user: SessionUser, values: EditClaimValues, tx
     if (!revised) return staleClaim(tx, values.id, values.version);
     await setTags(tx, values.id, parseTags(values.tags));
     await detectConflicts(tx, [values.id], user.id, audit);
-    const after = snapshot(await tx.claim.findUniqueOrThrow({ where: { id: values.id }, select: editable }));
-    const { status, ...before } = current;
-    audit({
-      action: "claim.update",
-      entityType: "Claim",
-      entityId: values.id,
-      before: { ...snapshot(before), status },
-      after: { ...after, status: revised.status },
-    });
+    const after = (await readSnapshot(tx, values.id))!;
+    audit({ action: "claim.update", entityType: "Claim", entityId: values.id, before: current, after });
     return ok({ id: values.id, version: after.version });
   }, { tx });
 }

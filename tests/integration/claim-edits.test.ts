@@ -39,7 +39,12 @@ describe("creating and editing claims", () => {
     expect(audit.after).toMatchObject({ statement: form.statement, tags: ["casualties", "russia", "ukraine-claims"], version: 1 });
   });
 
-  it("stores every kind of claim as written, and its audit entry holds what a read of it gives", async () => {
+  const editableSelect = {
+    statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, asOf: true, asOfPrecision: true,
+    periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true, version: true,
+  } as const;
+
+  it("stores every kind of claim as written, and its audit entries (made and edited) hold what a read of it gives", async () => {
     const editor = await actor("editor@factdesk.test");
     const forms = [
       { ...form, valueLow: "0.25", valueHigh: "1,234,567.123456", valueBest: "", ratePeriod: "WEEK", asOf: "2022-03-01", asOfPrecision: "MONTH", periodEnd: "2022-12-31", periodText: "over the war's first year", approximate: true, tags: "" },
@@ -55,8 +60,7 @@ describe("creating and editing claims", () => {
       const claim = await db().claim.findUniqueOrThrow({
         where: { id },
         select: {
-          statement: true, kind: true, metricId: true, valueLow: true, valueHigh: true, valueBest: true, unit: true, ratePeriod: true, asOf: true, asOfPrecision: true,
-          periodStart: true, periodEnd: true, periodText: true, approximate: true, eventId: true, eventDate: true, eventDatePrecision: true, version: true,
+          ...editableSelect,
           status: true, rank: true, createdById: true, createdAt: true, updatedAt: true, speaker: { select: { name: true } }, tags: { select: { tag: { select: { name: true } } } },
           statusChanges: { select: { fromStatus: true, toStatus: true, reason: true, actorId: true, createdAt: true } },
         },
@@ -67,6 +71,16 @@ describe("creating and editing claims", () => {
       expect(statusChanges).toEqual([{ fromStatus: null, toStatus: "UNVERIFIED", reason: "Recorded.", actorId: editor.id, createdAt }]);
       const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.create" } });
       expect(audit.after).toStrictEqual(JSON.parse(JSON.stringify({ ...editable, speakerName: speaker?.name ?? null, tags: tags.map((t) => t.tag.name).sort() })));
+
+      // An edit's entry holds the claim as it was and as it is, with its status, read the same way.
+      const edit = await updateClaim(editor, editClaimSchema.parse({ ...values, id, version: 1, statement: `${values.statement} (edited)`, tags: "zulu, Alpha, ukraine-claims, ukraine2" }));
+      expect(edit.ok, JSON.stringify(edit)).toBe(true);
+      const edited = await db().claim.findUniqueOrThrow({ where: { id }, select: { ...editableSelect, status: true, speaker: { select: { name: true } }, tags: { select: { tag: { select: { name: true } } } } } });
+      const { speaker: speakerNow, tags: tagsNow, ...columnsNow } = edited;
+      const entry = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "claim.update" } });
+      expect(entry.before).toStrictEqual({ ...(audit.after as object), status: "UNVERIFIED" });
+      expect(entry.after).toStrictEqual(JSON.parse(JSON.stringify({ ...columnsNow, speakerName: speakerNow?.name ?? null, tags: tagsNow.map((t) => t.tag.name).sort() })));
+      expect((entry.after as { tags: string[] }).tags).toEqual(["alpha", "ukraine-claims", "ukraine2", "zulu"]);
     }
   });
 
