@@ -50,6 +50,8 @@ export function startSite(options: { instances: number; port: number; env: NodeJ
     },
     rssMb: () => servers.reduce((sum, s) => sum + s.rssMb(), 0),
     peakMb: () => servers.reduce((sum, s) => sum + s.peakMb(), 0),
+    /** The largest one instance's peak: #14's memory target is a server's. */
+    largestPeakMb: () => Math.max(...servers.map((s) => s.peakMb())),
     /** Until every server has finished its backlog (a slow page's queued requests). */
     idle: () => Promise.all(servers.map((s) => s.idle())),
     cpuSeconds: () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0),
