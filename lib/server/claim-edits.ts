@@ -64,19 +64,20 @@ type Snapshot = Stored & { speakerName: string | null; tags: string[] };
  */
 async function insertClaim(tx: Tx, data: ReturnType<typeof columns>, speakerId: string | null, actorId: string): Promise<{ id: string; stored: Stored }> {
   const id = newId();
+  const at = new Date(); // Stamped by the app's clock, as Prisma stamps the rows it writes (lib/ids.ts).
   const [stored] = await tx.$queryRaw<Stored[]>`/* prepared: claim_insert */
     WITH claim AS (
       INSERT INTO claims (id, statement, kind, metric_id, value_low, value_high, value_best, unit, rate_period, as_of, as_of_precision,
                           period_start, period_end, period_text, approximate, event_id, event_date, event_date_precision,
-                          speaker_id, created_by_id, updated_at)
+                          speaker_id, created_by_id, created_at, updated_at)
       VALUES (${id}::uuid, ${data.statement}, ${data.kind}::"ClaimKind", ${data.metricId}::uuid, ${data.valueLow}::numeric, ${data.valueHigh}::numeric,
               ${data.valueBest}::numeric, ${data.unit}, ${data.ratePeriod}::"RatePeriod", ${data.asOf}::date, ${data.asOfPrecision}::"DatePrecision",
               ${data.periodStart}::date, ${data.periodEnd}::date, ${data.periodText}, ${data.approximate}, ${data.eventId}::uuid, ${data.eventDate}::date,
-              ${data.eventDatePrecision}::"DatePrecision", ${speakerId}::uuid, ${actorId}::uuid, now())
+              ${data.eventDatePrecision}::"DatePrecision", ${speakerId}::uuid, ${actorId}::uuid, ${at}::timestamptz, ${at}::timestamptz)
       RETURNING *),
     recorded AS (
-      INSERT INTO status_changes (id, claim_id, to_status, reason, actor_id)
-      SELECT ${newId()}::uuid, claim.id, claim.status, 'Recorded.', ${actorId}::uuid FROM claim)
+      INSERT INTO status_changes (id, claim_id, to_status, reason, actor_id, created_at)
+      SELECT ${newId()}::uuid, claim.id, claim.status, 'Recorded.', ${actorId}::uuid, ${at}::timestamptz FROM claim)
     SELECT ${editableSql} FROM claim`;
   return { id, stored: stored! };
 }

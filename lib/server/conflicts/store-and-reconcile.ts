@@ -94,11 +94,15 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
     audit({ action: "conflict.clear", entityType: "Conflict", entityId: s.id, before: { status: "OPEN" }, after: { status: "RESOLVED" } });
   }
 
+  // Rows are stamped by the app's clock, as Prisma stamps those it writes: a decision made earlier
+  // in the same transaction through Prisma (a conflict's decision is read as its latest by time)
+  // must not look newer than one written here after it, as the transaction's start time would make it.
+  const at = new Date();
   if (toCreate.length) {
     const created = toCreate.map(([print, finding]) => ({ id: newId(), print, finding }));
     await tx.$executeRaw`/* prepared: conflicts_open */
-      INSERT INTO conflicts (id, kind, severity, summary, detail, fingerprint, updated_at)
-      SELECT n.id, n.kind::"ConflictKind", n.severity::"ConflictSeverity", n.summary, n.detail::jsonb, n.fingerprint, now()
+      INSERT INTO conflicts (id, kind, severity, summary, detail, fingerprint, created_at, updated_at)
+      SELECT n.id, n.kind::"ConflictKind", n.severity::"ConflictSeverity", n.summary, n.detail::jsonb, n.fingerprint, ${at}::timestamptz, ${at}::timestamptz
         FROM unnest(${created.map((c) => c.id)}::uuid[], ${created.map((c) => c.finding.kind)}::text[], ${created.map((c) => c.finding.severity)}::text[],
                     ${created.map((c) => c.finding.summary)}::text[], ${created.map((c) => JSON.stringify(c.finding.detail))}::text[],
                     ${created.map((c) => c.print)}::text[]) AS n(id, kind, severity, summary, detail, fingerprint)`;
@@ -110,7 +114,7 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
   if (toRefresh.length) {
     await tx.$executeRaw`/* prepared: conflicts_refresh */
       UPDATE conflicts c
-         SET summary = u.summary, detail = u.detail::jsonb, severity = u.severity::"ConflictSeverity", version = c.version + 1, updated_at = now(),
+         SET summary = u.summary, detail = u.detail::jsonb, severity = u.severity::"ConflictSeverity", version = c.version + 1, updated_at = ${at}::timestamptz,
              status = CASE WHEN u.reopen THEN 'OPEN'::"ConflictStatus" ELSE c.status END
         FROM unnest(${toRefresh.map((r) => r.id)}::uuid[], ${toRefresh.map((r) => r.finding.summary)}::text[],
                     ${toRefresh.map((r) => JSON.stringify(r.finding.detail))}::text[], ${toRefresh.map((r) => r.reopen)}::boolean[],
@@ -119,12 +123,12 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
   }
   if (toClear.length) {
     await tx.$executeRaw`/* prepared: conflicts_clear */
-      UPDATE conflicts SET status = 'RESOLVED', version = version + 1, updated_at = now() WHERE id = ANY(${toClear}::uuid[])`;
+      UPDATE conflicts SET status = 'RESOLVED', version = version + 1, updated_at = ${at}::timestamptz WHERE id = ANY(${toClear}::uuid[])`;
   }
   if (decisions.length) {
     await tx.$executeRaw`/* prepared: conflict_decisions_add */
-      INSERT INTO conflict_decisions (id, conflict_id, action, note, actor_id)
-      SELECT d.id, d.conflict_id, d.action::"ConflictAction", d.note, d.actor_id
+      INSERT INTO conflict_decisions (id, conflict_id, action, note, actor_id, created_at)
+      SELECT d.id, d.conflict_id, d.action::"ConflictAction", d.note, d.actor_id, ${at}::timestamptz
         FROM unnest(${decisions.map(() => newId())}::uuid[], ${decisions.map((d) => d.conflictId)}::uuid[], ${decisions.map((d) => d.action)}::text[],
                     ${decisions.map((d) => d.note)}::text[], ${decisions.map((d) => d.actorId)}::uuid[]) AS d(id, conflict_id, action, note, actor_id)`;
   }
