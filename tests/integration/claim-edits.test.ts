@@ -84,6 +84,23 @@ describe("creating and editing claims", () => {
     }
   });
 
+  it("stamps the rows a save writes by SQL with the app's clock, as Prisma stamps its own, not with the transaction's start", async () => {
+    const editor = await actor("editor@factdesk.test");
+    await db().$transaction(async (tx) => {
+      const [began] = await tx.$queryRaw<{ start: Date }[]>`SELECT now() AS start`;
+      while (Date.now() <= began!.start.getTime() + 5); // the transaction began at least 5 ms ago
+      const before = new Date();
+      // 10,000 killed disagrees with the seeded estimates of the same metric: the save opens a conflict.
+      const result = await createClaim(editor, claimSchema.parse({ ...form, valueLow: "", valueHigh: "", valueBest: "10,000", tags: "" }), tx);
+      expect(result.ok).toBe(true);
+      const id = result.ok ? result.value.id : "";
+      const claim = await tx.claim.findUniqueOrThrow({ where: { id }, select: { createdAt: true, statusChanges: { select: { createdAt: true } }, conflicts: { select: { conflict: { select: { createdAt: true, updatedAt: true } } } } } });
+      const stamps = [claim.createdAt, ...claim.statusChanges.map((s) => s.createdAt), ...claim.conflicts.flatMap((c) => [c.conflict.createdAt, c.conflict.updatedAt])];
+      expect(claim.conflicts.length).toBeGreaterThan(0);
+      for (const at of stamps) expect(at.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    });
+  });
+
   it("refuses reviewers in the data layer", async () => {
     const reviewer = await actor("reviewer@factdesk.test");
     await expect(createClaim(reviewer, claimSchema.parse(form))).rejects.toBeInstanceOf(ForbiddenError);
