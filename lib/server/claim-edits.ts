@@ -101,16 +101,21 @@ async function speakerOf(tx: Tx, audit: (e: AuditEntry) => void, v: ClaimValues)
 
 /** Replaces a claim's tags with `names`. */
 async function setTags(tx: Tx, claimId: string, names: string[]) {
-  await tx.claimTag.deleteMany({ where: { claimId } });
+  await tx.$executeRaw`/* prepared: claim_tags_clear */ DELETE FROM claim_tags WHERE claim_id = ${claimId}::uuid`;
   await addTags(tx, claimId, names);
 }
 
-/** Gives a claim the tags `names` (made when new); a new claim has none to replace. */
+/**
+ * Gives a claim the tags `names` (made when new); a new claim has none to replace. Two prepared
+ * statements, not one: a tag another save is making meanwhile makes the first wait for that save
+ * to end, and only a later statement sees the row it committed.
+ */
 async function addTags(tx: Tx, claimId: string, names: string[]) {
   if (!names.length) return;
-  await tx.tag.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
-  const tags = await tx.tag.findMany({ where: { name: { in: names } }, select: { id: true } });
-  await tx.claimTag.createMany({ data: tags.map((t) => ({ claimId, tagId: t.id })) });
+  await tx.$executeRaw`/* prepared: tags_make */
+    INSERT INTO tags (id, name) SELECT * FROM unnest(${names.map(() => newId())}::uuid[], ${names}::text[]) ON CONFLICT (name) DO NOTHING`;
+  await tx.$executeRaw`/* prepared: claim_tags_add */
+    INSERT INTO claim_tags (claim_id, tag_id) SELECT ${claimId}::uuid, id FROM tags WHERE name = ANY(${names}::text[])`;
 }
 
 /**

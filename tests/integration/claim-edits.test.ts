@@ -101,6 +101,25 @@ describe("creating and editing claims", () => {
     });
   });
 
+  it("tags a claim with a tag another save is making at the same moment, once that save commits", async () => {
+    const editor = await actor("editor@factdesk.test");
+    let saved: Promise<Awaited<ReturnType<typeof createClaim>>> | undefined;
+    await db().$transaction(async (other) => {
+      // The other save has made the tag and not yet committed...
+      await other.$executeRaw`INSERT INTO tags (id, name) VALUES (gen_random_uuid(), 'made-meanwhile')`;
+      // ...when this save, tagging with it, waits on that row.
+      saved = createClaim(editor, claimSchema.parse({ ...form, statement: "A figure tagged while its tag was being made elsewhere.", tags: "made-meanwhile, casualties" }));
+      await expect
+        .poll(async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%prepared: tags_make%'`)[0]!.n, { timeout: 8_000 })
+        .toBe(1);
+    });
+    const result = await saved!;
+    expect(result.ok).toBe(true);
+    const id = result.ok ? result.value.id : "";
+    const tags = await db().claimTag.findMany({ where: { claimId: id }, select: { tag: { select: { name: true } } } });
+    expect(tags.map((t) => t.tag.name).sort()).toEqual(["casualties", "made-meanwhile"]);
+  });
+
   it("refuses reviewers in the data layer", async () => {
     const reviewer = await actor("reviewer@factdesk.test");
     await expect(createClaim(reviewer, claimSchema.parse(form))).rejects.toBeInstanceOf(ForbiddenError);
