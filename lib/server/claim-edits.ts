@@ -108,12 +108,14 @@ async function setTags(tx: Tx, claimId: string, names: string[]) {
 /**
  * Gives a claim the tags `names` (made when new); a new claim has none to replace. Two prepared
  * statements, not one: a tag another save is making meanwhile makes the first wait for that save
- * to end, and only a later statement sees the row it committed.
+ * to end, and only a later statement sees the row it committed. New tags are made in name order,
+ * so two saves making the same new tags wait on each other in one order and never deadlock.
  */
 async function addTags(tx: Tx, claimId: string, names: string[]) {
   if (!names.length) return;
+  const sorted = [...names].sort();
   await tx.$executeRaw`/* prepared: tags_make */
-    INSERT INTO tags (id, name) SELECT * FROM unnest(${names.map(() => newId())}::uuid[], ${names}::text[]) ON CONFLICT (name) DO NOTHING`;
+    INSERT INTO tags (id, name) SELECT * FROM unnest(${sorted.map(() => newId())}::uuid[], ${sorted}::text[]) ON CONFLICT (name) DO NOTHING`;
   await tx.$executeRaw`/* prepared: claim_tags_add */
     INSERT INTO claim_tags (claim_id, tag_id) SELECT ${claimId}::uuid, id FROM tags WHERE name = ANY(${names}::text[])`;
 }

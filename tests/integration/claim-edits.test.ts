@@ -84,7 +84,7 @@ describe("creating and editing claims", () => {
     }
   });
 
-  it("stamps the rows a save writes by SQL with the app's clock, as Prisma stamps its own, not with the transaction's start", async () => {
+  it("stamps the rows a save and an edit write by SQL (claim, status entry, conflicts opened and cleared, decisions) with the app's clock, as Prisma stamps its own, not with the transaction's start", async () => {
     const editor = await actor("editor@factdesk.test");
     await db().$transaction(async (tx) => {
       const [began] = await tx.$queryRaw<{ start: Date }[]>`SELECT now() AS start`;
@@ -97,6 +97,12 @@ describe("creating and editing claims", () => {
       const claim = await tx.claim.findUniqueOrThrow({ where: { id }, select: { createdAt: true, statusChanges: { select: { createdAt: true } }, conflicts: { select: { conflict: { select: { createdAt: true, updatedAt: true } } } } } });
       const stamps = [claim.createdAt, ...claim.statusChanges.map((s) => s.createdAt), ...claim.conflicts.flatMap((c) => [c.conflict.createdAt, c.conflict.updatedAt])];
       expect(claim.conflicts.length).toBeGreaterThan(0);
+      // An edit that takes the figure off the metric clears the conflict it opened, on the record.
+      const edited = await updateClaim(editor, editClaimSchema.parse({ id, version: 1, statement: "Not a figure after all: the report was of an event.", kind: "EVENT" }), tx);
+      expect(edited.ok, JSON.stringify(edited)).toBe(true);
+      const cleared = await tx.conflict.findMany({ where: { claims: { some: { claimId: id } } }, select: { status: true, updatedAt: true, decisions: { select: { action: true, createdAt: true } } } });
+      expect(cleared.map((c) => [c.status, c.decisions.map((d) => d.action)])).toEqual(claim.conflicts.map(() => ["RESOLVED", ["CLEAR"]]));
+      stamps.push(...cleared.flatMap((c) => [c.updatedAt, ...c.decisions.map((d) => d.createdAt)]));
       for (const at of stamps) expect(at.getTime()).toBeGreaterThanOrEqual(before.getTime());
     });
   });
@@ -110,7 +116,7 @@ describe("creating and editing claims", () => {
       // ...when this save, tagging with it, waits on that row.
       saved = createClaim(editor, claimSchema.parse({ ...form, statement: "A figure tagged while its tag was being made elsewhere.", tags: "made-meanwhile, casualties" }));
       await expect
-        .poll(async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%prepared: tags_make%'`)[0]!.n, { timeout: 8_000 })
+        .poll(async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%prepared: tags_make%'`)[0]!.n, { timeout: 8_000 })
         .toBe(1);
     });
     const result = await saved!;
