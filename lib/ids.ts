@@ -5,6 +5,9 @@ export function isUuid(id: string): boolean {
 
 /**
  * A new row id, as Prisma's `@default(uuid(7))` makes one (time-ordered, so ids made later sort
- * later): for rows written by raw SQL, which Prisma's defaults never reach.
+ * later): for rows written by raw SQL, which Prisma's defaults never reach. Such rows take their
+ * times from the app's clock too (a `new Date()` passed in), as Prisma stamps its own, not from
+ * PostgreSQL's `now()`, the transaction's start: a row written after one Prisma wrote in the same
+ * transaction must not look older (a conflict's latest decision is chosen by time).
  */
 export { v7 as newId } from "uuid";

@@ -64,7 +64,7 @@ type Snapshot = Stored & { speakerName: string | null; tags: string[] };
  */
 async function insertClaim(tx: Tx, data: ReturnType<typeof columns>, speakerId: string | null, actorId: string): Promise<{ id: string; stored: Stored }> {
   const id = newId();
-  const at = new Date(); // Stamped by the app's clock, as Prisma stamps the rows it writes (lib/ids.ts).
+  const at = new Date(); // The app's clock, as Prisma stamps rows (lib/ids.ts, newId).
   const [stored] = await tx.$queryRaw<Stored[]>`/* prepared: claim_insert */
     WITH claim AS (
       INSERT INTO claims (id, statement, kind, metric_id, value_low, value_high, value_best, unit, rate_period, as_of, as_of_precision,

@@ -94,10 +94,7 @@ export async function reconcile(tx: Tx, focus: readonly Loaded[], peers: readonl
     audit({ action: "conflict.clear", entityType: "Conflict", entityId: s.id, before: { status: "OPEN" }, after: { status: "RESOLVED" } });
   }
 
-  // Rows are stamped by the app's clock, as Prisma stamps those it writes: a decision made earlier
-  // in the same transaction through Prisma (a conflict's decision is read as its latest by time)
-  // must not look newer than one written here after it, as the transaction's start time would make it.
-  const at = new Date();
+  const at = new Date(); // The app's clock, as Prisma stamps rows (lib/ids.ts, newId).
   if (toCreate.length) {
     const created = toCreate.map(([print, finding]) => ({ id: newId(), print, finding }));
     await tx.$executeRaw`/* prepared: conflicts_open */
