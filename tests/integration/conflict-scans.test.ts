@@ -97,6 +97,8 @@ describe("conflict re-scans as jobs", () => {
     const done = await until("another worker to finish the scan", () => db().conflictScan.findFirst({ where: { id: requested.value.id, status: "DONE" } }));
     expect(done.attempts).toBe(2);
     expect(log).toContain("Put back in the queue 2 job(s) of stopped workers crashed-worker, vanished-worker");
+    // The scan is recorded DONE inside its task; graphile-worker removes the job just after.
+    await until("the scan's job to leave the queue", async () => (await db().$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'conflicts.rescan'`).length === 0);
     const held = await db().$queryRaw<{ key: string; locked_by: string | null }[]>`SELECT key, locked_by FROM graphile_worker.jobs ORDER BY key`;
     expect(held).toEqual([
       { key: "long", locked_by: "busy-worker" },
