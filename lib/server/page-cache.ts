@@ -20,7 +20,7 @@ import "server-only";
 // The Content-Security-Policy nonce is new on every response: a kept page is stored split at the
 // nonce it was rendered with and joined with the new one.
 import http from "node:http";
-import { PassThrough, Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
@@ -169,9 +169,7 @@ export async function cachedPage(
   } catch {
     return undefined;
   }
-  const toBrowser = new PassThrough();
-  answer.pipe(toBrowser);
-  answer.on("error", (e) => toBrowser.destroy(e));
+  const toBrowser = passOn(answer);
   const stored = keep(answer).then((k) => {
     if (k) pages.set(key, k);
     rendering.delete(key);
@@ -184,7 +182,35 @@ export async function cachedPage(
     for (const x of Array.isArray(v) ? v : [v]) headers.append(n, x);
   }
   headers.set(PAGE_CACHE_HEADER, "miss");
-  return new Response(Readable.toWeb(toBrowser) as ReadableStream, { status: answer.statusCode ?? 200, headers });
+  return new Response(toBrowser, { status: answer.statusCode ?? 200, headers });
+}
+
+/**
+ * The render as it streams, for the browser. A browser that leaves early stops getting it, but the
+ * render still runs to its end and is kept (keep): the requests waiting on it get it, and nothing is
+ * left paused. (Node's Readable.toWeb threw "Controller is already closed" out of the process when
+ * a browser left mid-page, and its backpressure paused the render with nobody reading.)
+ */
+export function passOn(answer: Readable): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const finish = (end: () => void) => {
+        if (!open) return;
+        open = false;
+        end();
+      };
+      answer.on("data", (c: Buffer) => {
+        if (open) controller.enqueue(c);
+      });
+      answer.on("end", () => finish(() => controller.close()));
+      answer.on("error", (e) => finish(() => controller.error(e)));
+      answer.on("close", () => finish(() => controller.error(new Error("The page's render broke off."))));
+    },
+    cancel() {
+      open = false;
+    },
+  });
 }
 
 function answerFrom(kept: Kept, nonce: string, security: Record<string, string>): Response {

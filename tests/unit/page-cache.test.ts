@@ -44,3 +44,51 @@ describe("a kept page's nonce", () => {
     expect(joined(splitAtNonce(page, undefined), "NEW").equals(page)).toBe(true);
   });
 });
+
+describe("a render passed on to the browser as it is kept", () => {
+  // The render of a page being kept streams on to the browser (passOn) while the cache reads all of it.
+  async function leaveAfterFirstChunk() {
+    const { PassThrough } = await import("node:stream");
+    const { passOn } = await import("@/lib/server/page-cache");
+    const answer = new PassThrough();
+    const kept: Buffer[] = [];
+    const ended = new Promise<void>((resolve) => answer.on("end", resolve));
+    const reader = passOn(answer).getReader();
+    answer.on("data", (c: Buffer) => kept.push(c));
+    answer.write(Buffer.alloc(20_000, 1));
+    expect((await reader.read()).value?.length).toBe(20_000);
+    await reader.cancel(); // the browser leaves mid-page
+    for (let i = 0; i < 10; i++) {
+      answer.write(Buffer.alloc(20_000, 2));
+      await new Promise((r) => setImmediate(r));
+    }
+    answer.end();
+    await ended;
+    return kept.reduce((n, c) => n + c.length, 0);
+  }
+
+  it("runs to its end when the browser leaves early, so it is still kept and nobody waits on it", async () => {
+    // Piping it through Node's Readable.toWeb left it paused at the browser's leaving (40,000 bytes read, never ended).
+    expect(await leaveAfterFirstChunk()).toBe(220_000);
+  });
+
+  it("reaches a browser that stays, byte for byte", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { passOn } = await import("@/lib/server/page-cache");
+    const answer = new PassThrough();
+    const body = new Response(passOn(answer)).arrayBuffer();
+    for (const c of ["<html>", "<body>", "page", "</body></html>"]) answer.write(c);
+    answer.end();
+    expect(Buffer.from(await body).toString()).toBe("<html><body>page</body></html>");
+  });
+
+  it("breaks off for the browser when the render does", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { passOn } = await import("@/lib/server/page-cache");
+    const answer = new PassThrough();
+    const body = new Response(passOn(answer)).arrayBuffer();
+    answer.write("<html>");
+    answer.destroy(new Error("socket hang up"));
+    await expect(body).rejects.toThrow();
+  });
+});
