@@ -14,15 +14,20 @@
 // nothing. Stack traces stay as they were; only their frames' objects are let go.
 const PATCHED = Symbol.for("factdesk.abortReasonStacks");
 
-/** Makes every AbortController.abort() (and a reason-less one's AbortError) keep its reason's stack as text only. Idempotent. */
+/** Makes every AbortController.abort() whose reason is an object (a reason-less one gets an AbortError) keep that reason's stack as text only. Idempotent. */
 export function letAbortReasonsGo(): void {
   const proto = AbortController.prototype as AbortController & { [PATCHED]?: true };
   if (proto[PATCHED]) return;
-  const abort = proto.abort;
-  proto.abort = function (this: AbortController, reason?: unknown) {
+  const native = proto.abort;
+  proto.abort = function abort(this: AbortController, ...[reason]: [reason?: unknown]) {
     const why = reason === undefined ? new DOMException("This operation was aborted", "AbortError") : reason;
-    if (why instanceof Error || why instanceof DOMException) void why.stack;
-    return abort.call(this, why);
+    try {
+      // Any object's: an Error from another realm fails instanceof Error.
+      if (why !== null && typeof why === "object") void (why as { stack?: unknown }).stack;
+    } catch {
+      // a stack getter that throws: abort as the native one would
+    }
+    return native.call(this, why);
   };
   proto[PATCHED] = true;
 }

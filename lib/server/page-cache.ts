@@ -41,6 +41,8 @@ const UNKEPT_HEADERS = new Set([...HOP_HEADERS, "content-encoding", "date", PAGE
 
 const PAGE_TTL_MS = 60_000;
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+/** How long a render may send nothing before it is given up. */
+const RENDER_IDLE_MS = 30_000;
 
 type Kept = { status: number; headers: [string, string][]; parts: Buffer[] };
 
@@ -94,6 +96,8 @@ function render(request: NextRequest): Promise<http.IncomingMessage> {
   headers[RENDER_HEADER] = state().renderKey;
   return new Promise((resolve, reject) => {
     const r = http.request({ host, port, method: "GET", path: `${request.nextUrl.pathname}${request.nextUrl.search}`, headers, agent: keepAlive }, resolve);
+    // A render that stops sending breaks off (passOn, keep), rather than keeping its waiters forever.
+    r.setTimeout(RENDER_IDLE_MS, () => r.destroy(new Error(`The page's render sent nothing for ${RENDER_IDLE_MS / 1000} s.`)));
     r.on("error", reject);
     r.end();
   });
@@ -115,7 +119,7 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
   return new Promise((resolve) => {
     answer.on("data", (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_PAGE_BYTES) chunks.push(c);
+      if (storable && size <= MAX_PAGE_BYTES) chunks.push(c);
     });
     answer.on("error", () => resolve(undefined));
     answer.on("close", () => resolve(undefined)); // after "end" this changes nothing

@@ -82,6 +82,16 @@ describe("a render passed on to the browser as it is kept", () => {
     expect(Buffer.from(await body).toString()).toBe("<html><body>page</body></html>");
   });
 
+  it("breaks off for the browser when the render closes before its end", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { passOn } = await import("@/lib/server/page-cache");
+    const answer = new PassThrough();
+    const body = new Response(passOn(answer)).arrayBuffer();
+    answer.write("<html>");
+    answer.destroy();
+    await expect(body).rejects.toThrow();
+  });
+
   it("breaks off for the browser when the render does", async () => {
     const { PassThrough } = await import("node:stream");
     const { passOn } = await import("@/lib/server/page-cache");
