@@ -1,5 +1,7 @@
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { passOn } from "@/lib/server/page-cache";
 
 const joined = (parts: Buffer[], nonce: string) => Buffer.concat(withNonce(parts, nonce));
 
@@ -47,13 +49,16 @@ describe("a kept page's nonce", () => {
 
 describe("a render passed on to the browser as it is kept", () => {
   // The render of a page being kept streams on to the browser (passOn) while the cache reads all of it.
-  async function leaveAfterFirstChunk() {
-    const { PassThrough } = await import("node:stream");
-    const { passOn } = await import("@/lib/server/page-cache");
+  const render = () => {
     const answer = new PassThrough();
+    return { answer, toBrowser: passOn(answer) };
+  };
+
+  async function leaveAfterFirstChunk() {
+    const { answer, toBrowser } = render();
     const kept: Buffer[] = [];
     const ended = new Promise<void>((resolve) => answer.on("end", resolve));
-    const reader = passOn(answer).getReader();
+    const reader = toBrowser.getReader();
     answer.on("data", (c: Buffer) => kept.push(c));
     answer.write(Buffer.alloc(20_000, 1));
     expect((await reader.read()).value?.length).toBe(20_000);
@@ -73,32 +78,21 @@ describe("a render passed on to the browser as it is kept", () => {
   });
 
   it("reaches a browser that stays, byte for byte", async () => {
-    const { PassThrough } = await import("node:stream");
-    const { passOn } = await import("@/lib/server/page-cache");
-    const answer = new PassThrough();
-    const body = new Response(passOn(answer)).arrayBuffer();
+    const { answer, toBrowser } = render();
+    const body = new Response(toBrowser).arrayBuffer();
     for (const c of ["<html>", "<body>", "page", "</body></html>"]) answer.write(c);
     answer.end();
     expect(Buffer.from(await body).toString()).toBe("<html><body>page</body></html>");
   });
 
-  it("breaks off for the browser when the render closes before its end", async () => {
-    const { PassThrough } = await import("node:stream");
-    const { passOn } = await import("@/lib/server/page-cache");
-    const answer = new PassThrough();
-    const body = new Response(passOn(answer)).arrayBuffer();
+  it.each([
+    ["closes before its end", undefined],
+    ["fails", new Error("socket hang up")],
+  ])("breaks off for the browser when the render %s", async (_, error) => {
+    const { answer, toBrowser } = render();
+    const body = new Response(toBrowser).arrayBuffer();
     answer.write("<html>");
-    answer.destroy();
-    await expect(body).rejects.toThrow();
-  });
-
-  it("breaks off for the browser when the render does", async () => {
-    const { PassThrough } = await import("node:stream");
-    const { passOn } = await import("@/lib/server/page-cache");
-    const answer = new PassThrough();
-    const body = new Response(passOn(answer)).arrayBuffer();
-    answer.write("<html>");
-    answer.destroy(new Error("socket hang up"));
+    answer.destroy(error);
     await expect(body).rejects.toThrow();
   });
 });
