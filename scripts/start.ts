@@ -34,7 +34,8 @@ function authSecret(): string {
 
 let server: DatabaseServer | undefined;
 let app: ReturnType<typeof startNext> | undefined;
-let jobs: { stop(): Promise<void> } | undefined;
+/** The job worker from the moment it starts: a stop during its start waits for it, then stops it. */
+let jobs: Promise<{ stop(): Promise<void> }> | undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number) {
@@ -42,7 +43,7 @@ async function shutdown(code: number) {
   shuttingDown = true;
   log("Stopping…");
   await stopBuild();
-  await jobs?.stop();
+  await (await jobs?.catch(() => undefined))?.stop();
   await app?.stop();
   await server?.stop();
   log("Stopped.");
@@ -50,7 +51,7 @@ async function shutdown(code: number) {
 }
 onShutdown(() => void shutdown(0));
 
-try {
+async function serve() {
   if (await portInUse(port, process.env.HOST ?? "0.0.0.0")) {
     throw new Error(`Port ${port} is already in use (another copy of the app?): stop what listens there, or start on another port with PORT=${port + 1} npm start.`);
   }
@@ -88,16 +89,28 @@ try {
   await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
   // Background jobs (conflict re-scans) run beside the app in every instance (scripts/lib/jobs.ts).
   const { startJobWorker } = await import("./lib/jobs");
+  // A stop that came during start-up starts nothing more and prints no banner. Checked and `jobs`
+  // set in one turn, so a stop either comes first or finds the worker to stop.
+  if (shuttingDown) return;
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
-  const runner = await startJobWorker(server.appUrl, jobsDb, { log });
-  jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
+  jobs = startJobWorker(server.appUrl, jobsDb, { log }).then(
+    (runner) => ({ stop: () => runner.stop().finally(() => jobsDb.$disconnect()) }),
+    (e) => jobsDb.$disconnect().then(() => Promise.reject(e)),
+  );
+  await jobs;
+  if (shuttingDown) return;
   const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
   console.log(`
   Factdesk is running at http://localhost:${port}
 ${server.embedded ? `\n  Demo accounts (passwords from SEED_*_PASSWORD when set at seeding):\n${demoAccounts.join("\n")}\n` : ""}
   Press Ctrl-C to stop.
 `);
+}
+
+try {
+  await serve();
 } catch (e) {
-  console.error(`[factdesk] ${(e as Error).message}`);
+  // What breaks while a stop takes the database and app down is the stop's doing, not news.
+  if (!shuttingDown) console.error(`[factdesk] ${(e as Error).message}`);
   await shutdown(1);
 }

@@ -113,8 +113,13 @@ test.describe("stopping and starting as a process manager does", () => {
       const tree = descendants(run.npm.pid!);
       expect(tree, run.output()).toContain(postmaster);
 
+      // Signalled as soon as the app answers, while the job worker may still be starting: the stop
+      // starts nothing more, so nothing after "Stopping…" announces the app or reports a broken connection.
       process.kill(run.npm.pid!, signal);
       await run.exited;
+      const afterStop = run.output().split("Stopping…")[1];
+      expect(afterStop, run.output()).toBeDefined();
+      expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
       await waitFor(() => [postmaster, ...tree].every((pid) => !isAlive(pid)), 30_000, "every process of the run to end", run, true);
       expect(existsSync(pidFile), run.output()).toBe(false);
       expect(await healthy(port), run.output()).toBe(false);
