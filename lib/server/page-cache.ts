@@ -25,7 +25,7 @@ import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
-import { activeSessionUser } from "./sessions";
+import { activeSession } from "./sessions";
 
 /** Says how a reading page was answered: `hit` (from memory) or `miss` (rendered; kept from its second view). Absent: not a page the cache answers. */
 export const PAGE_CACHE_HEADER = "x-factdesk-cache";
@@ -149,7 +149,8 @@ export async function cachedPage(
 ): Promise<Response | "first view" | undefined> {
   let key: string;
   try {
-    const [user, version] = await Promise.all([reader === "public" ? null : activeSessionUser(reader.sid, reader.sub), dataVersion()]);
+    // A signed-in reader's session and the data version come in one statement; a public page's version alone.
+    const { user, dataVersion: version } = reader === "public" ? { user: null, dataVersion: await dataVersion() } : await activeSession(reader.sid, reader.sub);
     if (reader !== "public" && !user) return undefined;
     const url = request.nextUrl;
     key = [version, user ? `${user.id} ${user.role}` : "public", `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");

@@ -3,8 +3,8 @@ import { claimSchema } from "@/lib/schemas/claim";
 import { commentSchema } from "@/lib/schemas/workflow";
 import { createClaim } from "@/lib/server/claim-edits";
 import { addComment } from "@/lib/server/comments";
-import { activeSessionUser, openSession } from "@/lib/server/sessions";
-import { seedDatabase } from "@/seeds/load";
+import { activeSession, activeSessionUser, openSession } from "@/lib/server/sessions";
+import { seedDatabase, seedId } from "@/seeds/load";
 import { applyMigrations } from "@/scripts/lib/migrate";
 import { useMigratedDatabase } from "../support/database";
 
@@ -43,7 +43,7 @@ describe("the data version", () => {
     expect(await token()).not.toBe(t2);
   });
 
-  it("stays when only a session is opened or touched", async () => {
+  it("stays when only a session is opened or touched, and is read with the session", async () => {
     await seedDatabase(db());
     const editor = await actor("editor@factdesk.test");
     const before = await token();
@@ -51,6 +51,15 @@ describe("the data version", () => {
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 3_600_000) } });
     expect(await activeSessionUser(sessionId, editor.id)).toMatchObject({ id: editor.id }); // touches lastSeenAt again
     expect(await token()).toBe(before);
+    // The page cache's read: the session's user and the version, in one statement.
+    expect(await activeSession(sessionId, editor.id)).toEqual({ user: expect.objectContaining({ id: editor.id }), dataVersion: before });
+    const comment = await addComment(editor, commentSchema.parse({ claimId: seedId("claim", "ru-deaths-range"), body: "Which month?" }));
+    expect(comment.ok).toBe(true);
+    const after = await activeSession(sessionId, editor.id);
+    expect(after.dataVersion).not.toBe(before);
+    expect(after.dataVersion).toBe(await token());
+    // A cookie naming another user signs no one in.
+    expect((await activeSession(sessionId, "someone-else")).user).toBeNull();
   });
 
   it("is watched on every table but sign-in bookkeeping, tables of later migrations included", async () => {
