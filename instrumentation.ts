@@ -1,6 +1,10 @@
-// Runs once when a server process starts (Next.js instrumentation): the workaround in lib/abort-reasons.ts.
+// Runs once when a server process starts (Next.js instrumentation), before it serves: the
+// workarounds in lib/abort-reasons.ts (a memory leak) and lib/encoded-answers.ts (kept pages sent
+// compressed as they were kept).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { letAbortReasonsGo } = await import("./lib/abort-reasons");
   letAbortReasonsGo();
+  const { letEncodedAnswersThrough } = await import("./lib/encoded-answers");
+  letEncodedAnswersThrough();
 }

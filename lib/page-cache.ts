@@ -1,5 +1,9 @@
 // The page cache's pure rules (lib/server/page-cache.ts keeps the pages): which requests it may
-// answer, and how a kept page takes each response's new Content-Security-Policy nonce.
+// answer, and how a kept page takes each response's new Content-Security-Policy nonce, plain or
+// compressed.
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
+import Negotiator from "negotiator";
 
 /** The reading pages: lists, a claim, conflict, source, metric, event, sheet and sheet version. Forms, account and admin pages are not kept. */
 const KEPT_PAGES = /^\/(?:(?:claims|conflicts|sources|metrics|events)(?:\/(?!new$)[^/]+)?|actors|fact-sheets(?:\/(?!new$)[^/]+(?:\/v\/\d+)?)?)?$/;
@@ -43,4 +47,49 @@ export function splitAtNonce(body: Buffer, nonce: string | undefined): Buffer[] 
 export function withNonce(parts: Buffer[], nonce: string): Buffer {
   const glue = Buffer.from(nonce);
   return Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [glue, p])));
+}
+
+/** Whether a request's Accept-Encoding takes gzip before an unencoded answer (browsers send `gzip, deflate, br, zstd`). */
+export function acceptsGzip(acceptEncoding: string | null): boolean {
+  return new Negotiator({ headers: { "accept-encoding": acceptEncoding ?? undefined } }).encoding(["gzip", "identity"]) === "gzip";
+}
+
+// Next.js gzips every answer a browser gets, kept pages too, and for a kept page that cost about as
+// much CPU as the rest of its answer. So each piece is compressed once, alone, as the page is kept:
+// raw deflate ending in a sync flush (on a byte boundary, not the last block, and nothing in it
+// points back past its start). Deflate blocks may follow one another so, and an answer's gzip body
+// is the pieces with its own nonce's blocks between them, then an empty last block, the CRC-32 and
+// the length of the whole (RFC 1951, 1952).
+const deflateRawAsync = promisify(deflateRaw);
+const SYNC_FLUSH = { finishFlush: constants.Z_SYNC_FLUSH };
+/** ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown. */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const LAST_BLOCK = deflateRawSync(Buffer.alloc(0));
+
+/** A kept page's pieces, each compressed alone, off the main thread (once, as the page is kept). */
+export function deflatePieces(parts: Buffer[]): Promise<Buffer[]> {
+  return Promise.all(parts.map((p) => deflateRawAsync(p, SYNC_FLUSH)));
+}
+
+/** withNonce's page, gzip-encoded from the pieces deflatePieces compressed (`deflated`, one for each of `parts`). */
+export function gzipWithNonce(parts: Buffer[], deflated: Buffer[], nonce: string): Buffer {
+  const glue = Buffer.from(nonce);
+  const packedGlue = deflateRawSync(glue, SYNC_FLUSH);
+  const blocks: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      blocks.push(packedGlue);
+      crc = crc32(glue, crc);
+      size += glue.length;
+    }
+    blocks.push(deflated[i]!);
+    crc = crc32(part, crc);
+    size += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size % 2 ** 32, 4);
+  return Buffer.concat([...blocks, LAST_BLOCK, trailer]);
 }

@@ -18,12 +18,15 @@ import "server-only";
 // write made stale.
 //
 // The Content-Security-Policy nonce is new on every response: a kept page is stored split at the
-// nonce it was rendered with and joined with the new one.
+// nonce it was rendered with and joined with the new one. Each piece is kept compressed too, so a
+// browser taking gzip (all do) gets the page with no compression at answer time (lib/page-cache.ts,
+// lib/encoded-answers.ts).
 import http from "node:http";
 import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { ENCODED_HEADER } from "@/lib/encoded-answers";
+import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
 
@@ -44,7 +47,8 @@ const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** How long a render may send nothing before it is given up. */
 const RENDER_IDLE_MS = 30_000;
 
-type Kept = { status: number; headers: [string, string][]; parts: Buffer[] };
+/** `deflated`: each of `parts` compressed alone (deflatePieces). */
+type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated: Buffer[] };
 
 const KEY = Symbol.for("factdesk.pageCache");
 type State = { pages: LRUCache<string, Kept>; asked: LRUCache<string, true>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
@@ -53,7 +57,7 @@ function state(): State {
   g[KEY] ??= {
     pages: new LRUCache<string, Kept>({
       maxSize: Number(process.env.PAGE_CACHE_MB ?? 32) * 1024 * 1024,
-      sizeCalculation: (k) => k.parts.reduce((n, p) => n + p.length, 0) + 1024,
+      sizeCalculation: (k) => [...k.parts, ...k.deflated].reduce((n, p) => n + p.length, 0) + 1024,
       ttl: PAGE_TTL_MS,
     }),
     asked: new LRUCache<string, true>({ max: 20_000, ttl: PAGE_TTL_MS }),
@@ -108,7 +112,7 @@ const keepAlive = new http.Agent({ keepAlive: true });
  * Reads the render to its end as it streams on to the browser; what it yields is kept only if it is
  * a whole, plain page. A render that breaks off yields nothing (never a promise left waiting).
  */
-function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
+export function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
   const storable =
     answer.statusCode === 200 &&
     !answer.headers["set-cookie"] &&
@@ -121,12 +125,18 @@ function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
       size += c.length;
       if (storable && size <= MAX_PAGE_BYTES) chunks.push(c);
     });
+    let ended = false;
     answer.on("error", () => resolve(undefined));
-    answer.on("close", () => resolve(undefined)); // after "end" this changes nothing
+    answer.on("close", () => ended || resolve(undefined)); // a render that closed before its end
     answer.on("end", () => {
+      ended = true;
       if (!storable || size > MAX_PAGE_BYTES) return resolve(undefined);
       const headers = Object.entries(answer.headers).flatMap(([n, v]) => (UNKEPT_HEADERS.has(n) || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [n, x] as [string, string])));
-      resolve({ status: 200, headers, parts: splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null)) });
+      const parts = splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null));
+      deflatePieces(parts).then(
+        (deflated) => resolve({ status: 200, headers, parts, deflated }),
+        () => resolve(undefined),
+      );
     });
   });
 }
@@ -160,7 +170,7 @@ export async function cachedPage(
   const { pages, rendering, asked } = state();
   if (!refreshing(request)) {
     const kept = pages.get(key) ?? (await rendering.get(key));
-    if (kept) return answerFrom(kept, nonce, security);
+    if (kept) return answerFrom(kept, nonce, security, acceptsGzip(request.headers.get("accept-encoding")));
     if (!asked.has(key)) {
       asked.set(key, true);
       return "first view";
@@ -218,9 +228,10 @@ export function passOn(answer: Readable): ReadableStream<Uint8Array> {
   });
 }
 
-function answerFrom(kept: Kept, nonce: string, security: Record<string, string>): Response {
-  const page = withNonce(kept.parts, nonce);
-  // One chunk, in a stream: given as a body, undici would copy the page again.
+function answerFrom(kept: Kept, nonce: string, security: Record<string, string>, gzip: boolean): Response {
+  const page = gzip ? gzipWithNonce(kept.parts, kept.deflated, nonce) : withNonce(kept.parts, nonce);
+  // One chunk, in a stream: every chunk of an answer is a turn through web streams, and given as a
+  // body, undici would copy the page again.
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(page);
@@ -231,5 +242,6 @@ function answerFrom(kept: Kept, nonce: string, security: Record<string, string>)
   for (const [n, v] of Object.entries(security)) headers.set(n, v);
   headers.set(PAGE_CACHE_HEADER, "hit");
   headers.set("content-length", String(page.length));
+  if (gzip) headers.set(ENCODED_HEADER, "gzip");
   return new Response(body, { status: kept.status, headers });
 }

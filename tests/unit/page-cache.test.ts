@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { PassThrough } from "node:stream";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
-import { passOn } from "@/lib/server/page-cache";
+import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { keep, passOn } from "@/lib/server/page-cache";
 
 const HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -42,6 +45,48 @@ describe("a kept page's nonce", () => {
     expect(parts).toHaveLength(3);
     expect(withNonce(parts, "NEW").toString()).toBe(`<script nonce="NEW" src="/a.js"></script><p>Ab+/c9</p><script nonce="NEW">x</script>`);
     expect(withNonce(splitAtNonce(page, undefined), "NEW").equals(page)).toBe(true);
+  });
+});
+
+describe("a kept page, compressed once and sent gzip-encoded with each answer's nonce", () => {
+  // A page like a rendered one: 40 scripts carrying the nonce, markup between them, and random text
+  // (so the pieces do not all compress alike), over 64 KB, twice the deflate window.
+  const old = "Zm9vYmFyYmF6cXV4MTIzNA==";
+  const page = Buffer.from(
+    Array.from({ length: 40 }, (_, i) => `<li class="row">${randomBytes(1500).toString("base64")}</li><script nonce="${old}">self.__next_f.push([1,"${i}"])</script>`).join("") + "<p>end</p>",
+  );
+
+  it("unpacks, in Node and as a browser's DecompressionStream does, to the page with the new nonce", async () => {
+    const parts = splitAtNonce(page, old);
+    expect(parts).toHaveLength(41);
+    const gz = gzipWithNonce(parts, await deflatePieces(parts), "TkVXbm9uY2VOT1c9PQ==");
+    const expected = withNonce(parts, "TkVXbm9uY2VOT1c9PQ==");
+    expect(expected.length).toBeGreaterThan(64 * 1024);
+    expect(gunzipSync(gz).equals(expected)).toBe(true); // gunzip checks the trailer's CRC-32 and length
+    const web = Buffer.from(await new Response(new Blob([new Uint8Array(gz)]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    expect(web.equals(expected)).toBe(true);
+    expect(gz.length).toBeLessThan(expected.length * 0.8); // and it is compressed
+  });
+
+  it("unpacks for a page without a nonce, and an empty one", async () => {
+    for (const body of [Buffer.from("<p>no scripts</p>"), Buffer.alloc(0)]) {
+      const parts = splitAtNonce(body, undefined);
+      expect(gunzipSync(gzipWithNonce(parts, await deflatePieces(parts), "NEW")).equals(body)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["gzip", true],
+    ["*", true],
+    ["br;q=1.0, gzip;q=0.5", true],
+    ["gzip;q=0", false],
+    ["identity", false],
+    ["br", false],
+    ["", false],
+    [null, false],
+  ])("is sent gzip-encoded for Accept-Encoding %j: %s", (header, gzip) => {
+    expect(acceptsGzip(header)).toBe(gzip);
   });
 });
 
@@ -86,11 +131,26 @@ describe("a render passed on to the browser as it is kept", () => {
   it.each([
     ["closes before its end", undefined],
     ["fails", new Error("socket hang up")],
-  ])("breaks off for the browser when the render %s", async (_, error) => {
+  ])("breaks off for the browser when the render %s, and is not kept", async (_, error) => {
     const { answer, toBrowser } = render();
+    const kept = keep(asAnswer(answer));
     const body = new Response(toBrowser).arrayBuffer();
     answer.write("<html>");
     answer.destroy(error);
     await expect(body).rejects.toThrow();
+    expect(await kept).toBeUndefined();
+  });
+
+  it("is kept whole, split at its nonce, each piece also compressed", async () => {
+    const { answer } = render();
+    const kept = keep(asAnswer(answer));
+    answer.end(`<script nonce="abc">1</script><p>page</p><script nonce="abc">2</script>`); // "close" follows "end" at once
+    const page = (await kept)!;
+    expect(page.parts.map(String)).toEqual([`<script nonce="`, `">1</script><p>page</p><script nonce="`, `">2</script>`]);
+    expect(gunzipSync(gzipWithNonce(page.parts, page.deflated, "NEW")).toString()).toBe(`<script nonce="NEW">1</script><p>page</p><script nonce="NEW">2</script>`);
   });
 });
+
+/** A stream as the render's answer: a whole HTML page, its policy naming the nonce "abc". */
+const asAnswer = (stream: PassThrough) =>
+  Object.assign(stream, { statusCode: 200, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'nonce-abc' 'strict-dynamic'" } }) as unknown as IncomingMessage;

@@ -1,0 +1,26 @@
+// Lets a page the proxy answers with go out compressed as it is (lib/server/page-cache.ts).
+//
+// Next.js 16 drops Content-Encoding from an answer that proxy.ts gives: it is among the headers a
+// proxied body may have lost the framing of (`ipcForbiddenHeaders`, next/dist/server/lib/server-ipc/
+// utils.js). It then compresses the body itself, for every browser (all take gzip), at zlib's level 6.
+// A kept page is compressed once, as it is kept, so that its answers cost no compression. Its
+// answer names its encoding in ENCODED_HEADER instead, which Next.js passes on, and this turns it
+// back into Content-Encoding as the header is set on Node's response; Next.js's compression then
+// finds the answer "already encoded" and sends it as it is.
+import { ServerResponse } from "node:http";
+
+/** The header a proxy answer names its own encoding in; never sent. */
+export const ENCODED_HEADER = "x-factdesk-content-encoding";
+
+const PATCHED = Symbol.for("factdesk.encodedAnswers");
+
+/** Makes ServerResponse.setHeader take ENCODED_HEADER as Content-Encoding. Idempotent. */
+export function letEncodedAnswersThrough(): void {
+  const proto = ServerResponse.prototype as ServerResponse & { [PATCHED]?: true };
+  if (proto[PATCHED]) return;
+  const native = proto.setHeader;
+  proto.setHeader = function setHeader(this: ServerResponse, name: string, value: number | string | readonly string[]) {
+    return native.call(this, typeof name === "string" && name.toLowerCase() === ENCODED_HEADER ? "content-encoding" : name, value);
+  };
+  proto[PATCHED] = true;
+}
