@@ -1,8 +1,7 @@
 // The page cache's pure rules (lib/server/page-cache.ts keeps the pages): which requests it may
 // answer, and how a kept page takes each response's new Content-Security-Policy nonce, plain or
 // compressed.
-import { promisify } from "node:util";
-import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import Negotiator from "negotiator";
 
 /** The reading pages: lists, a claim, conflict, source, metric, event, sheet and sheet version. Forms, account and admin pages are not kept. */
@@ -55,20 +54,19 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
 }
 
 // Next.js gzips every answer a browser gets, kept pages too, and for a kept page that cost about as
-// much CPU as the rest of its answer. So each piece is compressed once, alone, as the page is kept:
-// raw deflate ending in a sync flush (on a byte boundary, not the last block, and nothing in it
-// points back past its start). Deflate blocks may follow one another so, and an answer's gzip body
-// is the pieces with its own nonce's blocks between them, then an empty last block, the CRC-32 and
-// the length of the whole (RFC 1951, 1952).
-const deflateRawAsync = promisify(deflateRaw);
+// much CPU as the rest of its answer. So a kept page's pieces are compressed once, each alone: raw
+// deflate ending in a sync flush (on a byte boundary, not the last block, and nothing in it points
+// back past its start). Deflate blocks may follow one another so, and an answer's gzip body is the
+// pieces with its own nonce's blocks between them, then an empty last block, the CRC-32 and the
+// length of the whole (RFC 1951, 1952).
 const SYNC_FLUSH = { finishFlush: constants.Z_SYNC_FLUSH };
 /** ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const LAST_BLOCK = deflateRawSync(Buffer.alloc(0));
 
-/** A kept page's pieces, each compressed alone, off the main thread (once, as the page is kept). */
-export function deflatePieces(parts: Buffer[]): Promise<Buffer[]> {
-  return Promise.all(parts.map((p) => deflateRawAsync(p, SYNC_FLUSH)));
+/** A kept page's pieces, each compressed alone (at zlib's default level, as Next.js would). */
+export function deflatePieces(parts: Buffer[]): Buffer[] {
+  return parts.map((p) => deflateRawSync(p, SYNC_FLUSH));
 }
 
 /** withNonce's page, gzip-encoded from the pieces deflatePieces compressed (`deflated`, one for each of `parts`). */

@@ -18,9 +18,9 @@ import "server-only";
 // write made stale.
 //
 // The Content-Security-Policy nonce is new on every response: a kept page is stored split at the
-// nonce it was rendered with and joined with the new one. Each piece is kept compressed too, so a
-// browser taking gzip (all do) gets the page with no compression at answer time (lib/page-cache.ts,
-// lib/encoded-answers.ts).
+// nonce it was rendered with and joined with the new one. From its first answer to a browser taking
+// gzip (all do), its pieces are kept compressed too, and later answers cost no compression
+// (lib/page-cache.ts, lib/encoded-answers.ts).
 import http from "node:http";
 import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
@@ -47,8 +47,8 @@ const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** How long a render may send nothing before it is given up. */
 const RENDER_IDLE_MS = 30_000;
 
-/** `deflated`: each of `parts` compressed alone (deflatePieces). */
-type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated: Buffer[] };
+/** `deflated`: each of `parts` compressed alone (deflatePieces), from its first answer taking gzip. */
+type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated?: Buffer[] };
 
 const KEY = Symbol.for("factdesk.pageCache");
 type State = { pages: LRUCache<string, Kept>; asked: LRUCache<string, true>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
@@ -57,7 +57,7 @@ function state(): State {
   g[KEY] ??= {
     pages: new LRUCache<string, Kept>({
       maxSize: Number(process.env.PAGE_CACHE_MB ?? 32) * 1024 * 1024,
-      sizeCalculation: (k) => [...k.parts, ...k.deflated].reduce((n, p) => n + p.length, 0) + 1024,
+      sizeCalculation: (k) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024,
       ttl: PAGE_TTL_MS,
     }),
     asked: new LRUCache<string, true>({ max: 20_000, ttl: PAGE_TTL_MS }),
@@ -125,18 +125,12 @@ export function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
       size += c.length;
       if (storable && size <= MAX_PAGE_BYTES) chunks.push(c);
     });
-    let ended = false;
     answer.on("error", () => resolve(undefined));
-    answer.on("close", () => ended || resolve(undefined)); // a render that closed before its end
+    answer.on("close", () => resolve(undefined)); // after "end" this changes nothing
     answer.on("end", () => {
-      ended = true;
       if (!storable || size > MAX_PAGE_BYTES) return resolve(undefined);
       const headers = Object.entries(answer.headers).flatMap(([n, v]) => (UNKEPT_HEADERS.has(n) || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [n, x] as [string, string])));
-      const parts = splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null));
-      deflatePieces(parts).then(
-        (deflated) => resolve({ status: 200, headers, parts, deflated }),
-        () => resolve(undefined),
-      );
+      resolve({ status: 200, headers, parts: splitAtNonce(Buffer.concat(chunks), nonceOf(headers.find(([n]) => n === "content-security-policy")?.[1] ?? null)) });
     });
   });
 }
@@ -170,7 +164,7 @@ export async function cachedPage(
   const { pages, rendering, asked } = state();
   if (!refreshing(request)) {
     const kept = pages.get(key) ?? (await rendering.get(key));
-    if (kept) return answerFrom(kept, nonce, security, acceptsGzip(request.headers.get("accept-encoding")));
+    if (kept) return answerFrom(kept, compressedFor(request, key, kept), nonce, security);
     if (!asked.has(key)) {
       asked.set(key, true);
       return "first view";
@@ -228,8 +222,24 @@ export function passOn(answer: Readable): ReadableStream<Uint8Array> {
   });
 }
 
-function answerFrom(kept: Kept, nonce: string, security: Record<string, string>, gzip: boolean): Response {
-  const page = gzip ? gzipWithNonce(kept.parts, kept.deflated, nonce) : withNonce(kept.parts, nonce);
+/**
+ * The kept page's compressed pieces if this request takes gzip (undefined if not). They are
+ * compressed at its first such answer (about what Next.js's own compression of that answer would
+ * cost) and kept: a page kept but never asked for again, as under a stream of writes, costs none.
+ */
+function compressedFor(request: NextRequest, key: string, kept: Kept): Buffer[] | undefined {
+  if (!acceptsGzip(request.headers.get("accept-encoding"))) return undefined;
+  if (kept.deflated) return kept.deflated;
+  kept.deflated = deflatePieces(kept.parts);
+  // Counted in the cache's size from now, at the age it had.
+  const { pages } = state();
+  if (pages.peek(key) === kept) pages.set(key, kept, { noUpdateTTL: true });
+  return kept.deflated;
+}
+
+/** A kept page with this request's nonce, gzip-encoded from `deflated` (compressedFor) when given. */
+function answerFrom(kept: Kept, deflated: Buffer[] | undefined, nonce: string, security: Record<string, string>): Response {
+  const page = deflated ? gzipWithNonce(kept.parts, deflated, nonce) : withNonce(kept.parts, nonce);
   // One chunk, in a stream: every chunk of an answer is a turn through web streams, and given as a
   // body, undici would copy the page again.
   const body = new ReadableStream<Uint8Array>({
@@ -242,6 +252,6 @@ function answerFrom(kept: Kept, nonce: string, security: Record<string, string>,
   for (const [n, v] of Object.entries(security)) headers.set(n, v);
   headers.set(PAGE_CACHE_HEADER, "hit");
   headers.set("content-length", String(page.length));
-  if (gzip) headers.set(ENCODED_HEADER, "gzip");
+  if (deflated) headers.set(ENCODED_HEADER, "gzip");
   return new Response(body, { status: kept.status, headers });
 }

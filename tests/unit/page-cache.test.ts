@@ -59,7 +59,7 @@ describe("a kept page, compressed once and sent gzip-encoded with each answer's 
   it("unpacks, in Node and as a browser's DecompressionStream does, to the page with the new nonce", async () => {
     const parts = splitAtNonce(page, old);
     expect(parts).toHaveLength(41);
-    const gz = gzipWithNonce(parts, await deflatePieces(parts), "TkVXbm9uY2VOT1c9PQ==");
+    const gz = gzipWithNonce(parts, deflatePieces(parts), "TkVXbm9uY2VOT1c9PQ==");
     const expected = withNonce(parts, "TkVXbm9uY2VOT1c9PQ==");
     expect(expected.length).toBeGreaterThan(64 * 1024);
     expect(gunzipSync(gz).equals(expected)).toBe(true); // gunzip checks the trailer's CRC-32 and length
@@ -68,10 +68,10 @@ describe("a kept page, compressed once and sent gzip-encoded with each answer's 
     expect(gz.length).toBeLessThan(expected.length * 0.8); // and it is compressed
   });
 
-  it("unpacks for a page without a nonce, and an empty one", async () => {
+  it("unpacks for a page without a nonce, and an empty one", () => {
     for (const body of [Buffer.from("<p>no scripts</p>"), Buffer.alloc(0)]) {
       const parts = splitAtNonce(body, undefined);
-      expect(gunzipSync(gzipWithNonce(parts, await deflatePieces(parts), "NEW")).equals(body)).toBe(true);
+      expect(gunzipSync(gzipWithNonce(parts, deflatePieces(parts), "NEW")).equals(body)).toBe(true);
     }
   });
 
@@ -141,13 +141,12 @@ describe("a render passed on to the browser as it is kept", () => {
     expect(await kept).toBeUndefined();
   });
 
-  it("is kept whole, split at its nonce, each piece also compressed", async () => {
+  it("is kept whole, split at its nonce", async () => {
     const { answer } = render();
     const kept = keep(asAnswer(answer));
     answer.end(`<script nonce="abc">1</script><p>page</p><script nonce="abc">2</script>`); // "close" follows "end" at once
     const page = (await kept)!;
     expect(page.parts.map(String)).toEqual([`<script nonce="`, `">1</script><p>page</p><script nonce="`, `">2</script>`]);
-    expect(gunzipSync(gzipWithNonce(page.parts, page.deflated, "NEW")).toString()).toBe(`<script nonce="NEW">1</script><p>page</p><script nonce="NEW">2</script>`);
   });
 });
 
