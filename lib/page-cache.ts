@@ -1,6 +1,6 @@
-// The page cache's pure rules (lib/server/page-cache.ts keeps the pages): which requests it may
+// The page cache's rules (lib/server/page-cache.ts keeps the pages), no I/O: which requests it may
 // answer, and how a kept page takes each response's new Content-Security-Policy nonce, plain or
-// compressed.
+// gzip-encoded.
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import Negotiator from "negotiator";
 
@@ -57,8 +57,8 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
 // much CPU as the rest of its answer. So a kept page's pieces are compressed once, each alone: raw
 // deflate ending in a sync flush (on a byte boundary, not the last block, and nothing in it points
 // back past its start). Deflate blocks may follow one another so, and an answer's gzip body is the
-// pieces with its own nonce's blocks between them, then an empty last block, the CRC-32 and the
-// length of the whole (RFC 1951, 1952).
+// pieces with its own nonce stored between them, then an empty last block, the CRC-32 and the
+// length of the whole (RFC 1951, 1952): no compression at answer time.
 const SYNC_FLUSH = { finishFlush: constants.Z_SYNC_FLUSH };
 /** ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -69,22 +69,33 @@ export function deflatePieces(parts: Buffer[]): Buffer[] {
   return parts.map((p) => deflateRawSync(p, SYNC_FLUSH));
 }
 
-/** withNonce's page, gzip-encoded from the pieces deflatePieces compressed (`deflated`, one for each of `parts`). */
+/** A deflate block that stores `bytes` as they are (not the last; it starts on a byte boundary, as each piece ends on one). */
+function storedBlock(bytes: Buffer): Buffer {
+  const head = Buffer.alloc(5); // BFINAL 0, BTYPE 00, padded to the byte; LEN and its complement
+  head.writeUInt16LE(bytes.length, 1);
+  head.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([head, bytes]);
+}
+
+/** withNonce's page, gzip-encoded from the pieces deflatePieces compressed (`deflated`, one for each of `parts`); the nonce goes in stored, uncompressed. */
 export function gzipWithNonce(parts: Buffer[], deflated: Buffer[], nonce: string): Buffer {
   const glue = Buffer.from(nonce);
-  const packedGlue = deflateRawSync(glue, SYNC_FLUSH);
+  const storedGlue = storedBlock(glue);
   const blocks: Buffer[] = [GZIP_HEADER];
   let crc = 0;
   let size = 0;
+  // An empty buffer zlib has seen may have no data pointer, and crc32 of that is 0, not the running value.
+  const add = (bytes: Buffer) => {
+    if (bytes.length) crc = crc32(bytes, crc);
+    size += bytes.length;
+  };
   parts.forEach((part, i) => {
     if (i > 0) {
-      blocks.push(packedGlue);
-      crc = crc32(glue, crc);
-      size += glue.length;
+      blocks.push(storedGlue);
+      add(glue);
     }
     blocks.push(deflated[i]!);
-    crc = crc32(part, crc);
-    size += part.length;
+    add(part);
   });
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);

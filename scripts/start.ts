@@ -79,6 +79,8 @@ async function serve() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev) await ensureBuild(env, log);
+  // A stop that came during the build starts no app (checked and `app` set in one turn, as below).
+  if (shuttingDown) return;
   app = startNext({ mode: dev ? "dev" : "start", port, env });
   app.exited.then((code) => {
     if (!shuttingDown) {

@@ -25,7 +25,7 @@ import http from "node:http";
 import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { ENCODED_HEADER } from "@/lib/encoded-answers";
+import { ENCODED_HEADER, encodedAnswersInstalled } from "@/lib/encoded-answers";
 import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
@@ -49,6 +49,7 @@ const RENDER_IDLE_MS = 30_000;
 
 /** `deflated`: each of `parts` compressed alone (deflatePieces), from its first answer taking gzip. */
 type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated?: Buffer[] };
+const pageSize = (k: Kept) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024;
 
 const KEY = Symbol.for("factdesk.pageCache");
 type State = { pages: LRUCache<string, Kept>; asked: LRUCache<string, true>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string };
@@ -57,7 +58,7 @@ function state(): State {
   g[KEY] ??= {
     pages: new LRUCache<string, Kept>({
       maxSize: Number(process.env.PAGE_CACHE_MB ?? 32) * 1024 * 1024,
-      sizeCalculation: (k) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024,
+      sizeCalculation: pageSize,
       ttl: PAGE_TTL_MS,
     }),
     asked: new LRUCache<string, true>({ max: 20_000, ttl: PAGE_TTL_MS }),
@@ -228,13 +229,16 @@ export function passOn(answer: Readable): ReadableStream<Uint8Array> {
  * cost) and kept: a page kept but never asked for again, as under a stream of writes, costs none.
  */
 function compressedFor(request: NextRequest, key: string, kept: Kept): Buffer[] | undefined {
-  if (!acceptsGzip(request.headers.get("accept-encoding"))) return undefined;
+  if (!acceptsGzip(request.headers.get("accept-encoding")) || !encodedAnswersInstalled()) return undefined;
   if (kept.deflated) return kept.deflated;
-  kept.deflated = deflatePieces(kept.parts);
-  // Counted in the cache's size from now, at the age it had.
+  // On the event loop, as a render is: a few ms for the largest pages, once a version, after a render of 25–120 ms.
+  const deflated = deflatePieces(kept.parts);
   const { pages } = state();
-  if (pages.peek(key) === kept) pages.set(key, kept, { noUpdateTTL: true });
-  return kept.deflated;
+  // Counted in the cache's size from now, at the age it had; a page that would then no longer fit is sent plain.
+  if (pages.peek(key) !== kept || pageSize({ ...kept, deflated }) > pages.maxSize) return undefined;
+  kept.deflated = deflated;
+  pages.set(key, kept, { noUpdateTTL: true });
+  return deflated;
 }
 
 /** A kept page with this request's nonce, gzip-encoded from `deflated` (compressedFor) when given. */
@@ -251,7 +255,7 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, nonce: string, s
   const headers = new Headers(kept.headers);
   for (const [n, v] of Object.entries(security)) headers.set(n, v);
   headers.set(PAGE_CACHE_HEADER, "hit");
-  headers.set("content-length", String(page.length));
+  // No Content-Length: Next.js drops it from a proxy's answer and sends it chunked.
   if (deflated) headers.set(ENCODED_HEADER, "gzip");
   return new Response(body, { status: kept.status, headers });
 }

@@ -117,6 +117,8 @@ test.describe("stopping and starting as a process manager does", () => {
       // starts nothing more, so nothing after "Stopping…" announces the app or reports a broken connection.
       process.kill(run.npm.pid!, signal);
       await run.exited;
+      // The process may exit before its last lines are read from the pipe.
+      await waitFor(() => run.output().includes("Stopped."), 10_000, "the run's last lines", run, true);
       const afterStop = run.output().split("Stopping…")[1];
       expect(afterStop, run.output()).toBeDefined();
       expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
