@@ -37,12 +37,17 @@ let app: ReturnType<typeof startNext> | undefined;
 /** The job worker from the moment it starts: a stop during its start waits for it, then stops it. */
 let jobs: Promise<{ stop(): Promise<void> }> | undefined;
 let shuttingDown = false;
+/** Start-up, while it runs: a stop waits for the step in progress to end (each ends it at `stopHere`). */
+let starting: Promise<void> | undefined;
 
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   log("Stopping…");
   await stopBuild();
+  // Otherwise what that step opens (PostgreSQL, the app, the worker) could be left running, and the
+  // step would meet a database stopped under it.
+  await starting?.catch(() => {});
   await (await jobs?.catch(() => undefined))?.stop();
   await app?.stop();
   await server?.stop();
@@ -51,15 +56,24 @@ async function shutdown(code: number) {
 }
 onShutdown(() => void shutdown(0));
 
+/** Start-up's end when a stop has begun: called after each step, once what it opened is where shutdown finds it. */
+const STOPPED = new Error("stopped during start-up");
+function stopHere() {
+  if (shuttingDown) throw STOPPED;
+}
+
 async function serve() {
   if (await portInUse(port, process.env.HOST ?? "0.0.0.0")) {
     throw new Error(`Port ${port} is already in use (another copy of the app?): stop what listens there, or start on another port with PORT=${port + 1} npm start.`);
   }
   ensurePrismaClient(log);
   server = await openDatabaseServer({ log });
+  stopHere();
   if (server.embedded) await ensureDatabase(server.adminUrl, "factdesk");
+  stopHere();
   log(server.embedded ? `Using the embedded PostgreSQL (data in ${path.relative(root, dataDir) || dataDir}/postgres).` : "Using the PostgreSQL at DATABASE_URL.");
   const applied = await applyMigrations(server.ownerUrl, log);
+  stopHere();
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   for (const w of await privilegeWarnings(server.appUrl)) log(`WARNING: ${w}. Give the app a role of its own (README, Running against an external PostgreSQL).`);
 
@@ -70,6 +84,7 @@ async function serve() {
   } finally {
     await db.$disconnect();
   }
+  stopHere();
 
   const env = {
     ...process.env,
@@ -79,8 +94,7 @@ async function serve() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev) await ensureBuild(env, log);
-  // A stop that came during the build starts no app (checked and `app` set in one turn, as below).
-  if (shuttingDown) return;
+  stopHere(); // checked and `app` set in one turn: a stop either comes first or finds the app
   app = startNext({ mode: dev ? "dev" : "start", port, env });
   app.exited.then((code) => {
     if (!shuttingDown) {
@@ -88,19 +102,22 @@ async function serve() {
       void shutdown(code ?? 1);
     }
   });
-  await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
+  let answered = false;
+  const exitedFirst = app.exited.then((code) => {
+    if (!answered) throw new Error(`The app exited (${code}) before it answered.`);
+  });
+  exitedFirst.catch(() => {}); // an exit after start-up gave up waiting is the handler's above
+  await Promise.race([waitForHttp(`http://localhost:${port}/api/health`, 120_000).then(() => void (answered = true)), exitedFirst]);
   // Background jobs (conflict re-scans) run beside the app in every instance (scripts/lib/jobs.ts).
   const { startJobWorker } = await import("./lib/jobs");
-  // A stop that came during start-up starts nothing more and prints no banner. Checked and `jobs`
-  // set in one turn, so a stop either comes first or finds the worker to stop.
-  if (shuttingDown) return;
+  stopHere(); // and `jobs` set in the same turn
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
   jobs = startJobWorker(server.appUrl, jobsDb, { log }).then(
     (runner) => ({ stop: () => runner.stop().finally(() => jobsDb.$disconnect()) }),
     (e) => jobsDb.$disconnect().then(() => Promise.reject(e)),
   );
   await jobs;
-  if (shuttingDown) return;
+  stopHere(); // no banner after "Stopping…"
   const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
   console.log(`
   Factdesk is running at http://localhost:${port}
@@ -110,9 +127,10 @@ ${server.embedded ? `\n  Demo accounts (passwords from SEED_*_PASSWORD when set 
 }
 
 try {
-  await serve();
+  starting = serve();
+  await starting;
 } catch (e) {
-  // What breaks while a stop takes the database and app down is the stop's doing, not news.
-  if (!shuttingDown) console.error(`[factdesk] ${(e as Error).message}`);
+  // A stop during start-up ends it at its next step; shutdown, already under way, finishes the stop.
+  if (e !== STOPPED && !shuttingDown) console.error(`[factdesk] ${(e as Error).message}`);
   await shutdown(1);
 }

@@ -76,6 +76,18 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   throw new Error(`timed out waiting for ${what}${run ? `\n${run.output()}` : ""}`);
 }
 
+/** The processes whose command line names `text` (a data folder), read from /proc. */
+function processesNaming(text: string): number[] {
+  return readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      return readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(text) ? [Number(entry)] : [];
+    } catch {
+      return []; // ended meanwhile
+    }
+  });
+}
+
 async function healthy(port: number) {
   try {
     return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
@@ -127,6 +139,23 @@ test.describe("stopping and starting as a process manager does", () => {
       expect(await healthy(port), run.output()).toBe(false);
     });
   }
+
+  test("npm start stopped while it migrates the database finishes that step, then stops cleanly", async () => {
+    const dataDir = scratch();
+    const port = await freePort("app");
+    const run = npmRun("start", { PGPORT: String(await freePort("pg")) }, dataDir, port);
+    // Signalled while start-up migrates a new database: stopping PostgreSQL under it crashed the
+    // process with an unhandled "terminating connection" error, and "Stopped." never came.
+    await waitFor(() => run.output().includes("Applying migration"), 60_000, "the migrations to begin", run);
+    process.kill(run.npm.pid!, "SIGTERM");
+    await run.exited;
+    await waitFor(() => run.output().includes("Stopped."), 30_000, "the stop to finish", run, true);
+    const afterStop = run.output().split("Stopping…")[1];
+    expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
+    // No PostgreSQL of that folder is left, nor its postmaster.pid.
+    await waitFor(() => processesNaming(dataDir).length === 0, 10_000, "no process to name the data folder", run, true);
+    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid")), run.output()).toBe(false);
+  });
 
   // Only root runs PostgreSQL as another user (CI and these machines run as root).
   if (process.getuid?.() === 0)
