@@ -34,8 +34,7 @@ function authSecret(): string {
 
 let server: DatabaseServer | undefined;
 let app: ReturnType<typeof startNext> | undefined;
-/** The job worker from the moment it starts: a stop during its start waits for it, then stops it. */
-let jobs: Promise<{ stop(): Promise<void> }> | undefined;
+let jobs: { stop(): Promise<void> } | undefined;
 let shuttingDown = false;
 /** Start-up, while it runs: a stop waits for the step in progress to end (each ends it at `stopHere`). */
 let starting: Promise<void> | undefined;
@@ -48,7 +47,7 @@ async function shutdown(code: number) {
   // Otherwise what that step opens (PostgreSQL, the app, the worker) could be left running, and the
   // step would meet a database stopped under it.
   await starting?.catch(() => {});
-  await (await jobs?.catch(() => undefined))?.stop();
+  await jobs?.stop();
   await app?.stop();
   await server?.stop();
   log("Stopped.");
@@ -94,7 +93,7 @@ async function serve() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev) await ensureBuild(env, log);
-  stopHere(); // checked and `app` set in one turn: a stop either comes first or finds the app
+  stopHere();
   app = startNext({ mode: dev ? "dev" : "start", port, env });
   app.exited.then((code) => {
     if (!shuttingDown) {
@@ -102,21 +101,14 @@ async function serve() {
       void shutdown(code ?? 1);
     }
   });
-  let answered = false;
-  const exitedFirst = app.exited.then((code) => {
-    if (!answered) throw new Error(`The app exited (${code}) before it answered.`);
-  });
-  exitedFirst.catch(() => {}); // an exit after start-up gave up waiting is the handler's above
-  await Promise.race([waitForHttp(`http://localhost:${port}/api/health`, 120_000).then(() => void (answered = true)), exitedFirst]);
+  // An app that exits before it answers ends start-up at once (the race handles a later exit's rejection too).
+  await Promise.race([waitForHttp(`http://localhost:${port}/api/health`, 120_000), app.exited.then((code) => Promise.reject(new Error(`The app exited (${code}) before it answered.`)))]);
   // Background jobs (conflict re-scans) run beside the app in every instance (scripts/lib/jobs.ts).
   const { startJobWorker } = await import("./lib/jobs");
-  stopHere(); // and `jobs` set in the same turn
+  stopHere();
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
-  jobs = startJobWorker(server.appUrl, jobsDb, { log }).then(
-    (runner) => ({ stop: () => runner.stop().finally(() => jobsDb.$disconnect()) }),
-    (e) => jobsDb.$disconnect().then(() => Promise.reject(e)),
-  );
-  await jobs;
+  const runner = await startJobWorker(server.appUrl, jobsDb, { log });
+  jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
   stopHere(); // no banner after "Stopping…"
   const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
   console.log(`

@@ -231,11 +231,12 @@ export function passOn(answer: Readable): ReadableStream<Uint8Array> {
 function compressedFor(request: NextRequest, key: string, kept: Kept): Buffer[] | undefined {
   if (!acceptsGzip(request.headers.get("accept-encoding")) || !encodedAnswersInstalled()) return undefined;
   if (kept.deflated) return kept.deflated;
+  const { pages } = state();
+  if (pages.peek(key) !== kept) return undefined; // no longer kept: nothing to keep them with
   // On the event loop, as a render is: a few ms for the largest pages, once a version, after a render of 25–120 ms.
   const deflated = deflatePieces(kept.parts);
-  const { pages } = state();
   // Counted in the cache's size from now, at the age it had; a page that would then no longer fit is sent plain.
-  if (pages.peek(key) !== kept || pageSize({ ...kept, deflated }) > pages.maxSize) return undefined;
+  if (pageSize({ ...kept, deflated }) > pages.maxSize) return undefined;
   kept.deflated = deflated;
   pages.set(key, kept, { noUpdateTTL: true });
   return deflated;

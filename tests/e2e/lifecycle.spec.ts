@@ -88,6 +88,15 @@ function processesNaming(text: string): number[] {
   });
 }
 
+/** The run said "Stopped.", and nothing after "Stopping…" announces the app or reports a broken connection. */
+async function expectQuietStop(run: Run) {
+  // The process may exit before its last lines are read from the pipe.
+  await waitFor(() => run.output().includes("Stopped."), 30_000, "the stop to finish", run, true);
+  const afterStop = run.output().split("Stopping…")[1];
+  expect(afterStop, run.output()).toBeDefined();
+  expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
+}
+
 async function healthy(port: number) {
   try {
     return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
@@ -129,11 +138,7 @@ test.describe("stopping and starting as a process manager does", () => {
       // starts nothing more, so nothing after "Stopping…" announces the app or reports a broken connection.
       process.kill(run.npm.pid!, signal);
       await run.exited;
-      // The process may exit before its last lines are read from the pipe.
-      await waitFor(() => run.output().includes("Stopped."), 10_000, "the run's last lines", run, true);
-      const afterStop = run.output().split("Stopping…")[1];
-      expect(afterStop, run.output()).toBeDefined();
-      expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
+      await expectQuietStop(run);
       await waitFor(() => [postmaster, ...tree].every((pid) => !isAlive(pid)), 30_000, "every process of the run to end", run, true);
       expect(existsSync(pidFile), run.output()).toBe(false);
       expect(await healthy(port), run.output()).toBe(false);
@@ -149,9 +154,7 @@ test.describe("stopping and starting as a process manager does", () => {
     await waitFor(() => run.output().includes("Applying migration"), 60_000, "the migrations to begin", run);
     process.kill(run.npm.pid!, "SIGTERM");
     await run.exited;
-    await waitFor(() => run.output().includes("Stopped."), 30_000, "the stop to finish", run, true);
-    const afterStop = run.output().split("Stopping…")[1];
-    expect(afterStop, run.output()).not.toMatch(/is running at|terminated|error/i);
+    await expectQuietStop(run);
     // No PostgreSQL of that folder is left, nor its postmaster.pid.
     await waitFor(() => processesNaming(dataDir).length === 0, 10_000, "no process to name the data folder", run, true);
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid")), run.output()).toBe(false);
