@@ -80,7 +80,9 @@ const refreshing = (request: NextRequest) => /no-cache/i.test(`${request.headers
 
 /** The token that changes with every write to what pages show ("none" before the first write since the migration made it). */
 async function dataVersion(): Promise<string> {
-  const row = await db.dataVersion.findUnique({ where: { id: true }, select: { token: true } });
+  // Raw, not `findUnique`: Prisma batches the findUniques of one tick into one `findMany` with `in`,
+  // which a boolean key refuses, so public views arriving together all failed the read (until 5 Dec).
+  const [row] = await db.$queryRaw<{ token: string }[]>`/* prepared: data_version */ SELECT token::text AS token FROM data_version`;
   return row?.token ?? "none";
 }
 
@@ -164,8 +166,11 @@ export async function cachedPage(
   }
   const { pages, rendering, asked } = state();
   if (!refreshing(request)) {
-    const kept = pages.get(key) ?? (await rendering.get(key));
+    const under = rendering.get(key);
+    const kept = pages.get(key) ?? (under && (await under));
     if (kept) return answerFrom(kept, compressedFor(request, key, kept), nonce, security);
+    // A render waited on broke off: render as usual (each waiter starting a render of its own would cascade).
+    if (under) return undefined;
     if (!asked.has(key)) {
       asked.set(key, true);
       return "first view";
@@ -173,19 +178,23 @@ export async function cachedPage(
   }
   asked.delete(key);
 
+  // The render is known to be under way before anything is awaited: a request meanwhile waits for
+  // it. (Until 5 Dec it was noted only once its headers came back, near the end of the render, and
+  // under 20 connections every request of a new version rendered the page itself.)
+  const rendered = render(request);
+  const stored = rendered.then(keep, () => undefined).then((k) => {
+    if (k) pages.set(key, k);
+    if (rendering.get(key) === stored) rendering.delete(key); // not a hard reload's render begun since
+    return k;
+  });
+  rendering.set(key, stored);
   let answer: http.IncomingMessage;
   try {
-    answer = await render(request);
+    answer = await rendered;
   } catch {
     return undefined;
   }
   const toBrowser = passOn(answer);
-  const stored = keep(answer).then((k) => {
-    if (k) pages.set(key, k);
-    rendering.delete(key);
-    return k;
-  });
-  rendering.set(key, stored);
   const headers = new Headers();
   for (const [n, v] of Object.entries(answer.headers)) {
     if (v === undefined || HOP_HEADERS.includes(n)) continue;
