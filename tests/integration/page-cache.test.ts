@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PAGE_CACHE_HEADER, cachedPage } from "@/lib/server/page-cache";
+import { PAGE_CACHE_HEADER, cachedPage, keptPages } from "@/lib/server/page-cache";
 import { useMigratedDatabase } from "../support/database";
 
 // Views of one page arriving together, as under 20 connections after a write renewed the data
@@ -11,7 +11,7 @@ import { useMigratedDatabase } from "../support/database";
 // The server's own port is a stand-in here that counts renders and takes a while to answer, as a
 // page's render does; the data version is read from a real database.
 describe("the page cache under views arriving together", () => {
-  useMigratedDatabase();
+  const { db } = useMigratedDatabase();
   const RENDERED_NONCE = "rendered-nonce-0123456789";
   let renders = 0;
   let answer: "page" | "break off" = "page";
@@ -73,5 +73,18 @@ describe("the page cache under views arriving together", () => {
     const kept = await view("/p/broken", "again");
     expect(kept).toBeInstanceOf(Response);
     expect(renders).toBe(2);
+  });
+
+  it("drops the pages of older data versions once a newer one is seen", async () => {
+    answer = "page";
+    for (const nonce of ["first", "kept", "hit"]) await view("/p/settled", nonce);
+    expect(await view("/p/settled", "again")).toBeInstanceOf(Response);
+    expect(keptPages().pages).toBeGreaterThan(0);
+
+    await db().$executeRaw`SELECT data_version_renew()`; // a write elsewhere
+    expect(await view("/p/other", "after the write")).toBe("first view");
+    expect(keptPages()).toEqual({ pages: 0, bytes: 0 });
+    // The settled page is rendered again under the new version (a first view, then kept).
+    expect(await view("/p/settled", "new version")).toBe("first view");
   });
 });
