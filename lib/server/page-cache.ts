@@ -52,8 +52,15 @@ type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; defl
 const pageSize = (k: Kept) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024;
 
 const KEY = Symbol.for("factdesk.pageCache");
-/** `versions`: the data versions seen lately (noteVersion). */
-type State = { pages: LRUCache<string, Kept>; asked: LRUCache<string, true>; rendering: Map<string, Promise<Kept | undefined>>; renderKey: string; versions: LRUCache<string, true> };
+/** `versions`: the data versions seen lately; `live`: the last two of them to be seen first, newest first (noteVersion). */
+type State = {
+  pages: LRUCache<string, Kept>;
+  asked: LRUCache<string, true>;
+  rendering: Map<string, Promise<Kept | undefined>>;
+  renderKey: string;
+  versions: LRUCache<string, true>;
+  live: string[];
+};
 function state(): State {
   const g = globalThis as { [KEY]?: State };
   g[KEY] ??= {
@@ -66,6 +73,7 @@ function state(): State {
     rendering: new Map(),
     renderKey: crypto.randomUUID(),
     versions: new LRUCache<string, true>({ max: 100 }),
+    live: [],
   };
   return g[KEY];
 }
@@ -77,21 +85,27 @@ export function keptPages(): { pages: number; bytes: number } {
 }
 
 /**
- * A data version seen for the first time drops the pages (and first views) of every other: a token
- * never comes back, so they would only take room until they aged out. Under a stream of writes the
- * cache had filled to its bound with pages no one could be given (the benchmark's memory peak rose
- * 358 → 432 MB once those pages were kept). A request that read an older version after a newer one
- * finds its page gone and renders it, as it would have anyway.
+ * A data version seen for the first time drops the kept pages and first views of every version but
+ * it and the one seen first before it: a token never comes back, so they would only take room until
+ * they aged out. Under a stream of writes the cache had filled to its bound with pages no one could
+ * be given (the benchmark's memory peak rose 358 → 432 MB once those pages were kept). The one
+ * before is spared because first sight is not commit order: two reads on either side of a commit
+ * can finish in either order, and the older version, seen second, must not drop the newer's pages.
+ * A page of a version no longer live is not kept (isLive); a request that read one renders it.
  */
 function noteVersion(version: string) {
-  const { versions, pages, asked } = state();
-  if (versions.has(version)) return;
-  versions.set(version, true);
-  const current = `${version}\n`;
-  for (const cache of [pages, asked]) {
-    for (const key of [...cache.keys()]) if (!key.startsWith(current)) cache.delete(key);
+  const s = state();
+  if (s.versions.has(version)) return;
+  s.versions.set(version, true);
+  s.live = [version, ...s.live].slice(0, 2);
+  for (const cache of [s.pages, s.asked]) {
+    cache.purgeStale(); // keys() leaves out entries past their minute, which would then stay till pushed out
+    for (const key of [...cache.keys()]) if (!isLive(key)) cache.delete(key);
   }
 }
+
+/** Whether a key's data version is one noteVersion keeps pages of. */
+const isLive = (key: string) => state().live.some((version) => key.startsWith(`${version}\n`));
 
 /** Whether the page cache may answer this request at all (before any database read), and whose page it is. */
 export function pageCacheable(request: NextRequest): "signed in" | "public" | null {
@@ -201,7 +215,7 @@ export async function cachedPage(
     // A render waited on broke off: render as usual (each waiter starting a render of its own would cascade).
     if (under) return undefined;
     if (!asked.has(key)) {
-      asked.set(key, true);
+      if (isLive(key)) asked.set(key, true);
       return "first view";
     }
   }
@@ -212,7 +226,7 @@ export async function cachedPage(
   // under 20 connections every request of a new version rendered the page itself.)
   const rendered = render(request);
   const stored = rendered.then(keep, () => undefined).then((k) => {
-    if (k) pages.set(key, k);
+    if (k && isLive(key)) pages.set(key, k); // waiters get it either way
     if (rendering.get(key) === stored) rendering.delete(key); // not a hard reload's render begun since
     return k;
   });

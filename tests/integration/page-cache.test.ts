@@ -14,7 +14,8 @@ describe("the page cache under views arriving together", () => {
   const { db } = useMigratedDatabase();
   const RENDERED_NONCE = "rendered-nonce-0123456789";
   let renders = 0;
-  let answer: "page" | "break off" = "page";
+  /** How the stand-in render answers: the page, nothing (its connection closes), or half the page. */
+  let answer: "page" | "break off" | "break off mid-page" = "page";
   let server: http.Server;
   let savedPort: string | undefined;
 
@@ -24,6 +25,10 @@ describe("the page cache under views arriving together", () => {
       setTimeout(() => {
         if (answer === "break off") return response.socket?.destroy();
         response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${RENDERED_NONCE}'` });
+        if (answer === "break off mid-page") {
+          response.write("<!doctype html><p>A published");
+          return setTimeout(() => response.socket?.destroy(), 50);
+        }
         response.end(`<!doctype html><p>A published sheet</p><script nonce="${RENDERED_NONCE}"></script>`);
       }, 300);
     });
@@ -32,7 +37,8 @@ describe("the page cache under views arriving together", () => {
     process.env.PORT = String((server.address() as AddressInfo).port);
   });
   afterAll(async () => {
-    process.env.PORT = savedPort;
+    if (savedPort === undefined) delete process.env.PORT;
+    else process.env.PORT = savedPort;
     await new Promise((resolve) => server.close(resolve));
   });
   beforeEach(() => {
@@ -44,7 +50,10 @@ describe("the page cache under views arriving together", () => {
 
   it("renders a page once for ten views at once, and answers the others with it", async () => {
     answer = "page";
-    await view("/p/warm-up", "n0"); // the pool's connections are open before the views that count
+    // The pool's connections are opened by views of another page first, so the views that count
+    // read the version at once (each well within the stand-in's 300 ms).
+    await Promise.all(Array.from({ length: 10 }, () => view("/p/warm-up", "n0")));
+    renders = 0;
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => view("/p/together", `view-nonce-${i}`)));
 
     expect(answers.filter((a) => a === "first view")).toHaveLength(1);
@@ -60,29 +69,42 @@ describe("the page cache under views arriving together", () => {
     }
   });
 
-  it("leaves no view waiting when the render breaks off; the next view renders it again", async () => {
-    answer = "break off";
-    await view("/p/broken", "n0"); // its first view
-    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => view("/p/broken", `view-nonce-${i}`)));
-    expect(renders).toBe(1);
-    // The one that began the render, and those that waited on it, are let through to render as usual.
-    expect(answers).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  it("leaves no view waiting when the render breaks off, before its answer or within it; the next view renders it again", async () => {
+    for (const [n, way] of (["break off", "break off mid-page"] as const).entries()) {
+      answer = way;
+      const path = `/p/broken-${n}`;
+      renders = 0;
+      expect(await view(path, "n0")).toBe("first view");
+      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => view(path, `view-nonce-${i}`)));
+      expect(renders).toBe(1);
+      // The view that began the render gets what it sends (nothing, or the answer it broke off);
+      // those that waited on it are let through to render as usual.
+      const began = answers.filter((a) => a instanceof Response);
+      expect(answers.filter((a) => a === undefined)).toHaveLength(way === "break off" ? 5 : 4);
+      for (const r of began) await expect(r.text()).rejects.toThrow();
 
-    answer = "page";
-    expect(await view("/p/broken", "again")).toBe("first view");
-    const kept = await view("/p/broken", "again");
-    expect(kept).toBeInstanceOf(Response);
-    expect(renders).toBe(2);
+      answer = "page";
+      expect(await view(path, "again")).toBe("first view");
+      const kept = await view(path, "again");
+      expect(kept).toBeInstanceOf(Response);
+      expect(renders).toBe(2);
+    }
   });
 
-  it("drops the pages of older data versions once a newer one is seen", async () => {
+  it("drops the pages of older data versions once newer ones are seen", async () => {
     answer = "page";
     for (const nonce of ["first", "kept", "hit"]) await view("/p/settled", nonce);
     expect(await view("/p/settled", "again")).toBeInstanceOf(Response);
-    expect(keptPages().pages).toBeGreaterThan(0);
+    const settled = keptPages().pages;
+    expect(settled).toBeGreaterThan(0);
 
-    await db().$executeRaw`SELECT data_version_renew()`; // a write elsewhere
-    expect(await view("/p/other", "after the write")).toBe("first view");
+    // A write elsewhere. The version before the newest keeps its pages (a request that read it may
+    // be seen after one that read the newest); one more write drops them.
+    await db().$executeRaw`SELECT data_version_renew()`;
+    expect(await view("/p/other", "after a write")).toBe("first view");
+    expect(keptPages().pages).toBe(settled);
+    await db().$executeRaw`SELECT data_version_renew()`;
+    expect(await view("/p/other", "after two writes")).toBe("first view");
     expect(keptPages()).toEqual({ pages: 0, bytes: 0 });
     // The settled page is rendered again under the new version (a first view, then kept).
     expect(await view("/p/settled", "new version")).toBe("first view");
