@@ -47,8 +47,8 @@ const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** How long a render may send nothing before it is given up. */
 const RENDER_IDLE_MS = 30_000;
 
-/** `deflated`: each of `parts` compressed alone (deflatePieces), from its first answer taking gzip; `served`: answered from here at least once (servedBefore). */
-type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated?: Buffer[]; served?: true };
+/** `deflated`: each of `parts` compressed alone (deflatePieces), from its first answer taking gzip. */
+type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated?: Buffer[] };
 const pageSize = (k: Kept) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024;
 
 const KEY = Symbol.for("factdesk.pageCache");
@@ -102,18 +102,6 @@ function noteVersion(version: string) {
     cache.purgeStale(); // keys() leaves out entries past their minute, which would then stay till pushed out
     for (const key of [...cache.keys()]) if (!isLive(key)) cache.delete(key);
   }
-}
-
-/**
- * Whether the same page, for the same reader, was answered from the cache under the version seen
- * before this one: a page read that often is kept from its first view under the new version, one
- * render where the first view and the keeping were two. (Under 20 writes a second a version lives
- * about one render, and views of `/claims` cost 13.7 ms of CPU with two renders a version.)
- */
-function servedBefore(key: string, version: string): boolean {
-  const { live, pages } = state();
-  const before = live.find((v) => v !== version);
-  return before !== undefined && pages.peek(`${before}${key.slice(version.length)}`)?.served === true;
 }
 
 /** Whether a key's data version is one noteVersion keeps pages of. */
@@ -223,13 +211,10 @@ export async function cachedPage(
   if (!refreshing(request)) {
     const under = rendering.get(key);
     const kept = pages.get(key) ?? (under && (await under));
-    if (kept) {
-      kept.served = true;
-      return answerFrom(kept, compressedFor(request, key, kept), nonce, security);
-    }
+    if (kept) return answerFrom(kept, compressedFor(request, key, kept), nonce, security);
     // A render waited on broke off: render as usual (each waiter starting a render of its own would cascade).
     if (under) return undefined;
-    if (!asked.has(key) && !servedBefore(key, version)) {
+    if (!asked.has(key)) {
       if (isLive(key)) asked.set(key, true);
       return "first view";
     }

@@ -109,22 +109,4 @@ describe("the page cache under views arriving together", () => {
     // The settled page is rendered again under the new version (a first view, then kept).
     expect(await view("/p/settled", "new version")).toBe("first view");
   });
-
-  it("keeps a page from its first view under a new version if it was served from the cache under the one before", async () => {
-    answer = "page";
-    for (const nonce of ["first", "kept", "hit"]) await view("/p/read-often", nonce); // served from the cache once
-    for (const nonce of ["first", "kept"]) await view("/p/read-once", nonce); // kept, never served from it
-    await db().$executeRaw`SELECT data_version_renew()`;
-
-    renders = 0;
-    const often = await view("/p/read-often", "new version");
-    expect(often).toBeInstanceOf(Response);
-    expect((often as Response).headers.get(PAGE_CACHE_HEADER)).toBe("miss");
-    await (often as Response).text();
-    expect(renders).toBe(1);
-    expect(await view("/p/read-often", "again")).toBeInstanceOf(Response); // kept: a hit, no render
-    expect(renders).toBe(1);
-
-    expect(await view("/p/read-once", "new version")).toBe("first view");
-  });
 });
