@@ -100,12 +100,12 @@ function noteVersion(version: string) {
   s.live = [version, ...s.live].slice(0, 2);
   for (const cache of [s.pages, s.asked]) {
     cache.purgeStale(); // keys() leaves out entries past their minute, which would then stay till pushed out
-    for (const key of [...cache.keys()]) if (!isLive(key)) cache.delete(key);
+    for (const key of [...cache.keys()]) if (!isLive(key, s.live)) cache.delete(key);
   }
 }
 
 /** Whether a key's data version is one noteVersion keeps pages of. */
-const isLive = (key: string) => state().live.some((version) => key.startsWith(`${version}\n`));
+const isLive = (key: string, live = state().live) => live.some((version) => key.startsWith(`${version}\n`));
 
 /** Whether the page cache may answer this request at all (before any database read), and whose page it is. */
 export function pageCacheable(request: NextRequest): "signed in" | "public" | null {
