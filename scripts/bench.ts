@@ -265,7 +265,12 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
       {
         at: new Date().toISOString(),
         quick,
-        pageCache: rendered ? "every request rendered again (no-cache, as a hard reload; gzip taken)" : "on: pages asked for as a browser loads them (HTML, gzip taken)",
+        pageCache:
+          process.env.PAGE_CACHE === "off"
+            ? `off (PAGE_CACHE=off): every request rendered plainly${rendered ? " (--rendered; browser views after the data version is renewed)" : ""} (gzip taken)`
+            : rendered
+              ? "every request rendered again (no-cache, as a hard reload; browser views after the data version is renewed; gzip taken)"
+              : "on: pages asked for as a browser loads them (HTML, gzip taken)",
         secondsPerRun: seconds,
         dataset: room.counts,
         generationSeconds: Math.round(room.seconds * 10) / 10,
