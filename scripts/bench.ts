@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1] [-- --rendered]:
 // what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
-// them (/claims?q=…, /claims/[id]) and the /login floor; --keep leaves the database for the next --keep run, which skips generation
-// (the saves of earlier runs stay in it).
+// them (/claims?q=…, /claims/[id]) and the /login floor; --keep keeps the generated database for later --keep runs, which skip generation
+// and each work on a copy of it (so the saves of one run never reach the next).
 //   1. A synthetic newsroom (scripts/lib/newsroom.ts) in a scratch database of its own on the test
 //      cluster or DATABASE_URL's server (never the app's database), dropped afterwards.
 //   2. pages: the production build under autocannon, signed in as an editor, at 1 and 20
@@ -20,7 +20,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { labelKeptDatabase, withScratchDatabase } from "./lib/bench";
+import { withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
 import { load, loop, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
@@ -94,11 +94,18 @@ const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 const pageHeaders: Record<string, string> = { accept: BROWSER_ACCEPT, "accept-encoding": BROWSER_ENCODINGS, ...(rendered ? { "cache-control": "no-cache" } : {}) };
 const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
 
-await withScratchDatabase(dbName, async (db, url, kept) => {
-  const room: Newsroom = kept ? JSON.parse(kept) : await generateNewsroom(url, quick ? QUICK : FULL);
-  const rows = Object.values(room.counts).reduce((a, b) => a + b, 0);
-  console.log(`${kept ? "Kept from an earlier run" : "Generated"}: ${rows.toLocaleString("en-GB")} rows${kept ? "" : ` in ${room.seconds.toFixed(1)} s`}: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`);
-  if (keep && !kept) await labelKeptDatabase(url, dbName, JSON.stringify(room));
+/** Generates the newsroom (in about a minute) and returns its description, which a kept database keeps as its label. */
+async function generate(url: string) {
+  const room = await generateNewsroom(url, quick ? QUICK : FULL);
+  console.log(`Generated the newsroom in ${room.seconds.toFixed(1)} s.`);
+  return JSON.stringify(room);
+}
+const rowCount = (room: Newsroom) =>
+  `${Object.values(room.counts).reduce((a, b) => a + b, 0).toLocaleString("en-GB")} rows: ${Object.entries(room.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`;
+
+await withScratchDatabase(dbName, async (db, url, label) => {
+  const room: Newsroom = JSON.parse(label!);
+  console.log(`The newsroom: ${rowCount(room)}`);
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
@@ -296,7 +303,7 @@ await withScratchDatabase(dbName, async (db, url, kept) => {
     ),
   );
   console.log(`Wrote ${path.relative(root, file)}`);
-}, { keep });
+}, { keep, generate });
 
 /** One instance against two: requests per second and p50/p95 at 20 connections, page by page. */
 function compareRuns(runs: PageRun[]) {

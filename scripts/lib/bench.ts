@@ -23,47 +23,88 @@ export function percentiles(samples: number[]) {
   return `p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  (n=${sorted.length})`;
 }
 
+/** What a kept database's label starts with: one kept as generated, which runs copy (older kept databases took the runs' writes). */
+const PRISTINE = "pristine ";
+
 /**
  * Runs `work` on a fresh, migrated and seeded database named `name` (DATABASE_URL points at it
- * while it runs, so the data-access layer uses it), then drops it and exits.
+ * while it runs, so the data-access layer uses it), then drops it and exits. `generate` fills it
+ * after the seed and returns a label for it, which `work` gets (a kept database's, from its label).
+ *
+ * `keep`: `name` is generated once, labelled, and then kept as generated: each run works on a copy
+ * of it (`name`_run, made by PostgreSQL's file copy in seconds, dropped afterwards), so what a run
+ * writes (the benchmark's saves and comments) never reaches the next run. Until 5 Dec 2026 runs
+ * worked on the kept database itself, and 17,054 saves of earlier runs had piled onto it.
  */
 export async function withScratchDatabase(
   name: string,
-  work: (db: import("../../prisma/client").Db, url: string, kept: string | null) => Promise<void>,
-  options: { keep?: boolean } = {},
+  work: (db: import("../../prisma/client").Db, url: string, label: string | null) => Promise<void>,
+  options: { keep?: boolean; generate?: (url: string) => Promise<string> } = {},
 ) {
   ensurePrismaClient();
   const server = await openDatabaseServer({ purpose: "test", log: console.log });
-  // Stopped half-way (Ctrl-C, or a process manager signalling npm): drop the scratch database and stop PostgreSQL.
+  const runName = options.keep ? `${name}_run` : name;
+  // Stopped half-way (Ctrl-C, or a process manager signalling npm): drop the scratch database (a kept one's copy) and stop PostgreSQL.
   onShutdown(() => {
-    void (options.keep ? Promise.resolve() : dropDatabase(server.adminUrl, name))
+    void dropDatabase(server.adminUrl, runName)
       .catch(() => {})
       .finally(() => server.stop().finally(() => process.exit(130)));
   });
   try {
-    // keep: a database an earlier run finished and labelled (keepDatabase) is used as it is (migrated to now), not seeded again.
+    // keep: a database an earlier run generated and labelled is used as it is (migrated to now), not seeded again.
     const kept = options.keep ? await keptLabel(server.adminUrl, name) : null;
-    if (!kept) {
-      await dropDatabase(server.adminUrl, name);
-      await ensureDatabase(server.adminUrl, name);
+    const generated = !kept?.startsWith(PRISTINE);
+    const label = generated ? await fill(server, name, options.generate) : kept!.slice(PRISTINE.length);
+    if (options.keep) {
+      if (generated) await labelKeptDatabase(server.url(name), name, PRISTINE + (label ?? ""));
+      else await applyMigrations(server.url(name));
+      await dropDatabase(server.adminUrl, runName);
+      const started = performance.now();
+      await copyDatabase(server.adminUrl, name, runName);
+      console.log(`${generated ? "Generated and kept" : "Kept"} ${name}, copied for this run in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
-    const url = server.url(name);
-    await applyMigrations(url);
+    const url = server.url(runName);
     process.env.DATABASE_URL = url;
     const { createPrismaClient } = await import("../../prisma/client");
-    const { seedDatabase } = await import("../../seeds/load");
     const db = createPrismaClient(url, { max: 4 });
-    if (!kept) await seedDatabase(db);
     try {
-      await work(db, url, kept);
+      await work(db, url, label);
     } finally {
       await db.$disconnect();
     }
   } finally {
-    if (!options.keep) await dropDatabase(server.adminUrl, name).catch(() => {});
+    await dropDatabase(server.adminUrl, runName).catch(() => {});
     await server.stop();
   }
   process.exit(process.exitCode ?? 0);
+}
+
+/** Makes `name` afresh: migrated, seeded and filled by `generate`; returns generate's label. */
+async function fill(server: { adminUrl: string; url(db: string): string }, name: string, generate?: (url: string) => Promise<string>): Promise<string | null> {
+  await dropDatabase(server.adminUrl, name);
+  await ensureDatabase(server.adminUrl, name);
+  const url = server.url(name);
+  await applyMigrations(url);
+  const { createPrismaClient } = await import("../../prisma/client");
+  const { seedDatabase } = await import("../../seeds/load");
+  const db = createPrismaClient(url, { max: 4 });
+  try {
+    await seedDatabase(db);
+  } finally {
+    await db.$disconnect();
+  }
+  return generate ? generate(url) : null;
+}
+
+/** A copy of database `from` as `to`, by copying its files (no other session may be on `from`). */
+async function copyDatabase(adminUrl: string, from: string, to: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${pg.escapeIdentifier(to)} TEMPLATE ${pg.escapeIdentifier(from)} STRATEGY FILE_COPY`);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The label a finished run left on a kept database (its comment), or null. */
@@ -79,7 +120,7 @@ async function keptLabel(adminUrl: string, name: string): Promise<string | null>
 }
 
 /** Labels a kept database once it is complete, so the next run with `keep` uses it (and reads the label back). */
-export async function labelKeptDatabase(url: string, name: string, label: string) {
+async function labelKeptDatabase(url: string, name: string, label: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
