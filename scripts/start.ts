@@ -107,7 +107,10 @@ async function serve() {
   const { startJobWorker } = await import("./lib/jobs");
   stopHere();
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
-  const runner = await startJobWorker(server.appUrl, jobsDb, { log });
+  const runner = await startJobWorker(server.appUrl, jobsDb, { log }).catch(async (e: unknown) => {
+    await jobsDb.$disconnect(); // its connections closed before the shutdown that follows
+    throw e;
+  });
   jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };
   stopHere(); // no banner after "Stopping…"
   const demoAccounts = seedUsers.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${process.env[u.passwordEnv] ? "(from " + u.passwordEnv + ")" : u.defaultPassword}`);
