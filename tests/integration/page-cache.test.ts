@@ -45,8 +45,9 @@ describe("the page cache under views arriving together", () => {
     renders = 0;
   });
 
-  const view = (path: string, nonce: string) =>
-    cachedPage(new NextRequest(`http://localhost${path}`, { headers: { accept: "text/html" } }), "public", { nonce, security: { "Content-Security-Policy": `script-src 'nonce-${nonce}'` } });
+  const view = (path: string, nonce: string, headers: Record<string, string> = {}) =>
+    cachedPage(new NextRequest(`http://localhost${path}`, { headers: { accept: "text/html", ...headers } }), "public", { nonce, security: { "Content-Security-Policy": `script-src 'nonce-${nonce}'` } });
+  const hardReload = (path: string, nonce: string) => view(path, nonce, { "cache-control": "no-cache" });
 
   it("renders a page once for ten views at once, and answers the others with it", async () => {
     answer = "page";
@@ -89,6 +90,34 @@ describe("the page cache under views arriving together", () => {
       expect(kept).toBeInstanceOf(Response);
       expect(renders).toBe(2);
     }
+  });
+
+  it("renders a hard reload again, and keeps one render of a page however many hard reloads arrive together", async () => {
+    answer = "page";
+    await Promise.all(Array.from({ length: 10 }, () => view("/p/warm-up", "n0")));
+    // A kept page: a hard reload renders it again through the port and keeps that.
+    for (const nonce of ["first", "kept"]) await view("/p/reloaded", nonce);
+    renders = 0;
+    const reloaded = await hardReload("/p/reloaded", "reload");
+    expect(reloaded).toBeInstanceOf(Response);
+    expect((reloaded as Response).headers.get(PAGE_CACHE_HEADER)).toBe("miss");
+    await (reloaded as Response).text();
+    expect(renders).toBe(1);
+
+    // Ten at once: one renders through the port to keep the page; the nine others, arriving while
+    // it runs, are rendered again as usual (as first views), not kept a second time.
+    renders = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => hardReload("/p/reloaded", `reload-${i}`)));
+    expect(answers.filter((a) => a === "first view")).toHaveLength(9);
+    const kept = answers.find((a): a is Response => a instanceof Response)!;
+    expect(kept.headers.get(PAGE_CACHE_HEADER)).toBe("miss");
+    await kept.text();
+    expect(renders).toBe(1);
+    // The next ordinary view gets that render.
+    const next = await view("/p/reloaded", "after");
+    expect(next).toBeInstanceOf(Response);
+    expect((next as Response).headers.get(PAGE_CACHE_HEADER)).toBe("hit");
+    expect(renders).toBe(1);
   });
 
   it("drops the pages of older data versions once newer ones are seen", async () => {
