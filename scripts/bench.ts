@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1] [-- --rendered]:
+// npm run bench [-- --quick] [-- --instances=1|2] [-- --parts=pages,factsheets,exports] [-- --profile=/claims] [-- --only=/claims] [-- --keep] [-- --paths=/account,/claims?limit=1] [-- --rendered] [-- --clicks]:
 // what an editor waits for at newsroom scale. --only=/,/claims runs those paths and the ones under
 // them (/claims?q=…, /claims/[id]) and the /login floor; --keep keeps the generated database for later --keep runs, which skip generation
 // and each work on a copy of it (so the saves of one run never reach the next).
@@ -9,7 +9,8 @@
 //      claim saves; once with one instance, then with two behind the loopback balancer
 //      (scripts/lib/load-balancer.ts), and the two side by side (--instances=N runs only N).
 //      Pages are asked for as a browser loads them, so the page cache answers repeats;
-//      --rendered renders every request again (a hard reload's no-cache), as after a write. With one
+//      --rendered renders every request again (a hard reload's no-cache), as after a write; --clicks
+//      asks for each page as the router's payload for a click, which is always rendered. With one
 //      instance it then reads /claims while comments are written at 0 to 20 a second (bench-churn.ts).
 //   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
 //   4. factsheets: publishing and the watches at scale (scripts/lib/bench-factsheets.ts).
@@ -87,8 +88,18 @@ const keep = process.argv.includes("--keep");
  * Next.js compresses each answer, kept pages too, and that costs about as much CPU as the rest of a
  * kept page's answer (until 4 Dec 2026 the benchmark asked for none). --rendered adds `Cache-Control:
  * no-cache`, as a hard reload does: every request is rendered again (and kept), as after a write.
+ * --clicks asks as the router does when an editor follows a link (`RSC: 1`): the page's payload
+ * without its HTML, which the page cache never answers. With no router state sent, the whole tree
+ * is rendered, layout included, so it costs at most what a click costs.
  */
 const rendered = process.argv.includes("--rendered");
+const clicks = process.argv.includes("--clicks");
+/** How a page is asked for: a click's payload carries the router's `_rsc` (Next.js redirects a payload request without it); the API as usual. */
+function askedFor(p: { path: string; post?: unknown }): { path: string; headers?: Record<string, string> } {
+  if (p.post) return { path: p.path };
+  if (clicks && !p.path.startsWith("/api/")) return { path: `${p.path}${p.path.includes("?") ? "&" : "?"}_rsc`, headers: { rsc: "1", "accept-encoding": BROWSER_ENCODINGS } };
+  return { path: p.path, headers: pageHeaders };
+}
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 const pageHeaders: Record<string, string> = { accept: BROWSER_ACCEPT, "accept-encoding": BROWSER_ENCODINGS, ...(rendered ? { "cache-control": "no-cache" } : {}) };
@@ -161,8 +172,9 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
       // A page of the list may be named as the list names it ("/metrics/[id]"), for its generated id.
       const named = pages.find((p) => p.page.startsWith(profilePage));
-      const profiled = `${server.url}${named?.path ?? profilePage}`;
-      const opts = { cookie, ...(named?.post ? { method: "POST" as const, body: named.post } : { headers: pageHeaders }) };
+      const asked = named ? askedFor(named) : { path: profilePage, headers: pageHeaders };
+      const profiled = `${server.url}${asked.path}`;
+      const opts = { cookie, ...(named?.post ? { method: "POST" as const, body: named.post } : { headers: asked.headers }) };
       await load(profiled, { ...opts, connections: 1, seconds: 2 });
       const runSeconds = Math.max(seconds, 10);
       const f = await load(profiled, { ...opts, connections: 1, seconds: runSeconds });
@@ -179,8 +191,9 @@ await withScratchDatabase(dbName, async (db, url, label) => {
 
     const results: Row[] = [];
     for (const p of measured) {
-      const target = `${server.url}${p.path}`;
-      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post, headers: p.post ? undefined : pageHeaders };
+      const asked = askedFor(p);
+      const target = `${server.url}${asked.path}`;
+      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post, headers: asked.headers };
       // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
       // so its CPU per request is not measured; the waits were most of its time.
       if (!quick) {
@@ -215,14 +228,14 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     // editor's views, so each view is rendered (the page cache keys pages on the version).
     const viewed = measured.filter((p) => (quick ? VIEWED.slice(0, 2) : VIEWED).includes(p.page));
     const renew = rendered ? () => pool.query(`SELECT data_version_renew()`) : undefined;
-    const views = instances > 1 ? [] : await measureViews(server.url, cookie, viewed, server.cpuSeconds, quick ? 1 : 5, renew);
+    const views = instances > 1 || clicks ? [] : await measureViews(server.url, cookie, viewed, server.cpuSeconds, quick ? 1 : 5, renew);
     if (views.length) console.log(`\nIn a browser (${views[0]!.views} view${views[0]!.views > 1 ? "s" : ""} a page, static files cached${rendered ? ", the data version renewed before each" : ""}):`);
     for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);
 
     // The page cache while others write: /claims at 20 connections with comments landing at these rates.
     // The comments go on the oldest claim: on no page measured above, so reruns on a kept database measure the same pages.
     const oldestClaim = async () => (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
-    const churn = instances > 1 || rendered || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
+    const churn = instances > 1 || rendered || clicks || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
     if (churn.length) console.log(`\n/claims at 20 connections while comments are written (page cache):`);
     for (const c of churn) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s (${c.written} written): ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
 
@@ -237,7 +250,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
   if (parts.has("pages")) {
     await ensureBuild(env, console.log);
     for (const instances of instanceCounts) {
-      console.log(`\n== Pages, ${instances} instance${instances > 1 ? "s behind the loopback balancer" : ""}, ${rendered ? "every request rendered (--rendered)" : "as a browser loads them (page cache on)"} ==`);
+      console.log(`\n== Pages, ${instances} instance${instances > 1 ? "s behind the loopback balancer" : ""}, ${clicks ? "each page as a click's payload (--clicks), always rendered" : rendered ? "every request rendered (--rendered)" : "as a browser loads them (page cache on)"} ==`);
       const server = startSite({ instances, port, env, cpuProfileDir: profileDir });
       try {
         await server.ready();
@@ -265,15 +278,16 @@ await withScratchDatabase(dbName, async (db, url, label) => {
   await pool.end();
 
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}${only || extraPaths ? "-only" : ""}${rendered ? "-rendered" : ""}.json`);
+  const file = path.join(resultsDir, `${quick ? "quick" : "latest"}${parts.size < 3 || instanceCounts.length < 2 ? `-${[...parts].join("-")}${instancesArg ? `-${instancesArg}-instances` : ""}` : ""}${only || extraPaths ? "-only" : ""}${rendered ? "-rendered" : ""}${clicks ? "-clicks" : ""}.json`);
   writeFileSync(
     file,
     JSON.stringify(
       {
         at: new Date().toISOString(),
         quick,
-        pageCache:
-          process.env.PAGE_CACHE === "off"
+        pageCache: clicks
+          ? "pages asked for as the router's payload for a click (RSC: 1, no router state: the whole tree), which the page cache never answers (gzip taken)"
+          : process.env.PAGE_CACHE === "off"
             ? `off (PAGE_CACHE=off): every request rendered plainly${rendered ? " (--rendered; browser views after the data version is renewed)" : ""} (gzip taken)`
             : rendered
               ? "every request rendered again (no-cache, as a hard reload; browser views after the data version is renewed; gzip taken)"

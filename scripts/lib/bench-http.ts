@@ -107,7 +107,7 @@ export async function load(url: string, options: { connections: number; seconds:
   // autocannon's tracker is an EventEmitter that is also a promise of the result.
   const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, method: options.method ?? "GET", timeout: 30, ...(options.body ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: options.body!() }) }] } : {}) }) as unknown as EventEmitter & Promise<autocannon.Result>;
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status >= 400) errors++;
+    if (status >= 300) errors++; // a redirect too: a page sent to the login page, or a click's payload asked for without `_rsc`
     latencies.push(ms);
   });
   const result = await instance;
