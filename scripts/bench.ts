@@ -87,7 +87,8 @@ const keep = process.argv.includes("--keep");
  * since comes from the page cache (lib/server/page-cache.ts), and taking gzip as every browser does:
  * Next.js compresses each answer, kept pages too, and that costs about as much CPU as the rest of a
  * kept page's answer (until 4 Dec 2026 the benchmark asked for none). --rendered adds `Cache-Control:
- * no-cache`, as a hard reload does: every request is rendered again (and kept), as after a write.
+ * no-cache`, as a hard reload does: every request is rendered again, as after a write (one at a time
+ * of a page through the server's own port to keep it, the others plainly).
  * --clicks asks as the router does when an editor follows a link (`RSC: 1`): the page's payload
  * without its HTML, which the page cache never answers. With no router state sent, the whole tree
  * is rendered, layout included, so it costs at most what a click costs.
@@ -233,7 +234,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);
 
     // The page cache while others write: /claims at 20 connections with comments landing at these rates.
-    // The comments go on the oldest claim: on no page measured above, so reruns on a kept database measure the same pages.
+    // The comments go on the oldest claim: on no page measured above.
     const oldestClaim = async () => (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
     const churn = instances > 1 || rendered || clicks || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
     if (churn.length) console.log(`\n/claims at 20 connections while comments are written (page cache):`);

@@ -108,7 +108,7 @@ async function serve() {
   stopHere();
   const jobsDb = createPrismaClient(server.appUrl, { max: 3 });
   const runner = await startJobWorker(server.appUrl, jobsDb, { log }).catch(async (e: unknown) => {
-    await jobsDb.$disconnect(); // its connections closed before the shutdown that follows
+    await jobsDb.$disconnect().catch(() => {}); // its connections closed before the shutdown that follows; the worker's error is the one told
     throw e;
   });
   jobs = { stop: () => runner.stop().finally(() => jobsDb.$disconnect()) };

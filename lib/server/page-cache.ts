@@ -219,8 +219,8 @@ export async function cachedPage(
       return "first view";
     }
   } else if (rendering.has(key)) {
-    // A hard reload while this page is being rendered to keep: rendered again, plainly, and that
-    // render is kept. Until 5 Dec each began a keeping render of its own, which holds the page
+    // A hard reload while this page is being rendered to keep: rendered again, plainly; the render
+    // under way is the one kept. Until 5 Dec each began a keeping render of its own, which holds the page
     // several times over (the loopback answer, its chunks, the copy kept): twenty at once of the
     // 514 KB timeline took the server to 406 MB against 335 rendered plainly.
     return "first view";

@@ -96,12 +96,17 @@ async function fill(server: { adminUrl: string; url(db: string): string }, name:
   return generate ? generate(url) : null;
 }
 
-/** A copy of database `from` as `to`, by copying its files (no other session may be on `from`). */
+/**
+ * A copy of database `from` as `to` (no other session may be on `from`). PostgreSQL 15 and later
+ * would write the whole copy to the WAL by default; copying the files is quicker for 600 MB.
+ */
 async function copyDatabase(adminUrl: string, from: string, to: string) {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    await c.query(`CREATE DATABASE ${pg.escapeIdentifier(to)} TEMPLATE ${pg.escapeIdentifier(from)} STRATEGY FILE_COPY`);
+    const { rows } = await c.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+    const strategy = Number(rows[0]!.v) >= 150000 ? " STRATEGY FILE_COPY" : ""; // before 15, the only way
+    await c.query(`CREATE DATABASE ${pg.escapeIdentifier(to)} TEMPLATE ${pg.escapeIdentifier(from)}${strategy}`);
   } finally {
     await c.end();
   }
