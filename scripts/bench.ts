@@ -95,15 +95,15 @@ const keep = process.argv.includes("--keep");
  */
 const rendered = process.argv.includes("--rendered");
 const clicks = process.argv.includes("--clicks");
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+const pageHeaders: Record<string, string> = { accept: BROWSER_ACCEPT, "accept-encoding": BROWSER_ENCODINGS, ...(rendered ? { "cache-control": "no-cache" } : {}) };
 /** How a page is asked for: a click's payload carries the router's `_rsc` (Next.js redirects a payload request without it); the API as usual. */
 function askedFor(p: { path: string; post?: unknown }): { path: string; headers?: Record<string, string> } {
   if (p.post) return { path: p.path };
   if (clicks && !p.path.startsWith("/api/")) return { path: `${p.path}${p.path.includes("?") ? "&" : "?"}_rsc`, headers: { rsc: "1", "accept-encoding": BROWSER_ENCODINGS } };
   return { path: p.path, headers: pageHeaders };
 }
-const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
-const pageHeaders: Record<string, string> = { accept: BROWSER_ACCEPT, "accept-encoding": BROWSER_ENCODINGS, ...(rendered ? { "cache-control": "no-cache" } : {}) };
 const dbName = `factdesk_bench${quick ? "_quick" : ""}${keep ? "_kept" : ""}`;
 
 /** Generates the newsroom (in about a minute) and returns its description, which a kept database keeps as its label. */
