@@ -104,6 +104,12 @@ function noteVersion(version: string) {
   }
 }
 
+/** What a kept answer is found by: the data version, whose it is (user and role, or "public"), the address and the headers it depends on. */
+function keyOf(request: Request, version: string, reader: { id: string; role: string } | null): string {
+  const url = new URL(request.url);
+  return [version, reader ? `${reader.id} ${reader.role}` : "public", `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
+}
+
 /** Whether a key's data version is one noteVersion keeps pages of. */
 const isLive = (key: string, live = state().live) => live.some((version) => key.startsWith(`${version}\n`));
 
@@ -115,7 +121,7 @@ export function pageCacheable(request: NextRequest): "signed in" | "public" | nu
 }
 
 /** A hard reload (`Cache-Control: no-cache`): render the page again, and keep that (one keeping render of a page at a time). */
-const refreshing = (request: NextRequest) => /no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`);
+const refreshing = (request: Request) => /no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`);
 
 /** The token that changes with every write to what pages show ("none" before the first write since the migration made it). */
 async function dataVersion(): Promise<string> {
@@ -201,8 +207,7 @@ export async function cachedPage(
     const { user } = read;
     if (reader !== "public" && !user) return undefined;
     version = read.dataVersion;
-    const url = request.nextUrl;
-    key = [version, user ? `${user.id} ${user.role}` : "public", `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
+    key = keyOf(request, version, user);
   } catch {
     return undefined;
   }
@@ -211,7 +216,7 @@ export async function cachedPage(
   if (!refreshing(request)) {
     const under = rendering.get(key);
     const kept = pages.get(key) ?? (under && (await under));
-    if (kept) return answerFrom(kept, compressedFor(request, key, kept), nonce, security);
+    if (kept) return answerFrom(kept, compressedFor(request, key, kept), { nonce, security });
     // A render waited on broke off: render as usual (each waiter starting a render of its own would cascade).
     if (under) return undefined;
     if (!asked.has(key)) {
@@ -286,7 +291,7 @@ export function passOn(answer: Readable): ReadableStream<Uint8Array> {
  * compressed at its first such answer (about what Next.js's own compression of that answer would
  * cost) and kept: a page kept but never asked for again, as under a stream of writes, costs none.
  */
-function compressedFor(request: NextRequest, key: string, kept: Kept): Buffer[] | undefined {
+function compressedFor(request: Request, key: string, kept: Kept): Buffer[] | undefined {
   if (!acceptsGzip(request.headers.get("accept-encoding")) || !encodedAnswersInstalled()) return undefined;
   if (kept.deflated) return kept.deflated;
   const { pages } = state();
@@ -300,8 +305,8 @@ function compressedFor(request: NextRequest, key: string, kept: Kept): Buffer[] 
   return deflated;
 }
 
-/** A kept page with this request's nonce, gzip-encoded from `deflated` (compressedFor) when given. */
-function answerFrom(kept: Kept, deflated: Buffer[] | undefined, nonce: string, security: Record<string, string>): Response {
+/** A kept page with this request's nonce, gzip-encoded from `deflated` (compressedFor) when given; `how` it was answered (a kept answer's maker is told "miss"). */
+function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", security = {}, how = "hit" }: { nonce?: string; security?: Record<string, string>; how?: "hit" | "miss" }): Response {
   const page = deflated ? gzipWithNonce(kept.parts, deflated, nonce) : withNonce(kept.parts, nonce);
   // One chunk, in a stream: every chunk of an answer is a turn through web streams, and given as a
   // body, undici would copy the page again.
@@ -313,8 +318,50 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, nonce: string, s
   });
   const headers = new Headers(kept.headers);
   for (const [n, v] of Object.entries(security)) headers.set(n, v);
-  headers.set(PAGE_CACHE_HEADER, "hit");
+  headers.set(PAGE_CACHE_HEADER, how);
   // No Content-Length: Next.js drops it from a proxy's answer and sends it chunked.
   if (deflated) headers.set(ENCODED_HEADER, "gzip");
   return new Response(body, { status: kept.status, headers });
+}
+
+/**
+ * The JSON answer of a reading API route (GET /api/claims, /api/v1/claims), kept as a page is: for
+ * this reader (user and role) and address, under the data version read with the reader's session
+ * (or read here), for up to a minute. Integrations poll the same lists, and most polls find
+ * nothing changed: a kept answer costs the session's read and no query, no JSON and no compression.
+ *
+ * It is made here, in this process, so it is kept from its first answer (a page is kept from its
+ * second, as keeping one costs a render through the port). Requests arriving together for one
+ * answer wait for one making of it. `Cache-Control: no-cache` makes it again and keeps that (or,
+ * while a making of it is under way, makes it plainly). Only a plain 200 JSON answer is kept; any
+ * other is passed on, and a request that waited on it makes its own.
+ */
+export async function keptAnswer(request: Request, reader: { id: string; role: string }, make: () => Promise<Response>, version?: string): Promise<Response> {
+  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return make();
+  const read = version ?? (await dataVersion());
+  noteVersion(read);
+  const key = keyOf(request, read, reader);
+  const { pages, rendering } = state();
+  const under = rendering.get(key);
+  if (!refreshing(request)) {
+    const kept = pages.get(key) ?? (under && (await under));
+    if (kept) return answerFrom(kept, compressedFor(request, key, kept), {});
+  }
+  if (under) return make();
+
+  let settle!: (kept: Kept | undefined) => void;
+  const stored = new Promise<Kept | undefined>((resolve) => (settle = resolve));
+  rendering.set(key, stored);
+  try {
+    const answer = await make();
+    const storable = answer.status === 200 && /^application\/json/.test(answer.headers.get("content-type") ?? "") && !answer.headers.has("set-cookie") && !answer.headers.has("content-encoding");
+    if (!storable) return answer;
+    const kept: Kept = { status: 200, headers: [...answer.headers].filter(([n]) => !UNKEPT_HEADERS.has(n)), parts: [Buffer.from(await answer.arrayBuffer())] };
+    settle(kept);
+    if (isLive(key) && kept.parts[0]!.length <= MAX_PAGE_BYTES) pages.set(key, kept);
+    return answerFrom(kept, compressedFor(request, key, kept), { how: "miss" });
+  } finally {
+    settle(undefined); // a waiter makes its own answer; after the answer was settled, this changes nothing
+    if (rendering.get(key) === stored) rendering.delete(key);
+  }
 }

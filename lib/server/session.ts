@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { SESSION_HANDOFF_HEADER, receive } from "@/lib/session-handoff";
 import type { SessionUser } from "./authorize";
-import { activeSessionUser } from "./sessions";
+import { activeSession } from "./sessions";
 
 const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
 
@@ -28,11 +28,11 @@ async function sessionClaims(): Promise<{ sub?: string; sid?: unknown } | null> 
  * checked on every request, so signing out, a password or role change and disabling the account
  * end it at once, and a replayed cookie signs no one in.
  */
-const currentSession = cache(async (): Promise<{ id: string; user: SessionUser } | null> => {
+const currentSession = cache(async (): Promise<{ id: string; user: SessionUser; dataVersion: string } | null> => {
   const claims = await sessionClaims();
   if (!claims?.sub) return null;
-  const user = await activeSessionUser(claims.sid, claims.sub);
-  return user ? { id: claims.sid as string, user } : null;
+  const { user, dataVersion } = await activeSession(claims.sid, claims.sub);
+  return user ? { id: claims.sid as string, user, dataVersion } : null;
 });
 
 /** The signed-in, active user for this request, or null. */
@@ -43,6 +43,11 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/** The data version (lib/server/page-cache.ts) read with this request's session, in one snapshot with it; undefined without a session. */
+export async function currentDataVersion(): Promise<string | undefined> {
+  return (await currentSession())?.dataVersion;
 }
 
 /** The row id of this request's session (lib/server/sessions.ts), so a password change can keep it. */

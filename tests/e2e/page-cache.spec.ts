@@ -106,3 +106,37 @@ test("a session that ended gets the login page, not a kept page", async ({ page,
   await expect(stale.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await replay.close();
 });
+
+test("a kept API answer comes gzip-encoded, shows a write in the next answer, and ends with the session", async ({ page, browser }) => {
+  await signIn(page, accounts.editor);
+  const marker = `keptanswer${Date.now()}`;
+  const path = `/api/claims?q=${marker}`;
+  const ask = () => page.request.get(path);
+  let kept = await ask();
+  await expect.poll(async () => (kept = await ask()).headers()["x-factdesk-cache"]).toBe("hit");
+  expect(kept.headers()["content-encoding"]).toBe("gzip");
+  expect(kept.headers()["content-type"]).toMatch(/^application\/json/);
+  expect(kept.headers()["content-security-policy"]).toBeTruthy(); // the proxy's security headers, as on any answer
+  expect(await kept.json()).toEqual({ items: [], nextCursor: null });
+
+  const saved = await page.request.post("/api/claims", { data: { statement: `A spokesman said 12 convoys crossed (${marker}).`, kind: "QUANTITY", valueBest: "12", unit: "convoys", asOf: "2023-03-01", asOfPrecision: "DAY" } });
+  expect(saved.status()).toBe(201);
+  const { value: { id } } = (await saved.json()) as { value: { id: string } };
+  const after = await ask();
+  expect(after.headers()["x-factdesk-cache"]).toBe("miss");
+  expect(((await after.json()) as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([id]);
+
+  // Another user's answer to the same address is their own; a replayed cookie of an ended session gets none.
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, accounts.reviewer);
+  expect((await reviewer.request.get(path)).headers()["x-factdesk-cache"]).toBe("miss");
+  const cookies = await page.context().cookies();
+  await expect.poll(async () => (await ask()).headers()["x-factdesk-cache"]).toBe("hit");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  expect((await replay.request.get(path)).status()).toBe(401);
+  await replay.close();
+  await reviewer.context().close();
+});

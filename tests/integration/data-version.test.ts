@@ -70,7 +70,7 @@ describe("the data version", () => {
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND c.relkind = 'r'`;
     const unwatched = rows.filter((r) => !r.watched).map((r) => r.table).sort();
-    expect(unwatched).toEqual(["_prisma_migrations", "data_version", "job_worker_heartbeats", "rate_limits", "security_events", "sessions"]);
+    expect(unwatched).toEqual(["_prisma_migrations", "api_tokens", "data_version", "job_worker_heartbeats", "rate_limits", "security_events", "sessions"]);
     expect(rows.map((r) => r.table)).toContain("later_notes");
     expect(rows.length).toBeGreaterThan(30);
     const before = await token();

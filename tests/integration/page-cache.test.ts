@@ -1,8 +1,10 @@
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PAGE_CACHE_HEADER, cachedPage, keptPages } from "@/lib/server/page-cache";
+import { ENCODED_HEADER, letEncodedAnswersThrough } from "@/lib/encoded-answers";
+import { PAGE_CACHE_HEADER, cachedPage, keptAnswer, keptPages } from "@/lib/server/page-cache";
 import { useMigratedDatabase } from "../support/database";
 
 // Views of one page arriving together, as under 20 connections after a write renewed the data
@@ -137,5 +139,94 @@ describe("the page cache under views arriving together", () => {
     expect(keptPages()).toEqual({ pages: 0, bytes: 0 });
     // The settled page is rendered again under the new version (a first view, then kept).
     expect(await view("/p/settled", "new version")).toBe("first view");
+  });
+});
+
+// A reading API route's JSON answer (GET /api/claims, /api/v1/claims), kept for its reader under a
+// data version read from a real database. The route's own work is a stand-in that counts makings
+// and takes a while, as a list's query does.
+describe("kept API answers", () => {
+  const { db } = useMigratedDatabase();
+  const editor = { id: "editor-1", role: "EDITOR" };
+  let made = 0;
+  /** How the stand-in route answers: a list, a refusal, or a throw. */
+  let answer: "list" | "refusal" | "throw" = "list";
+  const route = async () => {
+    const n = ++made;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (answer === "throw") throw new Error("The database is unreachable.");
+    if (answer === "refusal") return Response.json({ error: "bad_request" }, { status: 400 });
+    return Response.json({ items: [{ id: `made-${n}` }], nextCursor: null });
+  };
+  const ask = (path: string, reader = editor, headers: Record<string, string> = {}) => keptAnswer(new Request(`http://localhost${path}`, { headers }), reader, route);
+  const items = async (r: Response) => ((await r.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+  // This database's own version: "none" (no write yet) was another database's too, and is no longer live.
+  beforeAll(async () => {
+    await db().$executeRaw`SELECT data_version_renew()`;
+  });
+  beforeEach(() => {
+    made = 0;
+    answer = "list";
+  });
+
+  it("makes an answer once for requests arriving together, keeps it for that reader until the next write", async () => {
+    await Promise.all(Array.from({ length: 10 }, () => ask("/api/claims?warm-up"))); // opens the pool's connections
+    made = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => ask("/api/claims?limit=2")));
+    expect(made).toBe(1);
+    expect(answers.map((r) => r.headers.get(PAGE_CACHE_HEADER)).sort()).toEqual([...Array(9).fill("hit"), "miss"]);
+    for (const r of answers) expect(await items(r)).toEqual(["made-1"]);
+    expect(answers[0]!.headers.get("content-type")).toMatch(/^application\/json/);
+
+    expect(await items(await ask("/api/claims?limit=2"))).toEqual(["made-1"]);
+    expect(made).toBe(1);
+    // Another reader, another role of the same user, another address: each its own answer.
+    expect(await items(await ask("/api/claims?limit=2", { id: "reviewer-1", role: "REVIEWER" }))).toEqual(["made-2"]);
+    expect(await items(await ask("/api/claims?limit=2", { id: "editor-1", role: "ADMIN" }))).toEqual(["made-3"]);
+    expect(await items(await ask("/api/claims?limit=3"))).toEqual(["made-4"]);
+
+    // A write anywhere: the next answer is made again, and kept.
+    await db().$executeRaw`SELECT data_version_renew()`;
+    const after = await ask("/api/claims?limit=2");
+    expect(after.headers.get(PAGE_CACHE_HEADER)).toBe("miss");
+    expect(await items(after)).toEqual(["made-5"]);
+    expect(await items(await ask("/api/claims?limit=2"))).toEqual(["made-5"]);
+  });
+
+  it("keeps no refusal and no failure: requests that waited on one make their own", async () => {
+    for (const way of ["refusal", "throw"] as const) {
+      answer = way;
+      made = 0;
+      const answers = await Promise.allSettled(Array.from({ length: 5 }, () => ask(`/api/claims?${way}`)));
+      expect(made).toBe(5);
+      if (way === "refusal") for (const a of answers) expect((a as PromiseFulfilledResult<Response>).value.status).toBe(400);
+      else for (const a of answers) expect(a.status).toBe("rejected");
+      answer = "list";
+      expect(await items(await ask(`/api/claims?${way}`))).toEqual(["made-6"]);
+      expect(await items(await ask(`/api/claims?${way}`))).toEqual(["made-6"]);
+    }
+  });
+
+  it("makes the answer again for Cache-Control: no-cache, and keeps that", async () => {
+    expect(await items(await ask("/api/claims?reloaded"))).toEqual(["made-1"]);
+    const again = await ask("/api/claims?reloaded", editor, { "cache-control": "no-cache" });
+    expect(again.headers.get(PAGE_CACHE_HEADER)).toBe("miss");
+    expect(await items(again)).toEqual(["made-2"]);
+    expect(await items(await ask("/api/claims?reloaded"))).toEqual(["made-2"]);
+  });
+
+  it("sends a kept answer gzip-encoded, compressed once, to a client taking gzip", async () => {
+    letEncodedAnswersThrough();
+    const gzip = { "accept-encoding": "gzip, deflate, br" };
+    const first = await ask("/api/claims?gzip", editor, gzip);
+    const kept = await ask("/api/claims?gzip", editor, gzip);
+    for (const r of [first, kept]) {
+      expect(r.headers.get(ENCODED_HEADER)).toBe("gzip");
+      expect(JSON.parse(gunzipSync(Buffer.from(await r.arrayBuffer())).toString())).toEqual({ items: [{ id: "made-1" }], nextCursor: null });
+    }
+    const plain = await ask("/api/claims?gzip", editor, { "accept-encoding": "identity" });
+    expect(plain.headers.get(ENCODED_HEADER)).toBeNull();
+    expect(await items(plain)).toEqual(["made-1"]);
+    expect(made).toBe(1);
   });
 });
