@@ -4,6 +4,7 @@
 //   - a stale edit is refused whichever instance the two editors reach,
 //   - sign-in throttling counts failures on both instances together (PostgreSQL-backed limits),
 //   - a page kept by one instance's page cache is not served once a write on the other changed it,
+//     nor an API answer it keeps,
 //   - the balancer spreads requests over both.
 // Exits 1 when a check fails.
 import assert from "node:assert/strict";
@@ -104,6 +105,25 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
       const after = await page(a.url);
       assert.equal(after.cache, "miss", "instance A served its kept page after B's write");
       assert.ok(after.html.includes(words), "instance A's page lacks the comment written through B");
+    });
+    await check("an API answer instance A keeps is made again once a claim saved through instance B changed it", async () => {
+      const newest = async (base: string) => {
+        const res = await fetch(`${base}/api/claims?limit=1`, { headers: { cookie: editor } });
+        assert.equal(res.status, 200, `GET /api/claims on ${base} answered ${res.status}`);
+        return { cache: res.headers.get("x-factdesk-cache"), ids: ((await res.json()) as { items: { id: string }[] }).items.map((c) => c.id) };
+      };
+      await newest(a.url); // made and kept
+      assert.equal((await newest(a.url)).cache, "hit", "instance A did not keep the answer");
+      const saved = await fetch(`${b.url}/api/claims`, {
+        method: "POST",
+        headers: { cookie: editor, "content-type": "application/json" },
+        body: JSON.stringify({ statement: `Seen across instances ${Date.now()}: 12 convoys crossed.`, kind: "QUANTITY", valueBest: "12", unit: "convoys", asOf: "2023-03-01", asOfPrecision: "DAY" }),
+      });
+      assert.equal(saved.status, 201, `the save on B answered ${saved.status}: ${await saved.clone().text()}`);
+      const { value } = (await saved.json()) as { value: { id: string } };
+      const after = await newest(a.url);
+      assert.equal(after.cache, "miss", "instance A gave its kept answer after B's save");
+      assert.deepEqual(after.ids, [value.id], "instance A's answer lacks the claim saved through B");
     });
     await check("the balancer spreads requests over both instances", async () => {
       const seen = new Set<string>();
