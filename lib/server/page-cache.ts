@@ -1,7 +1,8 @@
 import "server-only";
 // Rendered pages, kept while the database stands as they saw it. Reading pages costs the server far
 // more than the database work behind them (README, Performance), and most views repeat a page that
-// nothing has changed since: the same editor back on the claims list, a sheet opened again.
+// nothing has changed since: the same editor back on the claims list, a sheet opened again. The
+// API's claims lists keep their JSON answers here too, by the same rules (keptAnswer, at the end).
 //
 // A page is served from here only when all of these hold (`proxy.ts` asks, after the session cookie):
 // - it is a GET of a reading page (lib/page-cache.ts), asking for HTML (a page load, not the
