@@ -112,7 +112,8 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
         assert.equal(res.status, 200, `GET /api/claims on ${base} answered ${res.status}`);
         return { cache: res.headers.get("x-factdesk-cache"), ids: ((await res.json()) as { items: { id: string }[] }).items.map((c) => c.id) };
       };
-      await newest(a.url); // made and kept
+      await newest(a.url); // the first ask is made plainly; the second is made and kept
+      await newest(a.url);
       assert.equal((await newest(a.url)).cache, "hit", "instance A did not keep the answer");
       const saved = await fetch(`${b.url}/api/claims`, {
         method: "POST",

@@ -157,16 +157,16 @@ function render(request: NextRequest): Promise<http.IncomingMessage> {
 }
 const keepAlive = new http.Agent({ keepAlive: true });
 
+/** Whether an answer may be kept: a 200 of the `type` asked for, setting no cookie, not encoded yet. */
+const keepable = (status: number | undefined, type: RegExp, header: (name: string) => string | string[] | null | undefined) =>
+  status === 200 && type.test(String(header("content-type") ?? "")) && !header("set-cookie") && !header("content-encoding");
+
 /**
  * Reads the render to its end as it streams on to the browser; what it yields is kept only if it is
  * a whole, plain page. A render that breaks off yields nothing (never a promise left waiting).
  */
 export function keep(answer: http.IncomingMessage): Promise<Kept | undefined> {
-  const storable =
-    answer.statusCode === 200 &&
-    !answer.headers["set-cookie"] &&
-    /^text\/html/.test(answer.headers["content-type"] ?? "") &&
-    !answer.headers["content-encoding"];
+  const storable = keepable(answer.statusCode, /^text\/html/, (name) => answer.headers[name]);
   const chunks: Buffer[] = [];
   let size = 0;
   return new Promise((resolve) => {
@@ -328,35 +328,44 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
 /**
  * The JSON answer of a reading API route (GET /api/claims, /api/v1/claims), kept as a page is: for
  * this reader (user and role) and address, under the data version read with the reader's session
- * (or read here), for up to a minute. Integrations poll the same lists, and most polls find
- * nothing changed: a kept answer costs the session's read and no query, no JSON and no compression.
+ * (`version`; read here when null), for up to a minute. Integrations poll the same lists, and most
+ * polls find nothing changed: a kept answer costs the session's read and no query, no JSON and no
+ * compression.
  *
- * It is made here, in this process, so it is kept from its first answer (a page is kept from its
- * second, as keeping one costs a render through the port). Requests arriving together for one
- * answer wait for one making of it. `Cache-Control: no-cache` makes it again and keeps that (or,
- * while a making of it is under way, makes it plainly). Only a plain 200 JSON answer is kept; any
- * other is passed on, and a request that waited on it makes its own.
+ * As a page is, an answer is kept from its second ask under one version: a client walking a list
+ * by its cursor asks for each of its pages once, and kept, they would push everyone's pages out of
+ * the cache. Requests arriving together for one answer wait for one making of it to keep.
+ * `Cache-Control: no-cache` makes it again and keeps that (or, while a making of it to keep is
+ * under way, makes it plainly). Only a 200 JSON answer is kept; any other is passed on, and a
+ * request that waited on it makes its own.
  */
-export async function keptAnswer(request: Request, reader: { id: string; role: string }, make: () => Promise<Response>, version?: string): Promise<Response> {
+export async function keptAnswer(request: Request, reader: { id: string; role: string }, version: string | null, make: () => Promise<Response>): Promise<Response> {
   if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return make();
+  const plainly = async () => missed(await make());
   const read = version ?? (await dataVersion());
   noteVersion(read);
   const key = keyOf(request, read, reader);
-  const { pages, rendering } = state();
+  const { pages, rendering, asked } = state();
   const under = rendering.get(key);
   if (!refreshing(request)) {
     const kept = pages.get(key) ?? (under && (await under));
     if (kept) return answerFrom(kept, compressedFor(request, key, kept), {});
+    if (under) return plainly(); // the making waited on was not kept
+    if (!asked.has(key)) {
+      if (isLive(key)) asked.set(key, true);
+      return plainly();
+    }
+  } else if (under) {
+    return plainly();
   }
-  if (under) return make();
+  asked.delete(key);
 
   let settle!: (kept: Kept | undefined) => void;
   const stored = new Promise<Kept | undefined>((resolve) => (settle = resolve));
   rendering.set(key, stored);
   try {
     const answer = await make();
-    const storable = answer.status === 200 && /^application\/json/.test(answer.headers.get("content-type") ?? "") && !answer.headers.has("set-cookie") && !answer.headers.has("content-encoding");
-    if (!storable) return answer;
+    if (!keepable(answer.status, /^application\/json/, (name) => answer.headers.get(name))) return missed(answer);
     const kept: Kept = { status: 200, headers: [...answer.headers].filter(([n]) => !UNKEPT_HEADERS.has(n)), parts: [Buffer.from(await answer.arrayBuffer())] };
     settle(kept);
     if (isLive(key) && kept.parts[0]!.length <= MAX_PAGE_BYTES) pages.set(key, kept);
@@ -365,4 +374,14 @@ export async function keptAnswer(request: Request, reader: { id: string; role: s
     settle(undefined); // a waiter makes its own answer; after the answer was settled, this changes nothing
     if (rendering.get(key) === stored) rendering.delete(key);
   }
+}
+
+/** A made answer, said not to come from memory (as a page's first view is). */
+function missed(answer: Response): Response {
+  try {
+    answer.headers.set(PAGE_CACHE_HEADER, "miss");
+  } catch {
+    // A redirect's headers cannot be set; it goes as it is.
+  }
+  return answer;
 }

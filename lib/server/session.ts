@@ -45,9 +45,14 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** The data version (lib/server/page-cache.ts) read with this request's session, in one snapshot with it; undefined without a session. */
-export async function currentDataVersion(): Promise<string | undefined> {
-  return (await currentSession())?.dataVersion;
+/**
+ * The signed-in, active user and the data version (lib/server/page-cache.ts) read with the session,
+ * in the same statement; null without a session. Route handlers ask for both in one call: React's
+ * `cache` keeps a value within a render, and is not relied on outside one.
+ */
+export async function currentReader(): Promise<{ user: SessionUser; dataVersion: string } | null> {
+  const session = await currentSession();
+  return session && { user: session.user, dataVersion: session.dataVersion };
 }
 
 /** The row id of this request's session (lib/server/sessions.ts), so a password change can keep it. */

@@ -1,12 +1,10 @@
 import { fieldErrors } from "@/lib/action-result";
 import { claimListItemJson } from "@/lib/exports/claims-list";
 import { claimFiltersSchema } from "@/lib/schemas/claim-filters";
-import { badRequest, withUser } from "@/lib/server/api";
+import { badRequest, withUserKeptAnswer } from "@/lib/server/api";
 import { createClaim } from "@/lib/server/claim-edits";
 import { listClaims } from "@/lib/server/claims";
-import { keptAnswer } from "@/lib/server/page-cache";
 import { routeAction } from "@/lib/server/route-action";
-import { currentDataVersion } from "@/lib/server/session";
 import { claimSchema } from "@/lib/schemas/claim";
 
 /**
@@ -14,15 +12,13 @@ import { claimSchema } from "@/lib/schemas/claim";
  * The same filters as the /claims page; follow `nextCursor` for the next page. Kept until the next
  * write (lib/server/page-cache.ts, keptAnswer).
  */
-export const GET = withUser(async (request, actor) =>
-  keptAnswer(request, actor, async () => {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const query = claimFiltersSchema.safeParse(params);
-    if (!query.success) return badRequest(fieldErrors(query.error));
-    const page = await listClaims(actor, query.data);
-    return Response.json({ items: page.items.map(claimListItemJson), nextCursor: page.nextCursor });
-  }, await currentDataVersion()),
-);
+export const GET = withUserKeptAnswer(async (request, actor) => {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = claimFiltersSchema.safeParse(params);
+  if (!query.success) return badRequest(fieldErrors(query.error));
+  const page = await listClaims(actor, query.data);
+  return Response.json({ items: page.items.map(claimListItemJson), nextCursor: page.nextCursor });
+});
 
 /** POST /api/claims: records a claim (the fields of the new-claim form, as JSON); 201 with its id. */
 export const POST = routeAction(claimSchema, createClaim);

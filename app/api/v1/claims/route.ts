@@ -7,7 +7,7 @@ import { keptAnswer } from "@/lib/server/page-cache";
 
 /** GET /api/v1/claims?limit=&cursor=&q=&kind=&tag=&metric=&source=&sort=: verified claims, keyset pages, kept until the next write (keptAnswer). */
 export const GET = withApiToken(async (request, client) =>
-  keptAnswer(request, client.actor, async () => {
+  keptAnswer(request, client.actor, null, async () => {
     const query = verifiedClaimsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error.flatten().fieldErrors);
     const page = await listClaims(client.actor, { ...query.data, status: "VERIFIED" });
