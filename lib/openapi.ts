@@ -61,7 +61,21 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/claims": {
-        get: { operationId: "listVerifiedClaims", summary: "Verified claims", parameters: queryParameters(verifiedClaimsQuerySchema), responses: { "200": ok("One page of verified claims; follow nextCursor", claimListSchema), ...invalid, ...errors } },
+        get: {
+          operationId: "listVerifiedClaims",
+          summary: "Verified claims",
+          description: "Poll with the ETag of the answer you hold in If-None-Match: while the page stands as it was, the answer is 304 with no body.",
+          parameters: [
+            ...queryParameters(verifiedClaimsQuerySchema),
+            { name: "If-None-Match", in: "header", required: false, description: "The ETag of an answer you hold", schema: { type: "string" } },
+          ],
+          responses: {
+            "200": { ...ok("One page of verified claims; follow nextCursor", claimListSchema), headers: { ETag: { description: "A digest of this answer's body", schema: { type: "string" } } } },
+            "304": { description: "Not modified: the answer whose ETag you sent stands as it was" },
+            ...invalid,
+            ...errors,
+          },
+        },
       },
     },
   };

@@ -126,6 +126,13 @@ await withScratchDatabase("factdesk_instances", async (db, url) => {
       assert.equal(after.cache, "miss", "instance A gave its kept answer after B's save");
       assert.deepEqual(after.ids, [value.id], "instance A's answer lacks the claim saved through B");
     });
+    // fetch adds Cache-Control: no-cache to a request with If-None-Match; it is answered as any poll is.
+    await check("an API answer's ETag from instance A gets 304 from instance B while the answer stands", async () => {
+      const held = (await fetch(`${a.url}/api/claims?limit=1`, { headers: { cookie: editor } })).headers.get("etag");
+      assert.ok(held, "instance A's answer has no ETag");
+      const polled = await fetch(`${b.url}/api/claims?limit=1`, { headers: { cookie: editor, "if-none-match": held } });
+      assert.equal(polled.status, 304, `instance B answered ${polled.status} to the ETag A gave`);
+    });
     await check("the balancer spreads requests over both instances", async () => {
       const seen = new Set<string>();
       for (let i = 0; i < 6; i++) seen.add((await fetch(`${lb.url}/api/health`)).headers.get("x-factdesk-backend") ?? "");

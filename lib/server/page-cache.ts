@@ -27,7 +27,7 @@ import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { ENCODED_HEADER, encodedAnswersInstalled } from "@/lib/encoded-answers";
-import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { acceptsGzip, deflatePieces, entityTag, gzipWithNonce, heldAlready, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
 
@@ -335,21 +335,31 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
  * As a page is, an answer is kept from its second ask under one version: a client walking a list
  * by its cursor asks for each of its pages once, and kept, they would push everyone's pages out of
  * the cache. Requests arriving together for one answer wait for one making of it to keep.
- * `Cache-Control: no-cache` makes it again and keeps that (or, while a making of it to keep is
- * under way, makes it plainly). Only a 200 JSON answer is kept; any other is passed on, and a
- * request that waited on it makes its own.
+ * `Cache-Control: no-cache` without If-None-Match makes it again and keeps that (or, while a making
+ * of it to keep is under way, makes it plainly). Only a 200 JSON answer is kept; any other is passed
+ * on, and a request that waited on it makes its own.
+ *
+ * A 200 JSON answer, kept or not, carries an entity tag of its body (ETag) and `Cache-Control:
+ * private, no-cache`: a poller that sends the tag back in If-None-Match gets 304 Not Modified and no
+ * body while its list stands as it was, even after writes elsewhere.
  */
 export async function keptAnswer(request: Request, reader: { id: string; role: string }, version: string | null, make: () => Promise<Response>): Promise<Response> {
   if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return make();
-  const plainly = async () => missed(await make());
+  const plainly = async () => {
+    const answer = await make();
+    const made = await asKept(answer);
+    return made ? reply(request, null, made, "miss") : missed(answer);
+  };
   const read = version ?? (await dataVersion());
   noteVersion(read);
   const key = keyOf(request, read, reader);
   const { pages, rendering, asked } = state();
   const under = rendering.get(key);
-  if (!refreshing(request)) {
+  // fetch adds `no-cache` to every request with If-None-Match: a poller asking whether its answer
+  // still stands is answered from the kept one (as current as a new one: kept under this version).
+  if (!refreshing(request) || request.headers.has("if-none-match")) {
     const kept = pages.get(key) ?? (under && (await under));
-    if (kept) return answerFrom(kept, compressedFor(request, key, kept), {});
+    if (kept) return reply(request, key, kept, "hit");
     if (under) return plainly(); // the making waited on was not kept
     if (!asked.has(key)) {
       if (isLive(key)) asked.set(key, true);
@@ -365,15 +375,36 @@ export async function keptAnswer(request: Request, reader: { id: string; role: s
   rendering.set(key, stored);
   try {
     const answer = await make();
-    if (!keepable(answer.status, /^application\/json/, (name) => answer.headers.get(name))) return missed(answer);
-    const kept: Kept = { status: 200, headers: [...answer.headers].filter(([n]) => !UNKEPT_HEADERS.has(n)), parts: [Buffer.from(await answer.arrayBuffer())] };
+    const kept = await asKept(answer);
+    if (!kept) return missed(answer);
     settle(kept);
     if (isLive(key) && kept.parts[0]!.length <= MAX_PAGE_BYTES) pages.set(key, kept);
-    return answerFrom(kept, compressedFor(request, key, kept), { how: "miss" });
+    return reply(request, key, kept, "miss");
   } finally {
     settle(undefined); // a waiter makes its own answer; after the answer was settled, this changes nothing
     if (rendering.get(key) === stored) rendering.delete(key);
   }
+}
+
+/** How a kept API answer may be cached by its client: kept, but asked about again (If-None-Match) on every use; by no shared cache. */
+const REVALIDATE = "private, no-cache";
+
+/** A made API answer as it is kept: a 200 JSON answer's body, with its entity tag; undefined for any other answer (passed on as it is). */
+async function asKept(answer: Response): Promise<Kept | undefined> {
+  if (!keepable(answer.status, /^application\/json/, (name) => answer.headers.get(name))) return undefined;
+  const body = Buffer.from(await answer.arrayBuffer());
+  const headers = [...answer.headers].filter(([n]) => !UNKEPT_HEADERS.has(n) && n !== "etag" && n !== "cache-control");
+  return { status: 200, headers: [...headers, ["etag", entityTag(body)], ["cache-control", REVALIDATE]], parts: [body] };
+}
+
+/**
+ * A kept API answer (`how` it was answered; `key` when it is kept, for its compressed copy), or
+ * 304 Not Modified with no body when the client holds it already.
+ */
+function reply(request: Request, key: string | null, kept: Kept, how: "hit" | "miss"): Response {
+  const etag = kept.headers.find(([n]) => n === "etag")![1];
+  if (heldAlready(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: { etag, "cache-control": REVALIDATE, [PAGE_CACHE_HEADER]: how } });
+  return answerFrom(kept, key === null ? undefined : compressedFor(request, key, kept), { how });
 }
 
 /** A made answer, said not to come from memory (as a page's first view is). */

@@ -150,9 +150,12 @@ test("an admin makes an API token, a client reads with it, and a revoked token g
   expect(doc.openapi).toBe("3.1.0");
 
   // Verified claims, kept from the second ask until the next write (polled: other tests' writes renew the data version).
-  const claims = () => client.get("/api/v1/claims?limit=5", { headers: { Authorization: `Bearer ${token}` } });
+  const claims = (headers: Record<string, string> = {}) => client.get("/api/v1/claims?limit=5", { headers: { Authorization: `Bearer ${token}`, ...headers } });
   await expect.poll(async () => (await claims()).headers()["x-factdesk-cache"]).toBe("hit");
   expect((await (await claims()).json()).items.length).toBeGreaterThan(0);
+  // A poller sending the answer's tag back gets 304 while the list stands (polled: another test may verify a claim meanwhile).
+  let held: Record<string, string> = {};
+  await expect.poll(async () => (await claims((held = { "if-none-match": (await claims()).headers()["etag"]! }))).status()).toBe(304);
 
   await page.reload();
   await expect(page.getByRole("row", { name: /Graphics desk/ })).not.toContainText("Never");
@@ -160,5 +163,6 @@ test("an admin makes an API token, a client reads with it, and a revoked token g
   await expect(page.getByRole("row", { name: /Graphics desk/ })).toContainText("Revoked");
   expect((await client.get("/api/v1/claims", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
   expect((await claims()).status()).toBe(401); // its kept answer is for no one without a live token
+  expect((await claims(held)).status()).toBe(401); // nor is a 304 for it
   await client.dispose();
 });

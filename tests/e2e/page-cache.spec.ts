@@ -107,23 +107,30 @@ test("a session that ended gets the login page, not a kept page", async ({ page,
   await replay.close();
 });
 
-test("a kept API answer comes gzip-encoded, shows a write in the next answer, and ends with the session", async ({ page, browser }) => {
+test("a kept API answer comes gzip-encoded, 304 to a poller holding it, shows a write in the next answer, and ends with the session", async ({ page, browser }) => {
   await signIn(page, accounts.editor);
   const marker = `keptanswer${Date.now()}`;
   const path = `/api/claims?q=${marker}`;
-  const ask = () => page.request.get(path);
+  const ask = (headers: Record<string, string> = {}) => page.request.get(path, { headers });
   let kept = await ask();
   await expect.poll(async () => (kept = await ask()).headers()["x-factdesk-cache"]).toBe("hit");
   expect(kept.headers()["content-encoding"]).toBe("gzip");
   expect(kept.headers()["content-type"]).toMatch(/^application\/json/);
   expect(kept.headers()["content-security-policy"]).toBeTruthy(); // the proxy's security headers, as on any answer
   expect(await kept.json()).toEqual({ items: [], nextCursor: null });
+  // A poller sending the answer's tag back gets 304 and no body while nothing changes.
+  const etag = kept.headers()["etag"]!;
+  expect(kept.headers()["cache-control"]).toBe("private, no-cache");
+  const unchanged = await ask({ "if-none-match": etag });
+  expect([unchanged.status(), unchanged.headers()["etag"]]).toEqual([304, etag]); // "hit", or "miss" if another test wrote meanwhile
+  expect((await unchanged.body()).length).toBe(0);
 
   const saved = await page.request.post("/api/claims", { data: { statement: `A spokesman said 12 convoys crossed (${marker}).`, kind: "QUANTITY", valueBest: "12", unit: "convoys", asOf: "2023-03-01", asOfPrecision: "DAY" } });
   expect(saved.status()).toBe(201);
   const { value: { id } } = (await saved.json()) as { value: { id: string } };
-  const after = await ask();
-  expect(after.headers()["x-factdesk-cache"]).toBe("miss");
+  const after = await ask({ "if-none-match": etag });
+  expect([after.status(), after.headers()["x-factdesk-cache"]]).toEqual([200, "miss"]);
+  expect(after.headers()["etag"]).not.toBe(etag);
   expect(((await after.json()) as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([id]);
 
   // Another user's answer to the same address is their own; a replayed cookie of an ended session gets none.

@@ -103,6 +103,7 @@ describe("read-only API /api/v1", () => {
       expect(path.get.responses["401"]).toBeTruthy();
       expect(path.get.responses["200"].content["application/json"].schema).toMatchObject({ type: "object" });
     }
+    expect(doc.paths["/claims"].get.responses["304"]).toBeTruthy(); // polled by its ETag
     const version = doc.paths["/fact-sheets/{id}/versions/{number}"].get.responses["200"].content["application/json"].schema as { required: string[] };
     expect(version.required).toEqual(expect.arrayContaining(["format", "sheet", "version", "newsroom", "claims", "contentHash", "previousHash"]));
   });

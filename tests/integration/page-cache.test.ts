@@ -150,7 +150,7 @@ describe("kept API answers", () => {
   const editor = { id: "editor-1", role: "EDITOR" };
   let made = 0;
   /** How the stand-in route answers: a list, a refusal, or a throw. */
-  let answer: "list" | "refusal" | "throw" = "list";
+  let answer: "list" | "standing" | "refusal" | "throw" = "list";
   /** Makings under way at once, and the most there were: requests that wait on a making make none meanwhile. */
   let making = 0;
   let mostMaking = 0;
@@ -161,7 +161,8 @@ describe("kept API answers", () => {
     making--;
     if (answer === "throw") throw new Error("The database is unreachable.");
     if (answer === "refusal") return Response.json({ error: "bad_request" }, { status: 400 });
-    return Response.json({ items: [{ id: `made-${n}` }], nextCursor: null });
+    // "standing": the same list however often it is made, as a list nothing touched is.
+    return Response.json({ items: [{ id: answer === "standing" ? "standing" : `made-${n}` }], nextCursor: null });
   };
   /** The data version, as a route reads it with the session; read once a test, so every ask of it starts at once. */
   let version: string;
@@ -244,6 +245,53 @@ describe("kept API answers", () => {
     expect(again.headers.get(PAGE_CACHE_HEADER)).toBe("miss");
     expect(await items(again)).toEqual(["made-2"]);
     expect(await items(await ask("/api/claims?reloaded"))).toEqual(["made-2"]);
+  });
+
+  it("tags each answer with its body's digest, and answers 304 with no body to a client holding it", async () => {
+    const path = "/api/claims?polled";
+    const first = await ask(path);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    expect(await items(first)).toEqual(["made-1"]);
+    // The poller sends the tag back: 304 while the answer is made to keep, then from the kept answer without making it.
+    const held = { "if-none-match": etag };
+    const madeToKeep = await ask(path, editor, held);
+    expect([madeToKeep.status, madeToKeep.headers.get(PAGE_CACHE_HEADER), madeToKeep.headers.get("etag")]).toEqual([200, "miss", expect.not.stringMatching(etag)]);
+    const keptTag = madeToKeep.headers.get("etag")!; // made again, "made-2": another body, another tag
+    for (let poll = 0; poll < 2; poll++) {
+      const unchanged = await ask(path, editor, { "if-none-match": keptTag });
+      expect([unchanged.status, unchanged.headers.get(PAGE_CACHE_HEADER), unchanged.headers.get("etag"), unchanged.headers.get("cache-control")]).toEqual([304, "hit", keptTag, "private, no-cache"]);
+      expect(unchanged.body).toBeNull();
+    }
+    expect(made).toBe(2);
+    // An older tag, or none, gets the kept answer itself.
+    for (const headers of [held, {}]) {
+      const whole = await ask(path, editor, headers);
+      expect([whole.status, whole.headers.get("etag")]).toEqual([200, keptTag]);
+      expect(await items(whole)).toEqual(["made-2"]);
+    }
+
+    // A list that stands as it was after a write elsewhere: made again under the new version, and still 304 by its tag.
+    // Cache-Control: no-cache with the tag (fetch adds it to any request with If-None-Match) is answered as any poll is.
+    answer = "standing";
+    const standingTag = (await ask("/api/claims?standing")).headers.get("etag")!;
+    await db().$executeRaw`SELECT data_version_renew()`;
+    await readVersion();
+    made = 0;
+    const after = await ask("/api/claims?standing", editor, { "if-none-match": standingTag });
+    expect([after.status, after.headers.get(PAGE_CACHE_HEADER), made]).toEqual([304, "miss", 1]);
+    const fetched = { "if-none-match": standingTag, "cache-control": "no-cache", pragma: "no-cache" };
+    for (const how of ["miss", "hit"]) {
+      const polled = await ask("/api/claims?standing", editor, fetched);
+      expect([polled.status, polled.headers.get(PAGE_CACHE_HEADER)]).toEqual([304, how]); // made to keep, then kept
+    }
+    expect(made).toBe(2);
+
+    // A refusal carries no tag and is never a 304, whatever the client holds.
+    answer = "refusal";
+    const refused = await ask("/api/claims?polled-refusal", editor, { "if-none-match": "*" });
+    expect([refused.status, refused.headers.get("etag")]).toEqual([400, null]);
   });
 
   it("sends a kept answer gzip-encoded, compressed once, to a client taking gzip", async () => {

@@ -10,7 +10,7 @@ import { claimSchema } from "@/lib/schemas/claim";
 /**
  * GET /api/claims?limit=50&cursor=…&q=…&status=…&kind=…&tag=…&metric=…&source=…&assignee=me|none|<id>&conflict=open&sort=newest|oldest|updated
  * The same filters as the /claims page; follow `nextCursor` for the next page. Kept until the next
- * write (lib/server/page-cache.ts, keptAnswer).
+ * write, and 304 to a poller whose If-None-Match names the answer's ETag (lib/server/page-cache.ts, keptAnswer).
  */
 export const GET = withUserKeptAnswer(async (request, actor) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);

@@ -5,7 +5,7 @@ import { withApiToken } from "@/lib/server/api-v1";
 import { listClaims } from "@/lib/server/claims";
 import { keptAnswer } from "@/lib/server/page-cache";
 
-/** GET /api/v1/claims?limit=&cursor=&q=&kind=&tag=&metric=&source=&sort=: verified claims, keyset pages, kept until the next write (keptAnswer). */
+/** GET /api/v1/claims?limit=&cursor=&q=&kind=&tag=&metric=&source=&sort=: verified claims, keyset pages, kept until the next write, 304 to a poller holding the answer (keptAnswer). */
 export const GET = withApiToken(async (request, client) =>
   keptAnswer(request, client.actor, null, async () => {
     const query = verifiedClaimsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
