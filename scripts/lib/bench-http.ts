@@ -98,7 +98,8 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
 }
 
 /** autocannon against one URL; latencies of every response kept for p95. A POST's body is made anew for each request. */
-export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: () => string; headers?: Record<string, string> }): Promise<Figures> {
+/** `expectStatus`: the one status every answer should have (a poll's 304); otherwise any status under 300. */
+export async function load(url: string, options: { connections: number; seconds: number; cookie?: string; method?: "GET" | "POST"; body?: () => string; headers?: Record<string, string>; expectStatus?: number }): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   const headers: Record<string, string> = { ...options.headers };
@@ -107,7 +108,8 @@ export async function load(url: string, options: { connections: number; seconds:
   // autocannon's tracker is an EventEmitter that is also a promise of the result.
   const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, method: options.method ?? "GET", timeout: 30, ...(options.body ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: options.body!() }) }] } : {}) }) as unknown as EventEmitter & Promise<autocannon.Result>;
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status >= 300) errors++; // a redirect too: a page sent to the login page, or a click's payload asked for without `_rsc`
+    // A redirect too: a page sent to the login page, or a click's payload asked for without `_rsc`.
+    if (options.expectStatus ? status !== options.expectStatus : status >= 300) errors++;
     latencies.push(ms);
   });
   const result = await instance;
