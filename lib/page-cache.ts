@@ -1,9 +1,7 @@
 // The page cache's rules (lib/server/page-cache.ts keeps the pages), no I/O: which requests it may
-// answer, how a kept page takes each response's new Content-Security-Policy nonce, plain or
-// gzip-encoded, and when a kept API answer is one its client holds already.
-import { createHash } from "node:crypto";
+// answer, and how a kept page takes each response's new Content-Security-Policy nonce, plain or
+// gzip-encoded.
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import fresh from "fresh";
 import Negotiator from "negotiator";
 
 /** The reading pages: lists, a claim, conflict, source, metric, event, sheet and sheet version. Forms, account and admin pages are not kept. */
@@ -22,23 +20,6 @@ export function keptPage(pathname: string, accept: string | null): "signed in" |
   if (!/\btext\/html\b/.test(accept ?? "")) return null;
   if (KEPT_PAGES.test(pathname)) return "signed in";
   return KEPT_PUBLIC_PAGES.test(pathname) ? "public" : null;
-}
-
-/**
- * A kept API answer's entity tag: a digest of its body, so an answer made again with the same
- * content (after a write elsewhere, or on another instance) carries the same tag.
- */
-export const entityTag = (body: Uint8Array): string => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-
-/**
- * Whether the client holds the answer tagged `etag` already (304 Not Modified): its If-None-Match
- * names it or is `*`, by the `fresh` package's rules (a list, weak tags). Its Cache-Control is not
- * given to `fresh`, which would call every `no-cache` request stale: `fetch` adds `no-cache` to any
- * request carrying If-None-Match, and the tag is compared with the answer as it stands now (made
- * again for `no-cache`), not with a copy kept somewhere between.
- */
-export function heldAlready(ifNoneMatch: string | null, etag: string): boolean {
-  return fresh({ "if-none-match": ifNoneMatch ?? undefined }, { etag });
 }
 
 /** The nonce a Content-Security-Policy allows scripts by, if any. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { ok, refuse } from "@/lib/action-result";
+import { heldAlready } from "@/lib/conditional-requests";
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from "@/lib/exports/formats";
 import { describePdfJob, pdfJobMinClaims, pdfMadeByJob, type PdfJobView, type PdfStage } from "@/lib/exports/pdf-jobs";
 import { snapshotContentSchema } from "@/lib/factsheets/snapshot";
@@ -7,7 +8,7 @@ import type { RetryExportValues } from "@/lib/schemas/factsheet";
 import type { Db } from "@/prisma/client";
 import { authorize, type SessionUser } from "./authorize";
 import { db as appDb } from "./db";
-import { exportResponse, saveExport, storedExports, versionExportFile, versionExports, type StoredExport } from "./fact-sheet-exports";
+import { downloadValidators, exportResponse, saveExport, storedExports, versionExportFile, versionExports, type DownloadCaching, type StoredExport } from "./fact-sheet-exports";
 import type { PublishedVersion } from "./fact-sheet-publishing";
 import { inTransaction, type Tx } from "./mutations";
 import { renderPdf } from "./pdf";
@@ -117,11 +118,17 @@ export async function versionDownloads(version: PublishedVersion, baseUrl: strin
 }
 
 /**
- * A download route's answer: the stored file, or for a large version's PDF not made yet, 202 with
- * where its job stands (503 once it has failed for good), so a script can come back.
+ * A download route's answer: the stored file (`caching`: how the browser may keep it), 304 with no
+ * body when the request's If-None-Match names the stored file's SHA-256 (its bytes are not read),
+ * or for a large version's PDF not made yet, 202 with where its job stands (503 once it has failed
+ * for good), so a script can come back.
  */
-export async function downloadResponse(version: PublishedVersion, format: ExportFormat, baseUrl: string): Promise<Response> {
-  if (format === "pdf" && pdfIsJob(version) && !(await storedExports(version)).has("pdf")) {
+export async function downloadResponse(version: PublishedVersion, format: ExportFormat, asked: { baseUrl: string; request: Request; caching: DownloadCaching }): Promise<Response> {
+  const ifNoneMatch = asked.request.headers.get("if-none-match");
+  const byJob = format === "pdf" && pdfIsJob(version);
+  const stored = ifNoneMatch || byJob ? (await storedExports(version)).get(format) : undefined;
+  if (stored && heldAlready(ifNoneMatch, `"${stored.sha256}"`)) return new Response(null, { status: 304, headers: downloadValidators(stored.sha256, asked.caching) });
+  if (byJob && !stored) {
     const job = await requestPdfJob(version);
     if (job.status !== "DONE") {
       const waiting = job.status === "QUEUED" || job.status === "RUNNING";
@@ -131,5 +138,5 @@ export async function downloadResponse(version: PublishedVersion, format: Export
       );
     }
   }
-  return exportResponse(await versionExportFile(version, format, baseUrl));
+  return exportResponse(await versionExportFile(version, format, asked.baseUrl), asked.caching);
 }

@@ -98,16 +98,29 @@ export async function versionExportFile(version: PublishedVersion, format: Expor
   return { ...describeExport(version.content, { format, sha256: row.sha256, size: row.bytes.length }), bytes: row.bytes };
 }
 
+/**
+ * How a browser may keep a download. At a version's own address (`immutable`), for good: its bytes
+ * never change. Through a public link (`revalidate`), only asking again on every use (If-None-Match
+ * with the file's SHA-256, 304 while it stands): a link may follow the sheet's latest version,
+ * whose files change with each publication, and may be revoked. (Until 5 Dec both were kept for a
+ * year: a reader who had downloaded a latest-version link's PDF was given that one again by the
+ * browser after a correction was published.)
+ */
+export type DownloadCaching = "immutable" | "revalidate";
+const CACHE_CONTROL: Record<DownloadCaching, string> = { immutable: "private, max-age=31536000, immutable", revalidate: "no-cache" };
+
+/** A download's validators: its SHA-256 as its entity tag, and how it may be kept. */
+export const downloadValidators = (sha256: string, caching: DownloadCaching) => ({ ETag: `"${sha256}"`, "Cache-Control": CACHE_CONTROL[caching] });
+
 /** The download response: the stored bytes, their type, the `<slug>-v<n>.<ext>` name and their hash. */
-export function exportResponse(file: Awaited<ReturnType<typeof versionExportFile>>) {
+export function exportResponse(file: Awaited<ReturnType<typeof versionExportFile>>, caching: DownloadCaching) {
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       "Content-Type": file.contentType,
       "Content-Disposition": contentDisposition(file.fileName),
       "Content-Length": String(file.bytes.length),
       "X-Content-SHA256": file.sha256,
-      ETag: `"${file.sha256}"`,
-      "Cache-Control": "private, max-age=31536000, immutable",
+      ...downloadValidators(file.sha256, caching),
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -27,7 +27,8 @@ import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { ENCODED_HEADER, encodedAnswersInstalled } from "@/lib/encoded-answers";
-import { acceptsGzip, deflatePieces, entityTag, gzipWithNonce, heldAlready, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
+import { entityTag, heldAlready } from "@/lib/conditional-requests";
+import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
 

@@ -56,6 +56,8 @@ test("every format downloads from a published version and from its public link, 
     const response = await page.request.get(`/api/fact-sheets/${sheetId}/versions/1/exports/${format}`);
     expect(response.headers()["content-type"]).toContain(type);
     expect(response.headers()["content-disposition"]).toContain(`filename="${SLUG}-v1.${format}"`);
+    // A version's own address: the same bytes for good.
+    expect([response.headers()["etag"], response.headers()["cache-control"]]).toEqual([`"${signedIn[format]}"`, "private, max-age=31536000, immutable"]);
   }
 
   await page.getByRole("link", { name: "← The sheet" }).click();
@@ -68,12 +70,18 @@ test("every format downloads from a published version and from its public link, 
   const reviews = JSON.parse((await outsider.locator('script[type="application/ld+json"]').textContent())!);
   expect(reviews.map((r: { url: string }) => r.url)).toEqual(ld.map((_: unknown, i: number) => `${url}#claim-${i + 1}`));
   expect(await downloadAll(outsider, 1)).toEqual(signedIn);
-  const csv: Record<string, string>[] = parse(await (await outsider.request.get(`${url}/exports/csv`)).body(), { bom: true, columns: true });
+  const linked = await outsider.request.get(`${url}/exports/csv`);
+  const csv: Record<string, string>[] = parse(await linked.body(), { bom: true, columns: true });
   expect(new Set(csv.map((r) => r.position)).size).toBe(ld.length);
+  // A public link's file is asked about again on every download (the link follows the latest version): 304 while it stands.
+  expect([linked.headers()["etag"], linked.headers()["cache-control"]]).toEqual([`"${signedIn.csv}"`, "no-cache"]);
+  const held = await outsider.request.get(`${url}/exports/csv`, { headers: { "if-none-match": linked.headers()["etag"]! } });
+  expect([held.status(), (await held.body()).length]).toEqual([304, 0]);
 
   await page.getByRole("button", { name: "Revoke the link to latest version" }).click();
   await expect(page.getByTestId("live-link")).toHaveCount(0);
   expect((await outsider.request.get(`${url}/exports/pdf`)).status()).toBe(404);
+  expect((await outsider.request.get(`${url}/exports/csv`, { headers: { "if-none-match": linked.headers()["etag"]! } })).status()).toBe(404); // not a 304
 });
 
 test("a large sheet's PDF is made in the background: the version page shows it queued or under way, then offers it", async ({ page }) => {

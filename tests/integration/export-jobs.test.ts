@@ -17,6 +17,8 @@ import { until } from "../support/until";
 import { pdfText } from "../support/pdf-text";
 
 const BASE = "https://facts.example.org";
+/** A download as a public link's route asks for it. */
+const download = { baseUrl: BASE, request: new Request(`${BASE}/p/token/exports/pdf`), caching: "revalidate" } as const;
 
 describe("PDF exports of large sheets as jobs", () => {
   const { db, appUrl, actor } = useMigratedDatabase();
@@ -58,7 +60,7 @@ describe("PDF exports of large sheets as jobs", () => {
     expect(downloads.map((d) => d.format)).toEqual(["pdf", "csv", "json", "md", "jsonld"]);
     expect(downloads[0]).toEqual({ format: "pdf", fileName: "a-sheet-of-200-claims-v1.pdf", job: { status: "QUEUED", stage: null, attempts: 0, maxAttempts: 3, error: null, claims: 200 } });
     expect(downloads.slice(1).every((d) => d.job === undefined && "sha256" in d)).toBe(true);
-    const answer = await downloadResponse(large, "pdf", BASE);
+    const answer = await downloadResponse(large, "pdf", download);
     expect(answer.status).toBe(202);
     expect(answer.headers.get("Retry-After")).toBe("5");
     expect(((await answer.json()) as { message: string }).message).toMatch(/^Queued: the PDF of 200 claims/);
@@ -93,7 +95,7 @@ describe("PDF exports of large sheets as jobs", () => {
 
     // Three readers open version 2 at once (the page twice, the download route once): one job.
     const v2 = await version(2);
-    const asks = await Promise.all([versionDownloads(v2, BASE), versionDownloads(v2, BASE), downloadResponse(v2, "pdf", BASE)]);
+    const asks = await Promise.all([versionDownloads(v2, BASE), versionDownloads(v2, BASE), downloadResponse(v2, "pdf", download)]);
     expect(asks[2].status).toBe(202);
     expect(((await asks[2].json()) as { job: { status: string } }).job.status).toBe("QUEUED");
     expect(await db().exportJob.count({ where: { snapshotId: v2.id } })).toBe(1);
@@ -111,7 +113,7 @@ describe("PDF exports of large sheets as jobs", () => {
     // Once made, the list and the route offer the stored file like any other.
     const listed = (await versionDownloads(v2, BASE))[0]!;
     expect(listed).toMatchObject({ format: "pdf", sha256: file.sha256, size: file.bytes.length });
-    const served = await downloadResponse(v2, "pdf", BASE);
+    const served = await downloadResponse(v2, "pdf", download);
     expect(served.status).toBe(200);
     expect(served.headers.get("X-Content-SHA256")).toBe(file.sha256);
 
@@ -164,7 +166,7 @@ describe("PDF exports of large sheets as jobs", () => {
     });
     expect(failed).toMatchObject({ attempts: 3, maxAttempts: 3, error: "Chromium went away" });
     expect(calls).toEqual([1, 2, 3]);
-    expect((await downloadResponse(v3, "pdf", BASE)).status).toBe(503);
+    expect((await downloadResponse(v3, "pdf", download)).status).toBe(503);
     expect(await storedPdf(v3.id)).toBeNull();
 
     // Trying again: a reviewer may not; an editor may, once; it then runs from its first attempt.

@@ -2,8 +2,11 @@ import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXPORT_FORMATS } from "@/lib/exports/formats";
 import { sha256Hex } from "@/lib/factsheets/snapshot";
-import { makeExport, versionExportFile, versionExports } from "@/lib/server/fact-sheet-exports";
+import { downloadResponse } from "@/lib/server/export-jobs";
+import { makeExport, versionExportFile, versionExports, type DownloadCaching } from "@/lib/server/fact-sheet-exports";
 import { openPublicLink } from "@/lib/server/fact-sheet-links";
+import type { PublishedVersion } from "@/lib/server/fact-sheet-publishing";
+import { publishNext } from "@/scripts/lib/newsroom";
 import { closePdfBrowser } from "@/lib/server/pdf";
 import { seedDatabase } from "@/seeds/load";
 import { seedPublication } from "@/seeds/publication";
@@ -69,13 +72,43 @@ describe("stored exports of a published version", () => {
     await expect(db().$executeRaw`INSERT INTO fact_sheet_exports (snapshot_id, format, sha256, bytes) VALUES (${row.snapshotId}::uuid, 'docx', ${"0".repeat(64)}, '\\x00')`).rejects.toThrow(/fact_sheet_exports_format/);
   });
 
+  it("has a public link's downloads asked about again each time, so a reader gets the file of a version published since; a version's own address keeps its file", async () => {
+    const token = await freshToken(); // a link to the sheet's latest version
+    const download = (version: PublishedVersion, caching: DownloadCaching, headers: Record<string, string> = {}) =>
+      downloadResponse(version, "json", { baseUrl: BASE, request: new Request(`${BASE}/p/${token}/exports/json`, { headers }), caching });
+    const before = (await openPublicLink(token))!;
+    const first = await download(before, "revalidate");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toBe(`"${sha256Hex(new Uint8Array(await first.arrayBuffer()))}"`);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    const held = await download(before, "revalidate", { "if-none-match": etag });
+    expect([held.status, held.headers.get("etag"), held.headers.get("cache-control"), held.body]).toEqual([304, etag, "no-cache", null]);
+
+    // A correction is published: the link opens the new version, and the file the reader holds is not it.
+    await publishNext(db(), await editor(), before.factSheetId, before.number);
+    const after = (await openPublicLink(token))!;
+    expect(after.number).toBe(before.number + 1);
+    const corrected = await download(after, "revalidate", { "if-none-match": etag });
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers.get("etag")).not.toBe(etag);
+    expect(((await corrected.json()) as { version: { number: number } }).version.number).toBe(after.number);
+
+    // A version's own address (signed in) is kept for good: its bytes never change.
+    const pinned = await download(before, "immutable");
+    expect([pinned.status, pinned.headers.get("etag"), pinned.headers.get("cache-control")]).toEqual([200, etag, "private, max-age=31536000, immutable"]);
+  });
+
+  /** The seeded editor, as the server's verbs take a user. */
+  async function editor() {
+    const { findActiveUser } = await import("@/lib/server/users");
+    return (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } })).id))!;
+  }
+
   /** A new live public link of the seeded sheet (the seed's own token was shown once). */
   async function freshToken() {
     const { createLink } = await import("@/lib/server/fact-sheet-links");
-    const { findActiveUser } = await import("@/lib/server/users");
     const sheet = await db().factSheet.findFirstOrThrow({ select: { id: true } });
-    const editor = (await findActiveUser((await db().user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" } })).id))!;
-    const link = await createLink(editor, { sheetId: sheet.id });
+    const link = await createLink(await editor(), { sheetId: sheet.id });
     if (!link.ok) throw new Error(link.message);
     return link.value.token;
   }
