@@ -1,6 +1,7 @@
-// Conditional requests (RFC 9110, 13.1.2): an answer's entity tag, and whether the client holds
-// that answer already, so it gets 304 Not Modified and no body. Kept API answers and export
-// downloads answer so.
+// Conditional requests (RFC 9110, 13.1.2): an answer's entity tag, whether the client holds that
+// answer already, and the 304 Not Modified it then gets with no body. Kept API answers and export
+// downloads answer so. The tags are strong though the same one goes out gzip-encoded or plain: only
+// If-None-Match reads them (a weak comparison), and no range request is served.
 import { createHash } from "node:crypto";
 import fresh from "fresh";
 
@@ -20,3 +21,9 @@ export const entityTag = (body: Uint8Array): string => `"${createHash("sha256").
 export function heldAlready(ifNoneMatch: string | null, etag: string): boolean {
   return fresh({ "if-none-match": ifNoneMatch ?? undefined }, { etag });
 }
+
+/**
+ * 304 Not Modified: no body, with the validators a 200 would carry (`validators`: ETag and
+ * Cache-Control), and `Vary: Accept-Encoding` as the 200's compression gives it (RFC 9110, 15.4.5).
+ */
+export const notModified = (validators: { ETag: string; "Cache-Control": string }) => new Response(null, { status: 304, headers: { ...validators, Vary: "Accept-Encoding" } });

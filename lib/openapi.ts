@@ -26,6 +26,11 @@ const ok = (description: string, schema: z.ZodType) => ({ description, content: 
 const errors = {
   "401": { description: "Missing, unknown or revoked token", content: { "application/json": { schema: json(apiErrorSchema) } } },
 };
+/** The headers a claims list is polled by (If-None-Match, 304). */
+const validators = {
+  ETag: { description: "A digest of the answer's body", schema: { type: "string" } },
+  "Cache-Control": { description: "private, no-cache: keep it, but ask again (If-None-Match) before each use", schema: { type: "string" } },
+};
 const notFound = { "404": { description: "Not found", content: { "application/json": { schema: json(apiErrorSchema) } } } };
 const invalid = { "400": { description: "Invalid query", content: { "application/json": { schema: json(apiErrorSchema) } } } };
 
@@ -70,8 +75,8 @@ export function openApiDocument(serverUrl: string) {
             { name: "If-None-Match", in: "header", required: false, description: "The ETag of an answer you hold", schema: { type: "string" } },
           ],
           responses: {
-            "200": { ...ok("One page of verified claims; follow nextCursor", claimListSchema), headers: { ETag: { description: "A digest of this answer's body", schema: { type: "string" } } } },
-            "304": { description: "Not modified: the answer whose ETag you sent stands as it was" },
+            "200": { ...ok("One page of verified claims; follow nextCursor", claimListSchema), headers: validators },
+            "304": { description: "Not modified: the answer whose ETag you sent stands as it was", headers: validators },
             ...invalid,
             ...errors,
           },

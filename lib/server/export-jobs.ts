@@ -1,6 +1,6 @@
 import "server-only";
 import { ok, refuse } from "@/lib/action-result";
-import { heldAlready } from "@/lib/conditional-requests";
+import { heldAlready, notModified } from "@/lib/conditional-requests";
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from "@/lib/exports/formats";
 import { describePdfJob, pdfJobMinClaims, pdfMadeByJob, type PdfJobView, type PdfStage } from "@/lib/exports/pdf-jobs";
 import { snapshotContentSchema } from "@/lib/factsheets/snapshot";
@@ -127,7 +127,8 @@ export async function downloadResponse(version: PublishedVersion, format: Export
   const ifNoneMatch = asked.request.headers.get("if-none-match");
   const byJob = format === "pdf" && pdfIsJob(version);
   const stored = ifNoneMatch || byJob ? (await storedExports(version)).get(format) : undefined;
-  if (stored && heldAlready(ifNoneMatch, `"${stored.sha256}"`)) return new Response(null, { status: 304, headers: downloadValidators(stored.sha256, asked.caching) });
+  const validators = stored && downloadValidators(stored.sha256, asked.caching);
+  if (validators && heldAlready(ifNoneMatch, validators.ETag)) return notModified(validators);
   if (byJob && !stored) {
     const job = await requestPdfJob(version);
     if (job.status !== "DONE") {

@@ -104,7 +104,8 @@ export async function versionExportFile(version: PublishedVersion, format: Expor
  * with the file's SHA-256, 304 while it stands): a link may follow the sheet's latest version,
  * whose files change with each publication, and may be revoked. (Until 5 Dec both were kept for a
  * year: a reader who had downloaded a latest-version link's PDF was given that one again by the
- * browser after a correction was published.)
+ * browser after a correction was published.) A public link's files are public: a shared cache may
+ * keep them too, asking again on every use, and a revoked link answers it 404.
  */
 export type DownloadCaching = "immutable" | "revalidate";
 const CACHE_CONTROL: Record<DownloadCaching, string> = { immutable: "private, max-age=31536000, immutable", revalidate: "no-cache" };

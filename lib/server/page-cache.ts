@@ -27,7 +27,7 @@ import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { ENCODED_HEADER, encodedAnswersInstalled } from "@/lib/encoded-answers";
-import { entityTag, heldAlready } from "@/lib/conditional-requests";
+import { entityTag, heldAlready, notModified } from "@/lib/conditional-requests";
 import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
@@ -308,7 +308,7 @@ function compressedFor(request: Request, key: string, kept: Kept): Buffer[] | un
 }
 
 /** A kept page with this request's nonce, gzip-encoded from `deflated` (compressedFor) when given; `how` it was answered (a kept answer's maker is told "miss"). */
-function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", security = {}, how = "hit" }: { nonce?: string; security?: Record<string, string>; how?: "hit" | "miss" }): Response {
+function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", security = {}, how = "hit" }: { nonce?: string; security?: Record<string, string>; how?: "hit" | "miss" | null }): Response {
   const page = deflated ? gzipWithNonce(kept.parts, deflated, nonce) : withNonce(kept.parts, nonce);
   // One chunk, in a stream: every chunk of an answer is a turn through web streams, and given as a
   // body, undici would copy the page again.
@@ -320,7 +320,7 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
   });
   const headers = new Headers(kept.headers);
   for (const [n, v] of Object.entries(security)) headers.set(n, v);
-  headers.set(PAGE_CACHE_HEADER, how);
+  if (how) headers.set(PAGE_CACHE_HEADER, how);
   // No Content-Length: Next.js drops it from a proxy's answer and sends it chunked.
   if (deflated) headers.set(ENCODED_HEADER, "gzip");
   return new Response(body, { status: kept.status, headers });
@@ -342,10 +342,15 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
  *
  * A 200 JSON answer, kept or not, carries an entity tag of its body (ETag) and `Cache-Control:
  * private, no-cache`: a poller that sends the tag back in If-None-Match gets 304 Not Modified and no
- * body while its list stands as it was, even after writes elsewhere.
+ * body while its list stands as it was, even after writes elsewhere. So does a HEAD, and every
+ * answer with the cache off (the API's promise), made each time and never kept.
  */
 export async function keptAnswer(request: Request, reader: { id: string; role: string }, version: string | null, make: () => Promise<Response>): Promise<Response> {
-  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return make();
+  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") {
+    const answer = await make();
+    const made = await asKept(answer);
+    return made ? reply(request, null, made, null) : answer;
+  }
   const plainly = async () => {
     const answer = await make();
     const made = await asKept(answer);
@@ -356,8 +361,8 @@ export async function keptAnswer(request: Request, reader: { id: string; role: s
   const key = keyOf(request, read, reader);
   const { pages, rendering, asked } = state();
   const under = rendering.get(key);
-  // fetch adds `no-cache` to every request with If-None-Match: a poller asking whether its answer
-  // still stands is answered from the kept one (as current as a new one: kept under this version).
+  // fetch adds `no-cache` to every request with If-None-Match (lib/conditional-requests.ts): a poller
+  // asking whether its answer still stands is answered from the kept one, as current as a new one.
   if (!refreshing(request) || request.headers.has("if-none-match")) {
     const kept = pages.get(key) ?? (under && (await under));
     if (kept) return reply(request, key, kept, "hit");
@@ -399,12 +404,16 @@ async function asKept(answer: Response): Promise<Kept | undefined> {
 }
 
 /**
- * A kept API answer (`how` it was answered; `key` when it is kept, for its compressed copy), or
- * 304 Not Modified with no body when the client holds it already.
+ * A kept API answer (`how` it was answered, null with the cache off; `key` when it is kept, for its
+ * compressed copy), or 304 Not Modified with no body when the client holds it already.
  */
-function reply(request: Request, key: string | null, kept: Kept, how: "hit" | "miss"): Response {
+function reply(request: Request, key: string | null, kept: Kept, how: "hit" | "miss" | null): Response {
   const etag = kept.headers.find(([n]) => n === "etag")![1];
-  if (heldAlready(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: { etag, "cache-control": REVALIDATE, [PAGE_CACHE_HEADER]: how } });
+  if (heldAlready(request.headers.get("if-none-match"), etag)) {
+    const unchanged = notModified({ ETag: etag, "Cache-Control": REVALIDATE });
+    if (how) unchanged.headers.set(PAGE_CACHE_HEADER, how);
+    return unchanged;
+  }
   return answerFrom(kept, key === null ? undefined : compressedFor(request, key, kept), { how });
 }
 

@@ -62,6 +62,8 @@ describe("PDF exports of large sheets as jobs", () => {
     expect(downloads.slice(1).every((d) => d.job === undefined && "sha256" in d)).toBe(true);
     const answer = await downloadResponse(large, "pdf", download);
     expect(answer.status).toBe(202);
+    // A client that asks whether it holds the PDF already is told where its job stands: there is no PDF to hold yet.
+    expect((await downloadResponse(large, "pdf", { ...download, request: new Request(download.request, { headers: { "if-none-match": "*" } }) })).status).toBe(202);
     expect(answer.headers.get("Retry-After")).toBe("5");
     expect(((await answer.json()) as { message: string }).message).toMatch(/^Queued: the PDF of 200 claims/);
     const queue = await db().$queryRaw<{ task: string; key: string }[]>`SELECT task_identifier AS task, key FROM graphile_worker.jobs`;

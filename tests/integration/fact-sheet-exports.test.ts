@@ -84,7 +84,7 @@ describe("stored exports of a published version", () => {
     const held = await download(before, "revalidate", { "if-none-match": etag });
     expect([held.status, held.headers.get("etag"), held.headers.get("cache-control"), held.body]).toEqual([304, etag, "no-cache", null]);
 
-    // A correction is published: the link opens the new version, and the file the reader holds is not it.
+    // A new version is published (the same claims, republished): the link opens it, and the file the reader holds is not its file.
     await publishNext(db(), await editor(), before.factSheetId, before.number);
     const after = (await openPublicLink(token))!;
     expect(after.number).toBe(before.number + 1);

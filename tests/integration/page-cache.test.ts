@@ -3,6 +3,7 @@ import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { entityTag } from "@/lib/conditional-requests";
 import { ENCODED_HEADER, letEncodedAnswersThrough } from "@/lib/encoded-answers";
 import { PAGE_CACHE_HEADER, cachedPage, keptAnswer, keptPages } from "@/lib/server/page-cache";
 import { useMigratedDatabase } from "../support/database";
@@ -254,11 +255,14 @@ describe("kept API answers", () => {
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(first.headers.get("cache-control")).toBe("private, no-cache");
     expect(await items(first)).toEqual(["made-1"]);
-    // The poller sends the tag back: 304 while the answer is made to keep, then from the kept answer without making it.
+    // The poller sends the tag back. The answer made to keep is "made-2", another body with another tag: a 200.
+    // From then on, the kept answer's tag gets 304 without making it again.
     const held = { "if-none-match": etag };
     const madeToKeep = await ask(path, editor, held);
-    expect([madeToKeep.status, madeToKeep.headers.get(PAGE_CACHE_HEADER), madeToKeep.headers.get("etag")]).toEqual([200, "miss", expect.not.stringMatching(etag)]);
-    const keptTag = madeToKeep.headers.get("etag")!; // made again, "made-2": another body, another tag
+    expect([madeToKeep.status, madeToKeep.headers.get(PAGE_CACHE_HEADER)]).toEqual([200, "miss"]);
+    const keptTag = madeToKeep.headers.get("etag")!;
+    expect(keptTag).not.toBe(etag);
+    expect(keptTag).toBe(entityTag(Buffer.from(await madeToKeep.clone().arrayBuffer()))); // the digest of the body it came with
     for (let poll = 0; poll < 2; poll++) {
       const unchanged = await ask(path, editor, { "if-none-match": keptTag });
       expect([unchanged.status, unchanged.headers.get(PAGE_CACHE_HEADER), unchanged.headers.get("etag"), unchanged.headers.get("cache-control")]).toEqual([304, "hit", keptTag, "private, no-cache"]);
@@ -292,6 +296,23 @@ describe("kept API answers", () => {
     answer = "refusal";
     const refused = await ask("/api/claims?polled-refusal", editor, { "if-none-match": "*" });
     expect([refused.status, refused.headers.get("etag")]).toEqual([400, null]);
+  });
+
+  it("tags answers made with the cache off, and HEAD's, made every time and never kept", async () => {
+    answer = "standing";
+    const head = await keptAnswer(new Request("http://localhost/api/claims?head", { method: "HEAD" }), editor, version, route);
+    const etag = head.headers.get("etag")!;
+    expect([head.status, head.headers.get(PAGE_CACHE_HEADER), etag]).toEqual([200, null, expect.stringMatching(/^"[A-Za-z0-9_-]{27}"$/)]);
+    process.env.PAGE_CACHE = "off";
+    try {
+      const plain = await ask("/api/claims?head");
+      expect([plain.status, plain.headers.get("etag"), plain.headers.get(PAGE_CACHE_HEADER)]).toEqual([200, etag, null]);
+      const unchanged = await ask("/api/claims?head", editor, { "if-none-match": etag });
+      expect([unchanged.status, unchanged.headers.get("vary"), unchanged.headers.get(PAGE_CACHE_HEADER)]).toEqual([304, "Accept-Encoding", null]);
+    } finally {
+      delete process.env.PAGE_CACHE;
+    }
+    expect(made).toBe(3);
   });
 
   it("sends a kept answer gzip-encoded, compressed once, to a client taking gzip", async () => {
