@@ -2,7 +2,8 @@ import "server-only";
 // Rendered pages, kept while the database stands as they saw it. Reading pages costs the server far
 // more than the database work behind them (README, Performance), and most views repeat a page that
 // nothing has changed since: the same editor back on the claims list, a sheet opened again. The
-// API's claims lists keep their JSON answers here too, by the same rules (keptAnswer, at the end).
+// API's reading routes (GET /api/claims, /api/v1) keep their JSON answers here too, by the same
+// rules, tagged for polling (keptAnswer, at the end).
 //
 // A page is served from here only when all of these hold (`proxy.ts` asks, after the session cookie):
 // - it is a GET of a reading page (lib/page-cache.ts), asking for HTML (a page load, not the
@@ -327,7 +328,7 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
 }
 
 /**
- * The JSON answer of a reading API route (GET /api/claims, /api/v1/claims), kept as a page is: for
+ * The JSON answer of a reading API route (GET /api/claims, /api/v1's), kept as a page is: for
  * this reader (user and role) and address, under the data version read with the reader's session
  * (`version`; read here when null), for up to a minute. Integrations poll the same lists, and most
  * polls find nothing changed: a kept answer costs the session's read and no query, no JSON and no

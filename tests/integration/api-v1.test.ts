@@ -82,6 +82,25 @@ describe("read-only API /api/v1", () => {
     expect((await getClaims(request("/claims?limit=1000", token), params({}))).status).toBe(400);
   });
 
+  it("tags every reading route's answer, and answers 304 with no body to a client holding it", async () => {
+    const asks: [string, (r: Request) => Promise<Response>][] = [
+      ["/fact-sheets", (r) => listSheets(r, params({}))],
+      [`/fact-sheets/${sheetId}`, (r) => getSheet(r, params({ id: sheetId }))],
+      [`/fact-sheets/${sheetId}/versions/1`, (r) => getVersionRoute(r, params({ id: sheetId, number: "1" }))],
+      ["/claims?limit=2", (r) => getClaims(r, params({}))],
+    ];
+    for (const [path, get] of asks) {
+      const whole = await get(request(path, token));
+      const etag = whole.headers.get("etag");
+      expect([whole.status, etag, whole.headers.get("cache-control")], path).toEqual([200, expect.stringMatching(/^"[A-Za-z0-9_-]{27}"$/), "private, no-cache"]);
+      const held = await get(new Request(`${URL_BASE}${path}`, { headers: { Authorization: `Bearer ${token}`, "If-None-Match": etag! } }));
+      expect([held.status, held.headers.get("etag"), held.body], path).toEqual([304, etag, null]);
+    }
+    // A not-found answer is no answer to hold.
+    const missing = await getVersionRoute(new Request(`${URL_BASE}/fact-sheets/${sheetId}/versions/9`, { headers: { Authorization: `Bearer ${token}`, "If-None-Match": "*" } }), params({ id: sheetId, number: "9" }));
+    expect([missing.status, missing.headers.get("etag")]).toEqual([404, null]);
+  });
+
   it("answers 401 once the token is revoked", async () => {
     const row = await db().apiToken.findFirstOrThrow();
     const revoked = await revokeApiToken(await actor("admin@factdesk.test"), { tokenId: row.id });
@@ -91,6 +110,9 @@ describe("read-only API /api/v1", () => {
       expect((await handler(request(path, token), params({}))).status).toBe(401);
     }
     expect((await getVersionRoute(request(`/fact-sheets/${sheetId}/versions/1`, token), params({ id: sheetId, number: "1" }))).status).toBe(401);
+    // Nor a 304 for an answer its client held.
+    const held = new Request(`${URL_BASE}/fact-sheets/${sheetId}/versions/1`, { headers: { Authorization: `Bearer ${token}`, "If-None-Match": "*" } });
+    expect((await getVersionRoute(held, params({ id: sheetId, number: "1" }))).status).toBe(401);
     expect((await revokeApiToken(await actor("admin@factdesk.test"), { tokenId: row.id })).ok).toBe(false);
   });
 
@@ -101,9 +123,9 @@ describe("read-only API /api/v1", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(["/claims", "/fact-sheets", "/fact-sheets/{id}", "/fact-sheets/{id}/versions/{number}"]);
     for (const path of Object.values(doc.paths)) {
       expect(path.get.responses["401"]).toBeTruthy();
+      expect(path.get.responses["304"]).toBeTruthy(); // polled by its ETag
       expect(path.get.responses["200"].content["application/json"].schema).toMatchObject({ type: "object" });
     }
-    expect(doc.paths["/claims"].get.responses["304"]).toBeTruthy(); // polled by its ETag
     const version = doc.paths["/fact-sheets/{id}/versions/{number}"].get.responses["200"].content["application/json"].schema as { required: string[] };
     expect(version.required).toEqual(expect.arrayContaining(["format", "sheet", "version", "newsroom", "claims", "contentHash", "previousHash"]));
   });
