@@ -22,8 +22,12 @@ export function heldAlready(ifNoneMatch: string | null, etag: string): boolean {
   return fresh({ "if-none-match": ifNoneMatch ?? undefined }, { etag });
 }
 
+/** How a signed-in or token-read answer may be kept: by its client only, asking again (If-None-Match) before each use. */
+export const PRIVATE_REVALIDATE = "private, no-cache";
+
 /**
  * 304 Not Modified: no body, with the validators a 200 would carry (`validators`: ETag and
- * Cache-Control), and `Vary: Accept-Encoding` as the 200's compression gives it (RFC 9110, 15.4.5).
+ * Cache-Control), and `Vary: Accept-Encoding` as compression gives a 200 that may be compressed
+ * (RFC 9110, 15.4.5; a PDF's 200 has none, and a cache keeping it by this 304 only keys it finer).
  */
 export const notModified = (validators: { ETag: string; "Cache-Control": string }) => new Response(null, { status: 304, headers: { ...validators, Vary: "Accept-Encoding" } });

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes answer with
 // (OpenAPI 3.1 schemas are JSON Schema 2020-12, what zod's toJSONSchema writes).
 import { z } from "zod";
+import { PRIVATE_REVALIDATE } from "./conditional-requests";
 import {
   apiErrorSchema,
   claimListSchema,
@@ -29,7 +30,7 @@ const errors = {
 /** Every answer is polled by its ETag: sent back in If-None-Match, it gets 304 and no body while the answer stands. */
 const validators = {
   ETag: { description: "A digest of the answer's body", schema: { type: "string" } },
-  "Cache-Control": { description: "private, no-cache: keep it, but ask again (If-None-Match) before each use", schema: { type: "string" } },
+  "Cache-Control": { description: `${PRIVATE_REVALIDATE}: keep it, but ask again (If-None-Match) before each use`, schema: { type: "string" } },
 };
 const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "The ETag of an answer you hold", schema: { type: "string" } };
 /** A 200 with its validators, and the 304 a client holding it gets. */

@@ -219,7 +219,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       const c1 = await measured(1);
       const c20 = await measured(20);
       // A polled row measures 304s only: an answer of another status (the list changed meanwhile) makes its figures another page's.
-      if (held && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} answers were not 304`);
+      if (held && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} requests were not answered 304 (another status, an error or a timeout)`);
       const row: Row = { page: p.page, path: p.path, c1, c20, kb };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });

@@ -28,7 +28,7 @@ import type { Readable } from "node:stream";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { ENCODED_HEADER, encodedAnswersInstalled } from "@/lib/encoded-answers";
-import { entityTag, heldAlready, notModified } from "@/lib/conditional-requests";
+import { PRIVATE_REVALIDATE, entityTag, heldAlready, notModified } from "@/lib/conditional-requests";
 import { acceptsGzip, deflatePieces, gzipWithNonce, keptPage, nonceOf, splitAtNonce, withNonce } from "@/lib/page-cache";
 import { db } from "./db";
 import { activeSession } from "./sessions";
@@ -343,20 +343,19 @@ function answerFrom(kept: Kept, deflated: Buffer[] | undefined, { nonce = "", se
  *
  * A 200 JSON answer, kept or not, carries an entity tag of its body (ETag) and `Cache-Control:
  * private, no-cache`: a poller that sends the tag back in If-None-Match gets 304 Not Modified and no
- * body while its list stands as it was, even after writes elsewhere. So does a HEAD, and every
- * answer with the cache off (the API's promise), made each time and never kept.
+ * body while its answer stands as it was, even after writes elsewhere. So does a HEAD, and every
+ * answer with the cache off (the API's promise): made each time, never kept, and saying nothing of
+ * the cache.
  */
 export async function keptAnswer(request: Request, reader: { id: string; role: string }, version: string | null, make: () => Promise<Response>): Promise<Response> {
-  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") {
+  /** Made now and not kept; `how`: "miss", or null when the cache is not asked at all. */
+  const plainly = async (how: "miss" | null = "miss") => {
     const answer = await make();
     const made = await asKept(answer);
-    return made ? reply(request, null, made, null) : answer;
-  }
-  const plainly = async () => {
-    const answer = await make();
-    const made = await asKept(answer);
-    return made ? reply(request, null, made, "miss") : missed(answer);
+    if (made) return reply(request, null, made, how);
+    return how ? missed(answer) : answer;
   };
+  if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return plainly(null);
   const read = version ?? (await dataVersion());
   noteVersion(read);
   const key = keyOf(request, read, reader);
@@ -393,25 +392,22 @@ export async function keptAnswer(request: Request, reader: { id: string; role: s
   }
 }
 
-/** How a kept API answer may be cached by its client: kept, but asked about again (If-None-Match) on every use; by no shared cache. */
-const REVALIDATE = "private, no-cache";
-
 /** A made API answer as it is kept: a 200 JSON answer's body, with its entity tag; undefined for any other answer (passed on as it is). */
 async function asKept(answer: Response): Promise<Kept | undefined> {
   if (!keepable(answer.status, /^application\/json/, (name) => answer.headers.get(name))) return undefined;
   const body = Buffer.from(await answer.arrayBuffer());
   const headers = [...answer.headers].filter(([n]) => !UNKEPT_HEADERS.has(n) && n !== "etag" && n !== "cache-control");
-  return { status: 200, headers: [...headers, ["etag", entityTag(body)], ["cache-control", REVALIDATE]], parts: [body] };
+  return { status: 200, headers: [...headers, ["etag", entityTag(body)], ["cache-control", PRIVATE_REVALIDATE]], parts: [body] };
 }
 
 /**
- * A kept API answer (`how` it was answered, null with the cache off; `key` when it is kept, for its
- * compressed copy), or 304 Not Modified with no body when the client holds it already.
+ * A kept API answer (`how` it was answered, null for a HEAD or with the cache off; `key` when it is
+ * kept, for its compressed copy), or 304 Not Modified with no body when the client holds it already.
  */
 function reply(request: Request, key: string | null, kept: Kept, how: "hit" | "miss" | null): Response {
   const etag = kept.headers.find(([n]) => n === "etag")![1];
   if (heldAlready(request.headers.get("if-none-match"), etag)) {
-    const unchanged = notModified({ ETag: etag, "Cache-Control": REVALIDATE });
+    const unchanged = notModified({ ETag: etag, "Cache-Control": PRIVATE_REVALIDATE });
     if (how) unchanged.headers.set(PAGE_CACHE_HEADER, how);
     return unchanged;
   }

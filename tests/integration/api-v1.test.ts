@@ -9,6 +9,7 @@ import { claimListSchema, sheetDetailSchema, sheetListSchema, versionDetailSchem
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { ForbiddenError } from "@/lib/server/authorize";
 import { openPublicLink } from "@/lib/server/fact-sheet-links";
+import { publishNext } from "@/scripts/lib/newsroom";
 import { seedDatabase } from "@/seeds/load";
 import { seedPublication } from "@/seeds/publication";
 import { useMigratedDatabase } from "../support/database";
@@ -101,6 +102,29 @@ describe("read-only API /api/v1", () => {
     expect([missing.status, missing.headers.get("etag")]).toEqual([404, null]);
   });
 
+  it("keeps a sheet's answer, and gives a poller holding its tag the new version once one is published; a version's own tag still stands", async () => {
+    const ask = (path: string, get: (r: Request) => Promise<Response>, etag?: string) =>
+      get(new Request(`${URL_BASE}${path}`, { headers: { Authorization: `Bearer ${token}`, ...(etag ? { "If-None-Match": etag } : {}) } }));
+    const sheet = (r: Request) => getSheet(r, params({ id: sheetId }));
+    const list = (r: Request) => listSheets(r, params({}));
+    const first = (r: Request) => getVersionRoute(r, params({ id: sheetId, number: "1" }));
+    const sheetTag = (await ask(`/fact-sheets/${sheetId}`, sheet)).headers.get("etag")!;
+    await ask(`/fact-sheets/${sheetId}`, sheet); // the second ask makes it to keep
+    expect((await ask(`/fact-sheets/${sheetId}`, sheet)).headers.get("x-factdesk-cache")).toBe("hit");
+    const listTag = (await ask("/fact-sheets", list)).headers.get("etag")!;
+    const versionTag = (await ask(`/fact-sheets/${sheetId}/versions/1`, first)).headers.get("etag")!;
+
+    await publishNext(db(), await actor("editor@factdesk.test"), sheetId, 1);
+    const republished = await ask(`/fact-sheets/${sheetId}`, sheet, sheetTag);
+    expect(republished.status).toBe(200);
+    expect(republished.headers.get("etag")).not.toBe(sheetTag);
+    expect(sheetDetailSchema.parse(await republished.json()).versions.map((v) => v.number)).toEqual([2, 1]);
+    const listed = await ask("/fact-sheets", list, listTag);
+    expect(listed.status).toBe(200);
+    expect(sheetListSchema.parse(await listed.json()).items.map((s) => s.latestVersion.number)).toEqual([2]);
+    expect((await ask(`/fact-sheets/${sheetId}/versions/1`, first, versionTag)).status).toBe(304); // frozen
+  });
+
   it("answers 401 once the token is revoked", async () => {
     const row = await db().apiToken.findFirstOrThrow();
     const revoked = await revokeApiToken(await actor("admin@factdesk.test"), { tokenId: row.id });
@@ -124,6 +148,7 @@ describe("read-only API /api/v1", () => {
     for (const path of Object.values(doc.paths)) {
       expect(path.get.responses["401"]).toBeTruthy();
       expect(path.get.responses["304"]).toBeTruthy(); // polled by its ETag
+      expect(path.get.parameters.map((p: { name: string }) => p.name)).toContain("If-None-Match");
       expect(path.get.responses["200"].content["application/json"].schema).toMatchObject({ type: "object" });
     }
     const version = doc.paths["/fact-sheets/{id}/versions/{number}"].get.responses["200"].content["application/json"].schema as { required: string[] };

@@ -143,7 +143,7 @@ describe("the page cache under views arriving together", () => {
   });
 });
 
-// A reading API route's JSON answer (GET /api/claims, /api/v1/claims), kept for its reader under a
+// A reading API route's JSON answer (GET /api/claims, /api/v1's reading routes), kept for its reader under a
 // data version read from a real database. The route's own work is a stand-in that counts makings
 // and takes a while, as a list's query does.
 describe("kept API answers", () => {
@@ -300,9 +300,11 @@ describe("kept API answers", () => {
 
   it("tags answers made with the cache off, and HEAD's, made every time and never kept", async () => {
     answer = "standing";
-    const head = await keptAnswer(new Request("http://localhost/api/claims?head", { method: "HEAD" }), editor, version, route);
+    const headOf = (headers: Record<string, string> = {}) => keptAnswer(new Request("http://localhost/api/claims?head", { method: "HEAD", headers }), editor, version, route);
+    const head = await headOf();
     const etag = head.headers.get("etag")!;
     expect([head.status, head.headers.get(PAGE_CACHE_HEADER), etag]).toEqual([200, null, expect.stringMatching(/^"[A-Za-z0-9_-]{27}"$/)]);
+    expect([(await headOf({ "if-none-match": etag })).status, made]).toEqual([304, 2]); // made again: a HEAD is never kept
     process.env.PAGE_CACHE = "off";
     try {
       const plain = await ask("/api/claims?head");
@@ -312,7 +314,7 @@ describe("kept API answers", () => {
     } finally {
       delete process.env.PAGE_CACHE;
     }
-    expect(made).toBe(3);
+    expect(made).toBe(4);
   });
 
   it("sends a kept answer gzip-encoded, compressed once, to a client taking gzip", async () => {
