@@ -166,6 +166,16 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       { page: "/api/claims polled by its ETag (304)", path: "/api/claims", polled: true },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
     ];
+    /** How `page` is asked for on this site: its address and autocannon's options (a polled page with the ETag of its answer, every answer to be a 304). */
+    async function askOf(page: Page) {
+      const asked = askedFor(page);
+      const target = `${server.url}${asked.path}`;
+      const held = page.polled ? (await fetch(target, { headers: { ...asked.headers, cookie } })).headers.get("etag") : null;
+      if (page.polled && !held) throw new Error(`${page.path} sent no ETag to poll by`);
+      const headers = held ? { ...asked.headers, "if-none-match": held } : asked.headers;
+      const opts = { cookie: page.signedOut ? undefined : cookie, method: page.post ? ("POST" as const) : ("GET" as const), body: page.post, headers, ...(held ? { expectStatus: 304 } : {}) };
+      return { target, opts, polled: held !== null };
+    }
     const measured = (extraPaths ? [pages[0]!, ...extraPaths.map((path): Page => ({ page: path, path }))] : pages)
       .filter((p) => !only || p.page.startsWith("/login") || only.split(",").some((o) => p.path === o || p.path.startsWith(`${o}?`) || (p.path.startsWith(`${o === "/" ? "" : o}/`) && o !== "/")))
       // --quick's second instance count is a smoke test of the balanced site: a few pages only.
@@ -175,9 +185,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       // Profile one page: 1 connection for the run's length, then stop the server so Node writes the profile.
       // A page of the list may be named as the list names it ("/metrics/[id]"), for its generated id.
       const named = pages.find((p) => p.page.startsWith(profilePage));
-      const asked = named ? askedFor(named) : { path: profilePage, headers: pageHeaders };
-      const profiled = `${server.url}${asked.path}`;
-      const opts = { cookie, ...(named?.post ? { method: "POST" as const, body: named.post } : { headers: asked.headers }) };
+      const { target: profiled, opts } = await askOf(named ?? { page: profilePage, path: profilePage });
       await load(profiled, { ...opts, connections: 1, seconds: 2 });
       const runSeconds = Math.max(seconds, 10);
       const f = await load(profiled, { ...opts, connections: 1, seconds: runSeconds });
@@ -194,12 +202,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
 
     const results: Row[] = [];
     for (const p of measured) {
-      const asked = askedFor(p);
-      const target = `${server.url}${asked.path}`;
-      const held = p.polled ? (await fetch(target, { headers: { ...asked.headers, cookie } })).headers.get("etag") : null;
-      if (p.polled && !held) throw new Error(`${p.path} sent no ETag to poll by`);
-      const headers = held ? { ...asked.headers, "if-none-match": held } : asked.headers;
-      const opts = { cookie: p.signedOut ? undefined : cookie, method: p.post ? ("POST" as const) : ("GET" as const), body: p.post, headers, ...(held ? { expectStatus: 304 } : {}) };
+      const { target, opts, polled } = await askOf(p);
       // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
       // so its CPU per request is not measured; the waits were most of its time.
       if (!quick) {
@@ -219,7 +222,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       const c1 = await measured(1);
       const c20 = await measured(20);
       // A polled row measures 304s only: an answer of another status (the list changed meanwhile) makes its figures another page's.
-      if (held && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} requests were not answered 304 (another status, an error or a timeout)`);
+      if (polled && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} requests were not answered 304 (another status, an error or a timeout)`);
       const row: Row = { page: p.page, path: p.path, c1, c20, kb };
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });
