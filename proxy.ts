@@ -9,7 +9,8 @@
 //
 // A reading page asked for again before anything changed comes from the page cache
 // (lib/server/page-cache.ts): a page that user, with that role, was given under the same data
-// version, after the session row is checked again.
+// version, after the session row is checked again; a public sheet's page, under the same published
+// version.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { newNonce, securityHeaders } from "@/lib/security-headers";

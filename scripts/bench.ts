@@ -238,7 +238,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     // --rendered renews the data version before each view, as a newsroom's writes do between an
     // editor's views, so each view is rendered (the page cache keys pages on the version).
     const viewed = measured.filter((p) => (quick ? VIEWED.slice(0, 2) : VIEWED).includes(p.page));
-    const renew = rendered ? () => pool.query(`SELECT data_version_renew()`) : undefined;
+    const renew = rendered ? () => pool.query(`SELECT version_renew('data_version')`) : undefined;
     const views = instances > 1 || clicks ? [] : await measureViews(server.url, cookie, viewed, server.cpuSeconds, quick ? 1 : 5, renew);
     if (views.length) console.log(`\nIn a browser (${views[0]!.views} view${views[0]!.views > 1 ? "s" : ""} a page, static files cached${rendered ? ", the data version renewed before each" : ""}):`);
     for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);

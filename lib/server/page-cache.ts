@@ -13,7 +13,9 @@ import "server-only";
 //   a public sheet's page (/p/…) is everyone's, and needs no session;
 // - the data version (migration data_version: a token every writing transaction renews in its
 //   commit) is the one it was rendered under, and the same user asked for the same address; and it
-//   is under a minute old (pages show the week and deadlines).
+//   is under a minute old (pages show the week and deadlines). A public sheet's page is keyed on
+//   the published version instead (migration published_version: renewed only by writes to public
+//   links, published versions and their files), so the newsroom's daily writes leave it kept.
 // Otherwise the page is rendered as usual; from its second view under one data version, through
 // this process's own port, and kept as it streams to the browser. Each process keeps its own
 // pages, but the version lives in the database, so two instances never serve a page another's
@@ -55,14 +57,21 @@ type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; defl
 const pageSize = (k: Kept) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024;
 
 const KEY = Symbol.for("factdesk.pageCache");
-/** `versions`: the data versions seen lately; `live`: the last two of them to be seen first, newest first (noteVersion). */
+/**
+ * Which token a kept answer is keyed on: `data` (data_version) changes with every write to what any
+ * page shows; `published` (published_version) only with writes to what a public link's page shows.
+ */
+type VersionKind = "data" | "published";
+const VERSION_KINDS: readonly VersionKind[] = ["data", "published"];
+
+/** `versions`: the versions seen lately, by kind; `live`: for each kind, the last two of its versions to be seen first, newest first (noteVersion). */
 type State = {
   pages: LRUCache<string, Kept>;
   asked: LRUCache<string, true>;
   rendering: Map<string, Promise<Kept | undefined>>;
   renderKey: string;
   versions: LRUCache<string, true>;
-  live: string[];
+  live: Record<VersionKind, string[]>;
 };
 function state(): State {
   const g = globalThis as { [KEY]?: State };
@@ -76,7 +85,7 @@ function state(): State {
     rendering: new Map(),
     renderKey: crypto.randomUUID(),
     versions: new LRUCache<string, true>({ max: 100 }),
-    live: [],
+    live: { data: [], published: [] },
   };
   return g[KEY];
 }
@@ -88,33 +97,34 @@ export function keptPages(): { pages: number; bytes: number } {
 }
 
 /**
- * A data version seen for the first time drops the kept pages and first views of every version but
- * it and the one seen first before it: a token never comes back, so they would only take room until
- * they aged out. Under a stream of writes the cache had filled to its bound with pages no one could
- * be given (the benchmark's memory peak rose 358 → 432 MB once those pages were kept). The one
+ * A version seen for the first time drops the kept pages and first views of every version of its
+ * kind but it and the one seen first before it: a token never comes back, so they would only take
+ * room until they aged out; a new data version leaves public pages, kept on the published version,
+ * alone. Under a stream of writes the cache had filled to its bound with pages no one could be
+ * given (the benchmark's memory peak rose 358 → 432 MB once those pages were kept). The one
  * before is spared because first sight is not commit order: two reads on either side of a commit
  * can finish in either order, and the older version, seen second, must not drop the newer's pages.
  * A page of a version no longer live is not kept (isLive); a request that read one renders it.
  */
-function noteVersion(version: string) {
+function noteVersion(kind: VersionKind, version: string) {
   const s = state();
-  if (s.versions.has(version)) return;
-  s.versions.set(version, true);
-  s.live = [version, ...s.live].slice(0, 2);
+  if (s.versions.has(`${kind} ${version}`)) return;
+  s.versions.set(`${kind} ${version}`, true);
+  s.live[kind] = [version, ...s.live[kind]].slice(0, 2);
   for (const cache of [s.pages, s.asked]) {
     cache.purgeStale(); // keys() leaves out entries past their minute, which would then stay till pushed out
     for (const key of [...cache.keys()]) if (!isLive(key, s.live)) cache.delete(key);
   }
 }
 
-/** What a kept answer is found by: the data version, whose it is (user and role, or "public"), the address and the headers it depends on. */
+/** What a kept answer is found by: the version (data or published), whose it is (user and role, or "public"), the address and the headers it depends on. */
 function keyOf(request: Request, version: string, reader: { id: string; role: string } | null): string {
   const url = new URL(request.url);
   return [version, reader ? `${reader.id} ${reader.role}` : "public", `${url.pathname}${url.search}`, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")].join("\n");
 }
 
-/** Whether a key's data version is one noteVersion keeps pages of. */
-const isLive = (key: string, live = state().live) => live.some((version) => key.startsWith(`${version}\n`));
+/** Whether a key's version is one noteVersion keeps pages of. Tokens are random: a key's version is of one kind ("none" aside, before either's first write). */
+const isLive = (key: string, live = state().live) => VERSION_KINDS.some((kind) => live[kind].some((version) => key.startsWith(`${version}\n`)));
 
 /** Whether the page cache may answer this request at all (before any database read), and whose page it is. */
 export function pageCacheable(request: NextRequest): "signed in" | "public" | null {
@@ -126,11 +136,16 @@ export function pageCacheable(request: NextRequest): "signed in" | "public" | nu
 /** A hard reload (`Cache-Control: no-cache`): render the page again, and keep that (one keeping render of a page at a time). */
 const refreshing = (request: Request) => /no-cache/i.test(`${request.headers.get("cache-control") ?? ""} ${request.headers.get("pragma") ?? ""}`);
 
-/** The token that changes with every write to what pages show ("none" before the first write since the migration made it). */
-async function dataVersion(): Promise<string> {
-  // Raw, not `findUnique`: Prisma batches the findUniques of one tick into one `findMany` with `in`,
-  // which a boolean key refuses, so public views arriving together all failed the read (until 5 Dec).
-  const [row] = await db.$queryRaw<{ token: string }[]>`/* prepared: data_version */ SELECT token::text AS token FROM data_version`;
+/**
+ * The version of a kind as it stands ("none" before the first write since its migration made it).
+ * Raw, not `findUnique`: Prisma batches the findUniques of one tick into one `findMany` with `in`,
+ * which a boolean key refuses, so public views arriving together all failed the read (until 5 Dec).
+ */
+async function versionNow(kind: VersionKind): Promise<string> {
+  const [row] =
+    kind === "data"
+      ? await db.$queryRaw<{ token: string }[]>`/* prepared: data_version */ SELECT token::text AS token FROM data_version`
+      : await db.$queryRaw<{ token: string }[]>`/* prepared: published_version */ SELECT token::text AS token FROM published_version`;
   return row?.token ?? "none";
 }
 
@@ -205,8 +220,8 @@ export async function cachedPage(
   let key: string;
   let version: string;
   try {
-    // A signed-in reader's session and the data version come in one statement; a public page's version alone.
-    const read = reader === "public" ? { user: null, dataVersion: await dataVersion() } : await activeSession(reader.sid, reader.sub);
+    // A signed-in reader's session and the data version come in one statement; a public page's published version alone.
+    const read = reader === "public" ? { user: null, dataVersion: await versionNow("published") } : await activeSession(reader.sid, reader.sub);
     const { user } = read;
     if (reader !== "public" && !user) return undefined;
     version = read.dataVersion;
@@ -214,7 +229,7 @@ export async function cachedPage(
   } catch {
     return undefined;
   }
-  noteVersion(version);
+  noteVersion(reader === "public" ? "published" : "data", version);
   const { pages, rendering, asked } = state();
   if (!refreshing(request)) {
     const under = rendering.get(key);
@@ -356,8 +371,8 @@ export async function keptAnswer(request: Request, reader: { id: string; role: s
     return how ? missed(answer) : answer;
   };
   if (request.method !== "GET" || process.env.PAGE_CACHE === "off") return plainly(null);
-  const read = version ?? (await dataVersion());
-  noteVersion(read);
+  const read = version ?? (await versionNow("data"));
+  noteVersion("data", read);
   const key = keyOf(request, read, reader);
   const { pages, rendering, asked } = state();
   const under = rendering.get(key);

@@ -211,7 +211,7 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
     await c.query(`UPDATE claims SET search_vector = claim_search_vector(id, statement)`);
     await c.query(`UPDATE claims SET review_state = claim_review_state(id, status, basis_version) WHERE status = 'IN_REVIEW'`);
     await c.query(`SELECT claim_status_counts_recount()`);
-    await c.query(`SELECT data_version_renew()`);
+    await c.query(`SELECT version_renew('data_version'), version_renew('published_version')`);
     for (const t of tables) await c.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     await c.query("COMMIT");
     await c.query("ANALYZE");

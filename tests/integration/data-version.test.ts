@@ -3,8 +3,12 @@ import { claimSchema } from "@/lib/schemas/claim";
 import { commentSchema } from "@/lib/schemas/workflow";
 import { createClaim } from "@/lib/server/claim-edits";
 import { addComment } from "@/lib/server/comments";
+import { createLink, revokeLink } from "@/lib/server/fact-sheet-links";
+import { versionExports } from "@/lib/server/fact-sheet-exports";
+import { previewPublication, publishSheet, readVersion } from "@/lib/server/fact-sheet-publishing";
 import { activeSession, activeSessionUser, openSession } from "@/lib/server/sessions";
 import { seedDatabase, seedId } from "@/seeds/load";
+import { seedPublication } from "@/seeds/publication";
 import { applyMigrations } from "@/scripts/lib/migrate";
 import { useMigratedDatabase } from "../support/database";
 
@@ -70,12 +74,74 @@ describe("the data version", () => {
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND c.relkind = 'r'`;
     const unwatched = rows.filter((r) => !r.watched).map((r) => r.table).sort();
-    expect(unwatched).toEqual(["_prisma_migrations", "api_tokens", "data_version", "job_worker_heartbeats", "rate_limits", "security_events", "sessions"]);
+    expect(unwatched).toEqual(["_prisma_migrations", "api_tokens", "data_version", "job_worker_heartbeats", "published_version", "rate_limits", "security_events", "sessions"]);
     expect(rows.map((r) => r.table)).toContain("later_notes");
     expect(rows.length).toBeGreaterThan(30);
     const before = await token();
     await db().$executeRawUnsafe(`INSERT INTO later_notes VALUES (1)`);
     expect(await token()).not.toBe(before);
     await db().$executeRawUnsafe(`DROP TABLE later_notes`);
+  });
+});
+
+// Public sheet pages (/p/…) are kept on their own token, published_version, renewed only by writes to
+// what such a page reads (app/p/[token]/page.tsx): a claim saved or a comment written leaves them kept,
+// and a link made or revoked, a version published, a file made or a PDF job moved renews it.
+describe("the published version", () => {
+  const { db, actor } = useMigratedDatabase();
+  const token = async () => (await db().publishedVersion.findUniqueOrThrow({ where: { id: true } })).token;
+  const data = async () => (await db().dataVersion.findUniqueOrThrow({ where: { id: true } })).token;
+
+  it("changes with what a public page shows, and not with the newsroom's other writes", async () => {
+    await seedDatabase(db());
+    const { sheetId } = await seedPublication(db());
+    const editor = await actor("editor@factdesk.test");
+    const renewed = async (write: () => Promise<unknown>) => {
+      const before = await token();
+      await write();
+      return (await token()) !== before;
+    };
+
+    // The newsroom's daily writes: the data version moves, the published version stays.
+    const d0 = await data();
+    expect(
+      await renewed(async () => {
+        const made = await createClaim(editor, claimSchema.parse({ statement: "Forty volunteers arrived at the depot on Monday.", kind: "EVENT", tags: "" }));
+        if (!made.ok) throw new Error(made.message);
+        expect((await addComment(editor, commentSchema.parse({ claimId: made.value.id, body: "Which depot?" }))).ok).toBe(true);
+      }),
+    ).toBe(false);
+    expect(await data()).not.toBe(d0);
+
+    // What a public page shows.
+    let linkId = "";
+    expect(
+      await renewed(async () => {
+        const link = await createLink(editor, { sheetId });
+        if (!link.ok) throw new Error(link.message);
+        linkId = link.value.id;
+      }),
+    ).toBe(true);
+    const v1 = (await readVersion({ factSheetId: sheetId }))!;
+    expect(await renewed(() => versionExports(v1, "https://facts.example.org", ["csv"]))).toBe(true); // a file made on first ask
+    expect(await renewed(() => versionExports(v1, "https://facts.example.org", ["csv"]))).toBe(false); // and only then
+    expect(await renewed(() => revokeLink(editor, { linkId }))).toBe(true);
+    expect(
+      await renewed(async () => {
+        const preview = (await previewPublication(editor, sheetId))!;
+        const published = await publishSheet(editor, { sheetId, version: preview.sheetVersion, previousNumber: preview.previousNumber, changeNote: "Published again, unchanged." });
+        if (!published.ok) throw new Error(published.message);
+      }),
+    ).toBe(true);
+    // A PDF job's progress, as the worker writes it (straight in SQL: the triggers are the rule).
+    await db().$executeRaw`INSERT INTO export_jobs (id, snapshot_id, format, max_attempts) VALUES (gen_random_uuid(), ${v1.id}::uuid, 'pdf', 3)`;
+    expect(await renewed(() => db().$executeRaw`UPDATE export_jobs SET stage = 'layout' WHERE snapshot_id = ${v1.id}::uuid`)).toBe(true);
+  });
+
+  it("is watched on exactly the tables a public page reads", async () => {
+    const rows = await db().$queryRaw<{ table: string }[]>`
+      SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND g.tgname = 'published_version_changed' ORDER BY 1`;
+    expect(rows.map((r) => r.table)).toEqual(["export_jobs", "fact_sheet_exports", "fact_sheet_links", "fact_sheet_snapshots"]);
   });
 });

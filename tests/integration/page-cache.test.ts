@@ -123,19 +123,32 @@ describe("the page cache under views arriving together", () => {
     expect(renders).toBe(1);
   });
 
-  it("drops the pages of older data versions once newer ones are seen", async () => {
+  it("keeps public pages through the newsroom's writes, and drops those of older published versions once newer ones are seen", async () => {
     answer = "page";
     for (const nonce of ["first", "kept", "hit"]) await view("/p/settled", nonce);
     expect(await view("/p/settled", "again")).toBeInstanceOf(Response);
     const settled = keptPages().pages;
     expect(settled).toBeGreaterThan(0);
 
-    // A write elsewhere. The version before the newest keeps its pages (a request that read it may
-    // be seen after one that read the newest); one more write drops them.
-    await db().$executeRaw`SELECT data_version_renew()`;
+    // The newsroom's writes (claims, comments) renew the data version, not the published one: a
+    // public page stays kept, even once a signed-in reader's answer under the new data versions is seen.
+    const editor = { id: "editor-1", role: "EDITOR" };
+    for (const n of [1, 2, 3]) {
+      await db().$executeRaw`SELECT version_renew('data_version')`;
+      await keptAnswer(new Request(`http://localhost/api/claims?after=${n}`), editor, null, async () => Response.json({ items: [] }));
+    }
+    renders = 0;
+    const through = await view("/p/settled", "through writes");
+    expect(through).toBeInstanceOf(Response);
+    expect((through as Response).headers.get(PAGE_CACHE_HEADER)).toBe("hit");
+    expect(renders).toBe(0);
+
+    // A write to what public pages show. The version before the newest keeps its pages (a request
+    // that read it may be seen after one that read the newest); one more such write drops them.
+    await db().$executeRaw`SELECT version_renew('published_version')`;
     expect(await view("/p/other", "after a write")).toBe("first view");
     expect(keptPages().pages).toBe(settled);
-    await db().$executeRaw`SELECT data_version_renew()`;
+    await db().$executeRaw`SELECT version_renew('published_version')`;
     expect(await view("/p/other", "after two writes")).toBe("first view");
     expect(keptPages()).toEqual({ pages: 0, bytes: 0 });
     // The settled page is rendered again under the new version (a first view, then kept).
@@ -181,7 +194,7 @@ describe("kept API answers", () => {
   };
   // This database's own version: "none" (no write yet) was another database's too, and is no longer live.
   beforeAll(async () => {
-    await db().$executeRaw`SELECT data_version_renew()`;
+    await db().$executeRaw`SELECT version_renew('data_version')`;
   });
   beforeEach(async () => {
     made = 0;
@@ -208,7 +221,7 @@ describe("kept API answers", () => {
     expect(made).toBe(8);
 
     // A write anywhere: the answer is made again, and kept again from its second ask.
-    await db().$executeRaw`SELECT data_version_renew()`;
+    await db().$executeRaw`SELECT version_renew('data_version')`;
     await readVersion();
     expect(await thrice("/api/claims?limit=2")).toEqual(["made-10"]);
     expect(made).toBe(10);
@@ -280,7 +293,7 @@ describe("kept API answers", () => {
     // Cache-Control: no-cache with the tag (fetch adds it to any request with If-None-Match) is answered as any poll is.
     answer = "standing";
     const standingTag = (await ask("/api/claims?standing")).headers.get("etag")!;
-    await db().$executeRaw`SELECT data_version_renew()`;
+    await db().$executeRaw`SELECT version_renew('data_version')`;
     await readVersion();
     made = 0;
     const after = await ask("/api/claims?standing", editor, { "if-none-match": standingTag });
