@@ -11,7 +11,8 @@
 //      Pages are asked for as a browser loads them, so the page cache answers repeats;
 //      --rendered renders every request again (a hard reload's no-cache), as after a write; --clicks
 //      asks for each page as the router's payload for a click, which is always rendered. With one
-//      instance it then reads /claims while comments are written at 0 to 20 a second (bench-churn.ts).
+//      instance it then reads /claims, and a published sheet's public page, while comments are
+//      written at 0 to 20 a second (bench-churn.ts).
 //   3. The same database work straight through `pg` for the list, search and claim pages (the floor).
 //   4. factsheets: publishing and the watches at scale (scripts/lib/bench-factsheets.ts).
 //   5. exports: every format of a large sheet, its PDF through the job queue, and the claims CSV
@@ -29,7 +30,7 @@ import { benchExports, EXPORTS_FULL, EXPORTS_QUICK } from "./lib/bench-exports";
 import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-factsheets";
 import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
-import { FULL, QUICK, RARE_WORD, generateNewsroom, type Newsroom } from "./lib/newsroom";
+import { FULL, QUICK, RARE_WORD, generateNewsroom, publicSheetLink, type Newsroom } from "./lib/newsroom";
 import { checkTargets, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
 import { measureViews, type ViewFigures } from "./lib/bench-views";
 import { measureChurn, type ChurnFigures } from "./lib/bench-churn";
@@ -53,6 +54,8 @@ const resultsDir = path.join(root, "bench", "results");
 const VIEWED = ["/ dashboard", "/claims", "/claims/[id]", "/metrics/[id] timeline", "/fact-sheets/[id] (1,000 claims)"];
 /** The pages --quick measures again on two instances. */
 const QUICK_BALANCED = ["/login", "/claims", "/api/claims"];
+/** The claims of the sheet whose public link is measured: a sheet an article links to. */
+const PUBLIC_SHEET_CLAIMS = 40;
 
 interface Row {
   page: string;
@@ -120,6 +123,10 @@ await withScratchDatabase(dbName, async (db, url, label) => {
   console.log(`The newsroom: ${rowCount(room)}`);
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" }, select: { id: true, email: true, name: true, role: true } });
+  // A published sheet's public page, as readers open it from an article: made for each run (a --keep
+  // run works on a copy of the kept database), with its files made before it is measured.
+  const publicPath = parts.has("pages") ? `/p/${await publicSheetLink(db, editor, PUBLIC_SHEET_CLAIMS)}` : null;
   const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
   for (const s of search) {
     console.log(`search "${s.word}" in the database, page + count: before (per-table expression indexes) p50 ${s.before.p50} / p95 ${s.before.p95} ms, after (stored vector) p50 ${s.after.p50} / p95 ${s.after.p95} ms`);
@@ -138,6 +145,8 @@ await withScratchDatabase(dbName, async (db, url, label) => {
   async function measurePages(server: Site): Promise<PageRun | null> {
     const instances = server.instances;
     const cookie = await signIn(server.url, "editor@factdesk.test", "editor-demo-password");
+    // The public page's first view makes its files (the PDF among them): not a reader's wait to measure.
+    if (publicPath) await (await fetch(`${server.url}${publicPath}`, { headers: pageHeaders })).arrayBuffer();
     // Each save goes to the next of 500 metrics (never the measured timeline's), as a newsroom's
     // editors save on different metrics: saves on one metric take its lock in turn, by design, and
     // on a kept database the saves no longer pile onto one metric run after run.
@@ -162,6 +171,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       { page: "/metrics/[id] timeline", path: `/metrics/${room.metricId}` },
       { page: "/fact-sheets", path: "/fact-sheets" },
       { page: "/fact-sheets/[id] (1,000 claims)", path: `/fact-sheets/${room.bigSheetId}` },
+      ...(publicPath ? [{ page: `/p/[token] public sheet (${PUBLIC_SHEET_CLAIMS} claims)`, path: publicPath, signedOut: true }] : []),
       { page: "/api/claims", path: "/api/claims" },
       { page: "/api/claims polled by its ETag (304)", path: "/api/claims", polled: true },
       { page: "POST /api/claims (detection on save)", path: "/api/claims", post: saveBody },
@@ -243,12 +253,18 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     if (views.length) console.log(`\nIn a browser (${views[0]!.views} view${views[0]!.views > 1 ? "s" : ""} a page, static files cached${rendered ? ", the data version renewed before each" : ""}):`);
     for (const v of views) console.log(`  ${v.page.padEnd(40)} server CPU ${v.serverCpuMs} ms a view, ${v.prefetches} prefetch requests a view, settled in ${v.settledMs} ms (p50)`);
 
-    // The page cache while others write: /claims at 20 connections with comments landing at these rates.
+    // The page cache while others write: /claims, then the public sheet's page (keyed on the published
+    // version, which comments do not renew), at 20 connections with comments landing at these rates.
     // The comments go on the oldest claim: on no page measured above.
     const oldestClaim = async () => (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
-    const churn = instances > 1 || rendered || clicks || !measured.some((p) => p.path === "/claims") ? [] : await measureChurn(server.url, cookie, { path: "/claims", claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
-    if (churn.length) console.log(`\n/claims at 20 connections while comments are written (page cache):`);
-    for (const c of churn) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s (${c.written} written): ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
+    const churn: ChurnFigures[] = [];
+    const churned = instances > 1 || rendered || clicks ? [] : ["/claims", publicPath].filter((path) => measured.some((p) => p.path === path));
+    for (const path of churned) {
+      const figures = await measureChurn(server.url, cookie, { path: path!, claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
+      console.log(`\n${path} at 20 connections while comments are written (page cache):`);
+      for (const c of figures) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s (${c.written} written): ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
+      churn.push(...figures);
+    }
 
     const floor = results.find((r) => r.path === "/login")!;
     console.log(`Server memory${instances > 1 ? ` (${instances} instances together)` : ""}: peak ${server.peakMb()} MB, now ${server.rssMb()} MB${instances > 1 ? `; the largest instance's peak ${server.largestPeakMb()} MB` : ""}\n`);
@@ -275,7 +291,6 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     if (runs.length > 1) compareRuns(runs);
   }
 
-  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" }, select: { id: true, email: true, name: true, role: true } });
   let factSheets: unknown;
   let exportsFigures: unknown;
   if (parts.has("factsheets")) {

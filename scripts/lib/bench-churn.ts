@@ -1,10 +1,13 @@
-// The page cache under writes, for `npm run bench`: editors reading one page at 20 connections
+// The page cache under writes, for `npm run bench`: readers of one page at 20 connections
 // while others write (a comment a claim, through the API) at a set rate across the newsroom. Every
-// write renews the data version, so the share of views the cache answers, and with it the server's
-// CPU a view, falls as writes rise; this prints how far (lib/server/page-cache.ts).
+// write renews the data version, so the share of a signed-in page's views the cache answers, and
+// with it the server's CPU a view, falls as writes rise; this prints how far (lib/server/page-cache.ts).
+// A public sheet's page is keyed on the published version, which comments leave as it is.
 import { type Figures, summarise } from "./bench-http";
 
 export interface ChurnFigures {
+  /** The page read (with the editor's cookie, which a public page's answer does not depend on). */
+  path: string;
   writesPerSecond: number;
   /** Writes answered 201 over the run (all of them left on time). */
   written: number;
@@ -63,7 +66,7 @@ export async function measureChurn(
     await Promise.all(writes);
     const views = summarise(latencies, seconds, errors);
     views.cpuMs = Math.round(((cpuSeconds() - cpu) * 1000 * 10) / Math.max(1, views.requests)) / 10;
-    out.push({ writesPerSecond, written, hitShare: Math.round((hits / Math.max(1, views.requests)) * 100) / 100, views });
+    out.push({ path: page.path, writesPerSecond, written, hitShare: Math.round((hits / Math.max(1, views.requests)) * 100) / 100, views });
   }
   return out;
 }
