@@ -318,13 +318,20 @@ export async function publishNext(db: Db, actor: Actor, sheetId: string, previou
 /**
  * The token of a public link to the latest version of a published sheet of `claims` claims, made
  * through the app's verbs (the link's row straight in SQL, with this fixed token: the token of a link
- * the app makes is random and shown once). The public page measured, and read while others write.
+ * the app makes is random and shown once), with the version's files made here, as its first
+ * readers would have had them made: the server measured never prints a PDF in the pages' run. The
+ * public page measured, and read while others write.
  */
-export async function publicSheetLink(db: Db, actor: Actor, claims: number): Promise<string> {
+export async function publicSheetLink(db: Db, actor: Actor, claims: number, baseUrl: string): Promise<string> {
   const { linkTokenHash } = await import("../../lib/server/fact-sheet-links");
+  const { readVersion } = await import("../../lib/server/fact-sheet-publishing");
+  const { versionExports } = await import("../../lib/server/fact-sheet-exports");
+  const { closePdfBrowser } = await import("../../lib/server/pdf");
   const token = `bench_public_sheet_of_${claims}_claims`;
   const sheet = await sheetOf(db, actor, `Bench public sheet of ${claims} claims`, await addPublishableClaims(db, actor.id, { claims }));
   await publishNext(db, actor, sheet);
   await db.factSheetLink.create({ data: { factSheetId: sheet, tokenHash: linkTokenHash(token), createdById: actor.id } });
+  await versionExports((await readVersion({ factSheetId: sheet }))!, baseUrl);
+  await closePdfBrowser();
   return token;
 }
