@@ -143,5 +143,7 @@ describe("the published version", () => {
       SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND g.tgname = 'published_version_changed' ORDER BY 1`;
     expect(rows.map((r) => r.table)).toEqual(["export_jobs", "fact_sheet_exports", "fact_sheet_links", "fact_sheet_snapshots"]);
+    // The one function that renews a token knows the two tables that hold one, and no other.
+    await expect(db().$executeRaw`SELECT version_renew('claims')`).rejects.toThrow(/No version token is kept in claims/);
   });
 });
