@@ -124,9 +124,10 @@ await withScratchDatabase(dbName, async (db, url, label) => {
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" }, select: { id: true, email: true, name: true, role: true } });
-  // A published sheet's public page, as readers open it from an article: made for each run (a --keep
-  // run works on a copy of the kept database), with its files made before it is measured.
-  const publicPath = parts.has("pages") ? `/p/${await publicSheetLink(db, editor, PUBLIC_SHEET_CLAIMS, `http://localhost:${port}`)}` : null;
+  // A published sheet's public page, as readers open it from an article: made for each run that
+  // measures it (a --keep run works on a copy of the kept database), its files made beforehand.
+  const measuresPublic = parts.has("pages") && !extraPaths && (!only || only.split(",").includes("/p"));
+  const publicPath = measuresPublic ? `/p/${await publicSheetLink(db, editor, PUBLIC_SHEET_CLAIMS, `http://localhost:${port}`)}` : null;
   const search = await compareSearch(pool, ["soldiers", RARE_WORD], quick ? 20 : 100);
   for (const s of search) {
     console.log(`search "${s.word}" in the database, page + count: before (per-table expression indexes) p50 ${s.before.p50} / p95 ${s.before.p95} ms, after (stored vector) p50 ${s.after.p50} / p95 ${s.after.p95} ms`);

@@ -15,7 +15,7 @@ import "server-only";
 //   commit) is the one it was rendered under, and the same user asked for the same address; and it
 //   is under a minute old (pages show the week and deadlines). A public sheet's page is keyed on
 //   the published version instead (migration published_version: renewed only by writes to public
-//   links, published versions and their files), so the newsroom's daily writes leave it kept.
+//   links, published versions, their files and PDF jobs), so the newsroom's daily writes leave it kept.
 // Otherwise the page is rendered as usual; from its second view under one data version, through
 // this process's own port, and kept as it streams to the browser. Each process keeps its own
 // pages, but the version lives in the database, so two instances never serve a page another's
@@ -56,7 +56,8 @@ const RENDER_IDLE_MS = 30_000;
 type Kept = { status: number; headers: [string, string][]; parts: Buffer[]; deflated?: Buffer[] };
 const pageSize = (k: Kept) => [...k.parts, ...(k.deflated ?? [])].reduce((n, p) => n + p.length, 0) + 1024;
 
-const KEY = Symbol.for("factdesk.pageCache");
+// Named anew when the state's shape changes: `next dev` keeps globalThis across reloads of this module.
+const KEY = Symbol.for("factdesk.pageCache.byKind");
 /**
  * Which token a kept answer is keyed on: `data` (data_version) changes with every write to what any
  * page shows; `published` (published_version) only with writes to what a public link's page shows.
@@ -64,13 +65,13 @@ const KEY = Symbol.for("factdesk.pageCache");
 type VersionKind = "data" | "published";
 const VERSION_KINDS: readonly VersionKind[] = ["data", "published"];
 
-/** `versions`: the versions seen lately, by kind; `live`: for each kind, the last two of its versions to be seen first, newest first (noteVersion). */
+/** For each kind, `versions`: its versions seen lately; `live`: the last two of them to be seen first, newest first (noteVersion). */
 type State = {
   pages: LRUCache<string, Kept>;
   asked: LRUCache<string, true>;
   rendering: Map<string, Promise<Kept | undefined>>;
   renderKey: string;
-  versions: LRUCache<string, true>;
+  versions: Record<VersionKind, LRUCache<string, true>>;
   live: Record<VersionKind, string[]>;
 };
 function state(): State {
@@ -84,7 +85,8 @@ function state(): State {
     asked: new LRUCache<string, true>({ max: 20_000, ttl: PAGE_TTL_MS }),
     rendering: new Map(),
     renderKey: crypto.randomUUID(),
-    versions: new LRUCache<string, true>({ max: 100 }),
+    // One list a kind: a hundred writes must not push out a public page's long-lived version.
+    versions: { data: new LRUCache<string, true>({ max: 100 }), published: new LRUCache<string, true>({ max: 100 }) },
     live: { data: [], published: [] },
   };
   return g[KEY];
@@ -108,8 +110,8 @@ export function keptPages(): { pages: number; bytes: number } {
  */
 function noteVersion(kind: VersionKind, version: string) {
   const s = state();
-  if (s.versions.has(`${kind} ${version}`)) return;
-  s.versions.set(`${kind} ${version}`, true);
+  if (s.versions[kind].has(version)) return;
+  s.versions[kind].set(version, true);
   s.live[kind] = [version, ...s.live[kind]].slice(0, 2);
   for (const cache of [s.pages, s.asked]) {
     cache.purgeStale(); // keys() leaves out entries past their minute, which would then stay till pushed out
@@ -221,11 +223,15 @@ export async function cachedPage(
   let version: string;
   try {
     // A signed-in reader's session and the data version come in one statement; a public page's published version alone.
-    const read = reader === "public" ? { user: null, dataVersion: await versionNow("published") } : await activeSession(reader.sid, reader.sub);
-    const { user } = read;
-    if (reader !== "public" && !user) return undefined;
-    version = read.dataVersion;
-    key = keyOf(request, version, user);
+    if (reader === "public") {
+      version = await versionNow("published");
+      key = keyOf(request, version, null);
+    } else {
+      const { user, dataVersion } = await activeSession(reader.sid, reader.sub);
+      if (!user) return undefined;
+      version = dataVersion;
+      key = keyOf(request, version, user);
+    }
   } catch {
     return undefined;
   }

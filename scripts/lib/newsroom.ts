@@ -240,11 +240,12 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
 // statement and quotes inside quotes keep the exports honest.
 
 /**
- * Adds `claims` verified quantity claims (the newest in the database), of which the first `cited`
- * (all by default) get two citations from different sources, each with a two-link attribution
- * chain: two independent origins, as publishing asks. Returns the cited claims' ids, newest first.
+ * Adds `claims` verified quantity claims (the newest in the database, or with `oldest` the oldest,
+ * so the lists' first pages stay as generated), of which the first `cited` (all by default) get two
+ * citations from different sources, each with a two-link attribution chain: two independent
+ * origins, as publishing asks. Returns the cited claims' ids, newest first.
  */
-export async function addPublishableClaims(db: Db, editorId: string, size: { claims: number; cited?: number }): Promise<string[]> {
+export async function addPublishableClaims(db: Db, editorId: string, size: { claims: number; cited?: number; oldest?: boolean }): Promise<string[]> {
   const tag = Math.random().toString(36).slice(2, 8);
   const [sources, actors, claims] = [2000, 300, size.claims];
   const ids = async (sql: string, ...values: unknown[]) => (await db.$queryRawUnsafe<{ id: string }[]>(sql, ...values)).map((r) => r.id);
@@ -263,8 +264,8 @@ export async function addPublishableClaims(db: Db, editorId: string, size: { cla
   const claimIds = await ids(
     `INSERT INTO claims (id, statement, kind, status, value_low, value_high, unit, as_of, as_of_precision, verification_rule, created_by_id, created_at, updated_at)
      SELECT gen_random_uuid(), 'Sheet claim ' || g || ': ' || (ARRAY['volunteers sent, said Мацегора', '=SUM(A1) soldiers', '강제 labourers', 'grain, "tonnes", shipped'])[1 + g % 4],
-            'QUANTITY', 'VERIFIED', g, g + 500, 'people', date '2022-02-24' + (g % 900), 'DAY', 'INDEPENDENT_ORIGINS', $1::uuid, now() - (g || ' seconds')::interval, now()
-     FROM generate_series(1, ${claims}) g ORDER BY g RETURNING id`,
+            'QUANTITY', 'VERIFIED', g, g + 500, 'people', date '2022-02-24' + (g % 900), 'DAY', 'INDEPENDENT_ORIGINS', $1::uuid, base.start - (g || ' seconds')::interval, base.start
+     FROM generate_series(1, ${claims}) g, (SELECT ${size.oldest ? "coalesce((SELECT min(created_at) FROM claims), now())" : "now()"} AS start) base ORDER BY g RETURNING id`,
     editorId,
   );
   const cited = claimIds.slice(0, size.cited ?? claims);
@@ -316,11 +317,12 @@ export async function publishNext(db: Db, actor: Actor, sheetId: string, previou
 }
 
 /**
- * The token of a public link to the latest version of a published sheet of `claims` claims, made
- * through the app's verbs (the link's row straight in SQL, with this fixed token: the token of a link
- * the app makes is random and shown once), with the version's files made here, as its first
- * readers would have had them made: the server measured never prints a PDF in the pages' run. The
- * public page measured, and read while others write.
+ * The token of a public link to the latest version of a published sheet of `claims` claims (the
+ * oldest claims, so no list's first page changes), made through the app's verbs but the link's row
+ * (made directly, with this fixed token and no audit entry: the token of a link the app makes is
+ * random and shown once), with the version's files made here, as its first readers would have had
+ * them made: the server measured never prints a PDF in the pages' run. The public page measured,
+ * and read while others write.
  */
 export async function publicSheetLink(db: Db, actor: Actor, claims: number, baseUrl: string): Promise<string> {
   const { linkTokenHash } = await import("../../lib/server/fact-sheet-links");
@@ -328,7 +330,7 @@ export async function publicSheetLink(db: Db, actor: Actor, claims: number, base
   const { versionExports } = await import("../../lib/server/fact-sheet-exports");
   const { closePdfBrowser } = await import("../../lib/server/pdf");
   const token = `bench_public_sheet_of_${claims}_claims`;
-  const sheet = await sheetOf(db, actor, `Bench public sheet of ${claims} claims`, await addPublishableClaims(db, actor.id, { claims }));
+  const sheet = await sheetOf(db, actor, `Bench public sheet of ${claims} claims`, await addPublishableClaims(db, actor.id, { claims, oldest: true }));
   await publishNext(db, actor, sheet);
   await db.factSheetLink.create({ data: { factSheetId: sheet, tokenHash: linkTokenHash(token), createdById: actor.id } });
   await versionExports((await readVersion({ factSheetId: sheet }))!, baseUrl);

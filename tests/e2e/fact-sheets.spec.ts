@@ -103,14 +103,15 @@ test("an editor builds a sheet, publishes it, republishes with a change note, an
   await expect(outsider.getByTestId("content-hash")).toHaveText(hash!);
 
   // The newsroom's other writes leave it kept: public pages are keyed on what they show (the
-  // published version), not on every write. Tried again if a test running beside this one
-  // publishes, or makes a link or a file, in between.
+  // published version), not on every write. Tried again if the job worker moves a PDF job of this
+  // version or an earlier test's (export_jobs, which public pages show) in between.
   await expect(async () => {
     await expect.poll(async () => (await outsider.goto(url))?.headers()["x-factdesk-cache"]).toBe("hit");
     const saved = await page.request.post("/api/claims", { data: { statement: `Volunteers reached the border crossing (${Date.now()}).`, kind: "EVENT", tags: "" } });
     expect(saved.status()).toBe(201);
     expect((await outsider.goto(url))?.headers()["x-factdesk-cache"]).toBe("hit");
   }).toPass({ timeout: 30_000 });
+  await expect(outsider.getByTestId("content-hash")).toHaveText(hash!);
 
   // A correction reaches the latest version's link on its next load, kept page or not.
   await addClaim(page, "five countries", AGAINST);

@@ -1,15 +1,19 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { claimSchema } from "@/lib/schemas/claim";
 import { commentSchema } from "@/lib/schemas/workflow";
 import { createClaim } from "@/lib/server/claim-edits";
 import { addComment } from "@/lib/server/comments";
-import { createLink, revokeLink } from "@/lib/server/fact-sheet-links";
+import { versionDownloads } from "@/lib/server/export-jobs";
+import { createLink, openPublicLink, revokeLink } from "@/lib/server/fact-sheet-links";
 import { versionExports } from "@/lib/server/fact-sheet-exports";
 import { previewPublication, publishSheet, readVersion } from "@/lib/server/fact-sheet-publishing";
 import { activeSession, activeSessionUser, openSession } from "@/lib/server/sessions";
 import { seedDatabase, seedId } from "@/seeds/load";
 import { seedPublication } from "@/seeds/publication";
 import { applyMigrations } from "@/scripts/lib/migrate";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { useMigratedDatabase } from "../support/database";
 
 // The page cache (lib/server/page-cache.ts) serves a kept page only while data_version's token is
@@ -88,7 +92,7 @@ describe("the data version", () => {
 // what such a page reads (app/p/[token]/page.tsx): a claim saved or a comment written leaves them kept,
 // and a link made or revoked, a version published, a file made or a PDF job moved renews it.
 describe("the published version", () => {
-  const { db, actor } = useMigratedDatabase();
+  const { db, actor, appUrl } = useMigratedDatabase();
   const token = async () => (await db().publishedVersion.findUniqueOrThrow({ where: { id: true } })).token;
   const data = async () => (await db().dataVersion.findUniqueOrThrow({ where: { id: true } })).token;
 
@@ -134,15 +138,54 @@ describe("the published version", () => {
       }),
     ).toBe(true);
     // A PDF job's progress, as the worker writes it (straight in SQL: the triggers are the rule).
-    await db().$executeRaw`INSERT INTO export_jobs (id, snapshot_id, format, max_attempts) VALUES (gen_random_uuid(), ${v1.id}::uuid, 'pdf', 3)`;
+    expect(await renewed(() => db().$executeRaw`INSERT INTO export_jobs (id, snapshot_id, format, max_attempts) VALUES (gen_random_uuid(), ${v1.id}::uuid, 'pdf', 3)`)).toBe(true);
     expect(await renewed(() => db().$executeRaw`UPDATE export_jobs SET stage = 'layout' WHERE snapshot_id = ${v1.id}::uuid`)).toBe(true);
   });
 
-  it("is watched on exactly the tables a public page reads", async () => {
+  it("is watched on every table a public page reads", async () => {
     const rows = await db().$queryRaw<{ table: string }[]>`
       SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND g.tgname = 'published_version_changed' ORDER BY 1`;
-    expect(rows.map((r) => r.table)).toEqual(["export_jobs", "fact_sheet_exports", "fact_sheet_links", "fact_sheet_snapshots"]);
+    const watched = rows.map((r) => r.table);
+    expect(watched).toEqual(["export_jobs", "fact_sheet_exports", "fact_sheet_links", "fact_sheet_snapshots"]);
+
+    // What the page's own reads name (app/p/[token]/page.tsx: the link and its version, then the
+    // Downloads list, its PDF made as a job so the job's row is read too), through a client that
+    // sees every statement: a table a later change makes the page read must be watched as well.
+    await seedDatabase(db());
+    const { sheetId } = await seedPublication(db());
+    const made = await createLink(await actor("editor@factdesk.test"), { sheetId });
+    if (!made.ok) throw new Error(made.message);
+    const statements: string[] = [];
+    const pool = new pg.Pool({ connectionString: appUrl(), max: 2 });
+    pool.on("connect", (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        const sent = args[0];
+        statements.push(typeof sent === "string" ? sent : String((sent as { text?: string }).text ?? ""));
+        return query(...args);
+      };
+    });
+    const app = globalThis as { db?: unknown };
+    const saved = { db: app.db, minClaims: process.env.PDF_JOB_MIN_CLAIMS };
+    app.db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    process.env.PDF_JOB_MIN_CLAIMS = "1";
+    try {
+      const version = (await openPublicLink(made.value.token))!;
+      const files = await versionDownloads(version, "https://facts.example.org");
+      expect(files.find((f) => f.format === "pdf")).toMatchObject({ job: { status: "QUEUED" } });
+    } finally {
+      await (app.db as PrismaClient).$disconnect();
+      await pool.end(); // a pool given to the adapter is the giver's to end
+      app.db = saved.db;
+      if (saved.minClaims === undefined) delete process.env.PDF_JOB_MIN_CLAIMS;
+      else process.env.PDF_JOB_MIN_CLAIMS = saved.minClaims;
+    }
+    const tables = new Set((await db().$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`).map((t) => t.name));
+    const named = new Set(statements.flatMap((sql) => [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?public"?\.)?"?([a-z_]+)"?/gi)].map((m) => m[1]!)));
+    const read = [...named].filter((t) => tables.has(t)).sort();
+    expect(read).toEqual(expect.arrayContaining(["export_jobs", "fact_sheet_exports", "fact_sheet_links", "fact_sheet_snapshots"]));
+    expect(read.filter((t) => !watched.includes(t))).toEqual([]);
     // The one function that renews a token knows the two tables that hold one, and no other.
     await expect(db().$executeRaw`SELECT version_renew('claims')`).rejects.toThrow(/No version token is kept in claims/);
   });

@@ -15,9 +15,9 @@ ALTER TABLE "published_version" ADD CONSTRAINT "published_version_one_row" CHECK
 -- Two tokens, one rule (migration data_version): a new token once per writing transaction, at its
 -- commit, by deferred triggers. data_version changes with every write to what any page shows;
 -- published_version only with writes to what a public link's page (/p/…) shows, so the newsroom's
--- daily writes (claims, comments, reviews, conflicts) leave public pages kept. Each trigger names
--- its token's table as its argument: data_version's own functions, which named their table in
--- their bodies, give way to these.
+-- daily writes (claims, comments, reviews, conflicts) leave public pages kept. The same trigger
+-- functions serve both, the token's table named as their argument (version_renew holds each
+-- token's statement), in place of data_version's own, which served it alone.
 -- Each token's statement is written out, not made with EXECUTE: PL/pgSQL keeps the plans of its
 -- own statements, and a statement made each time cost 30-80 µs more a writing transaction.
 CREATE FUNCTION version_renew(token_table text) RETURNS void LANGUAGE plpgsql AS $$
