@@ -35,6 +35,14 @@ export function serverNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] 
   return [`--max-old-space-size=${Number(env.FACTDESK_MAX_OLD_SPACE_MB) || 256}`, `--max-semi-space-size=${Number(env.FACTDESK_SEMI_SPACE_MB) || 8}`];
 }
 
+/**
+ * The environment of every production server: glibc's malloc gives each thread that allocates an
+ * arena of its own (up to eight a core) and seldom hands memory freed in them back, so the server's
+ * resident memory rose with every burst of answers and stayed. With two arenas it ran about 50 MB
+ * lower through the benchmark (peak 356 MB against 413, 5 Dec). A MALLOC_ARENA_MAX of the caller's wins.
+ */
+export const serverEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ MALLOC_ARENA_MAX: "2", ...env });
+
 let building: ChildProcess | undefined;
 
 /** Stops a build in progress (on shutdown), with its workers. */
@@ -92,7 +100,7 @@ export function startNext(options: {
   const flags = [...(options.nodeFlags ?? []), ...(options.mode === "start" ? serverNodeFlags(options.env) : [])];
   const child = spawn(process.execPath, [...flags, nextBin, options.mode, "-p", String(options.port), "-H", options.host ?? listenHost()], {
     cwd: root,
-    env: options.env,
+    env: options.mode === "start" ? serverEnv(options.env) : options.env,
     detached: true,
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });
