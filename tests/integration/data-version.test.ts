@@ -140,6 +140,8 @@ describe("the published version", () => {
     // A PDF job's progress, as the worker writes it (straight in SQL: the triggers are the rule).
     expect(await renewed(() => db().$executeRaw`INSERT INTO export_jobs (id, snapshot_id, format, max_attempts) VALUES (gen_random_uuid(), ${v1.id}::uuid, 'pdf', 3)`)).toBe(true);
     expect(await renewed(() => db().$executeRaw`UPDATE export_jobs SET stage = 'layout' WHERE snapshot_id = ${v1.id}::uuid`)).toBe(true);
+    // Emptying a watched table renews it too (a statement trigger: TRUNCATE fires no row triggers).
+    expect(await renewed(() => db().$executeRaw`TRUNCATE export_jobs`)).toBe(true);
   });
 
   it("is watched on every table a public page reads", async () => {
