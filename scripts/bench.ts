@@ -257,9 +257,9 @@ await withScratchDatabase(dbName, async (db, url, label) => {
     // The comments go on the oldest claim: on no page measured above.
     const oldestClaim = async () => (await pool.query<{ id: string }>(`SELECT id FROM claims ORDER BY created_at, id LIMIT 1`)).rows[0]!.id;
     const churn: ChurnFigures[] = [];
-    const churned = instances > 1 || rendered || clicks ? [] : ["/claims", publicPath].filter((path) => measured.some((p) => p.path === path));
+    const churned = instances > 1 || rendered || clicks ? [] : ["/claims", publicPath].filter((path): path is string => measured.some((p) => p.path === path));
     for (const path of churned) {
-      const figures = await measureChurn(server.url, cookie, { path: path!, claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
+      const figures = await measureChurn(server.url, cookie, { path, claimId: await oldestClaim() }, quick ? [1] : [0, 1, 5, 20], server.cpuSeconds, seconds);
       console.log(`\n${path} at 20 connections while comments are written (page cache):`);
       for (const c of figures) console.log(`  ${String(c.writesPerSecond).padStart(2)} writes/s (${c.written} written): ${Math.round(c.hitShare * 100)}% of views kept, ${fmt(c.views)} (server CPU per view, writes included)`);
       churn.push(...figures);
