@@ -55,7 +55,9 @@ await withScratchDatabase("factdesk_audit", async (db, url) => {
       const failing = Object.values(run.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual");
       console.log(
         `${p.name.padEnd(20)} performance ${scores.performance}  accessibility ${scores.accessibility}  best practices ${scores["best-practices"]}` +
-          (misses.length ? `  (below target: ${misses.map(([k]) => k).join(", ")}; audits: ${failing.map((a) => a.id).slice(0, 6).join(", ")})` : ""),
+          (misses.length ? `  (below target: ${misses.map(([k]) => k).join(", ")}; audits: ${failing.map((a) => a.id).slice(0, 6).join(", ")})` : "") +
+          (run.lhr.runtimeError ? `  (Lighthouse could not audit the page: ${run.lhr.runtimeError.code}, ${run.lhr.runtimeError.message})` : "") +
+          (misses.length && run.lhr.runWarnings.length ? `  (warnings: ${run.lhr.runWarnings.join(" ")})` : ""),
       );
     }
     mkdirSync(path.join(root, "bench", "results"), { recursive: true });
