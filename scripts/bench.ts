@@ -24,7 +24,7 @@ import path from "node:path";
 import pg from "pg";
 import { withScratchDatabase } from "./lib/bench";
 import { claimPageFloor, claimsListFloor, compareSearch } from "./lib/bench-floor";
-import { load, loop, type Figures } from "./lib/bench-http";
+import { databaseCpuMeter, load, loop, type Figures } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
 import { benchExports, EXPORTS_FULL, EXPORTS_QUICK } from "./lib/bench-exports";
 import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-factsheets";
@@ -81,7 +81,7 @@ interface PageRun {
 // request is still being served when the half second ends) says so, rather than printing NaN.
 const fmt = (f: Figures) =>
   f.requests
-    ? `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.errors ? `, ${f.errors} errors` : ""}`
+    ? `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms, ${f.rps} req/s${f.cpuMs !== undefined ? `, cpu ${f.cpuMs} ms/req` : ""}${f.dbCpuMs !== undefined ? ` (PostgreSQL ${f.dbCpuMs})` : ""}${f.errors ? `, ${f.errors} errors` : ""}`
     : `no answer within the ${seconds} s run${f.errors ? ` (${f.errors} errors)` : ""}`;
 
 const keep = process.argv.includes("--keep");
@@ -123,6 +123,7 @@ await withScratchDatabase(dbName, async (db, url, label) => {
   console.log(`The newsroom: ${rowCount(room)}`);
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const dbCpuSeconds = await databaseCpuMeter(pool);
   const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@factdesk.test" }, select: { id: true, email: true, name: true, role: true } });
   // A published sheet's public page, as readers open it from an article: made for each run that
   // measures it (a --keep run works on a copy of the kept database), its files made beforehand.
@@ -222,10 +223,12 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       // over the requests answered in time plus the ones still open at the deadline (one per connection).
       const measured = async (connections: number): Promise<Figures> => {
         const cpu = server.cpuSeconds();
+        const dbCpu = dbCpuSeconds?.();
         const f = await load(target, { ...opts, connections, seconds });
         if (quick) return f;
         await server.idle();
-        return { ...f, cpuMs: Math.round(((server.cpuSeconds() - cpu) * 1000 * 10) / (f.requests + connections)) / 10 };
+        const perRequest = (secondsUsed: number) => Math.round((secondsUsed * 1000 * 10) / (f.requests + connections)) / 10;
+        return { ...f, cpuMs: perRequest(server.cpuSeconds() - cpu), ...(dbCpu === undefined ? {} : { dbCpuMs: perRequest(dbCpuSeconds!() - dbCpu) }) };
       };
       const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body?.(), headers: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
       const c1 = await measured(1);
