@@ -23,8 +23,12 @@ export interface Figures {
   dbCpuMs?: number;
 }
 
-/** CPU seconds (utime + stime from /proc) the processes `ps` lists with `psArgs` have used so far; 0 for any that ended meanwhile. */
-function cpuSecondsOf(psArgs: string[]): number {
+/**
+ * CPU seconds (utime + stime from /proc) the processes `ps` lists with `psArgs` have used so far; 0
+ * for any that ended meanwhile. `reaped`: with the time of their children that have ended (cutime +
+ * cstime), which a process gains when it collects them.
+ */
+function cpuSecondsOf(psArgs: string[], { reaped = false } = {}): number {
   let ticks = 0;
   try {
     const pids = execFileSync("ps", ["-o", "pid=", ...psArgs], { encoding: "utf8" }).split("\n").filter(Boolean);
@@ -33,7 +37,7 @@ function cpuSecondsOf(psArgs: string[]): number {
         // Fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15.
         const stat = readFileSync(`/proc/${pid.trim()}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]);
+        ticks += Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
       } catch {
         // a process ended between ps and /proc: count what was read
       }
@@ -63,7 +67,9 @@ export async function databaseCpuMeter(pool: { query: (text: string) => Promise<
   if (!backend || !comm(backend).startsWith("postgres")) return undefined;
   const postmaster = parentOf(backend);
   if (!postmaster || !comm(postmaster).startsWith("postgres")) return undefined;
-  return () => cpuSecondsOf(["-p", String(postmaster)]) + cpuSecondsOf(["--ppid", String(postmaster)]);
+  // A backend that ends (a connection closed) takes its time out of the live processes' and into
+  // the postmaster's, which collects it at once: so the sum never goes back.
+  return () => cpuSecondsOf(["-p", String(postmaster)], { reaped: true }) + cpuSecondsOf(["--ppid", String(postmaster)]);
 }
 
 export function summarise(latencies: number[], seconds: number, errors = 0): Figures {
