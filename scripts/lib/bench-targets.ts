@@ -18,7 +18,7 @@ export const TARGETS = {
 interface Measured {
   page: string;
   c1: { p50: number; p95: number };
-  c20: { p95: number; rps: number; cpuMs?: number };
+  c20: { p95: number; rps: number; cpuMs?: number; dbCpuMs?: number };
   floor1?: { p50: number };
 }
 
@@ -31,7 +31,10 @@ export interface TargetCheck {
   /** p50 at 1 connection over the pg floor's, for pages measured against one. */
   overPg?: number;
   overPgMet?: boolean;
-  /** The CPU per request (ms) at which this page would reach the share target: the floor's CPU over the share. */
+  /**
+   * The CPU per request (ms) at which this page would reach the share target on the same cores: the
+   * floor's CPU over the share, PostgreSQL's included where it was measured (it runs on them too).
+   */
   cpuBudgetMs?: number;
 }
 
@@ -52,7 +55,7 @@ export function checkTargets(row: Measured, floor: Measured): TargetCheck {
     share,
     shareMet: share >= TARGETS.shareOfFloorRps,
     ...(overPg === undefined ? {} : { overPg, overPgMet: overPg <= TARGETS.overPgFloorP50 }),
-    ...(floor.c20.cpuMs ? { cpuBudgetMs: round(floor.c20.cpuMs / TARGETS.shareOfFloorRps, 1) } : {}),
+    ...(floor.c20.cpuMs ? { cpuBudgetMs: round((floor.c20.cpuMs + (floor.c20.dbCpuMs ?? 0)) / TARGETS.shareOfFloorRps, 1) } : {}),
   };
 }
 
@@ -63,7 +66,7 @@ export function targetLines(rows: Measured[], floor: Measured, peakMemoryMb: num
   const { p95At1ConnMs, p95At20ConnMs, shareOfFloorRps, overPgFloorP50, serverMemoryMb } = TARGETS;
   const lines = [
     `Targets of #14 (✓ met, ✗ missed); the floor: ${floor.page}, ${floor.c20.rps} req/s at 20 connections`,
-    `  ${"page".padEnd(40)} ${`p95 1 conn <${p95At1ConnMs}`.padEnd(16)} ${`p95 20 conn <${p95At20ConnMs}`.padEnd(17)} ${`req/s ≥${shareOfFloorRps} floor`.padEnd(17)} ${`≤${overPgFloorP50}× pg floor`.padEnd(14)} CPU ms/req (for ${shareOfFloorRps}: ≤)`,
+    `  ${"page".padEnd(40)} ${`p95 1 conn <${p95At1ConnMs}`.padEnd(16)} ${`p95 20 conn <${p95At20ConnMs}`.padEnd(17)} ${`req/s ≥${shareOfFloorRps} floor`.padEnd(17)} ${`≤${overPgFloorP50}× pg floor`.padEnd(14)} CPU ms/req: server [+ PostgreSQL] (for ${shareOfFloorRps}: ≤)`,
   ];
   let met = 0;
   let checks = 0;
@@ -73,7 +76,8 @@ export function targetLines(rows: Measured[], floor: Measured, peakMemoryMb: num
     const results = [t.p95At1, t.p95At20, t.shareMet, ...(t.overPgMet === undefined ? [] : [t.overPgMet])];
     met += results.filter(Boolean).length;
     checks += results.length;
-    const cpu = row.c20.cpuMs === undefined ? "–" : `${row.c20.cpuMs}${t.cpuBudgetMs === undefined ? "" : ` (${t.cpuBudgetMs})`}`;
+    const db = row.c20.dbCpuMs === undefined ? "" : ` + ${row.c20.dbCpuMs}`;
+    const cpu = row.c20.cpuMs === undefined ? "–" : `${row.c20.cpuMs}${db}${t.cpuBudgetMs === undefined ? "" : ` (${t.cpuBudgetMs})`}`;
     lines.push(
       `  ${row.page.padEnd(40)} ${`${mark(t.p95At1)} ${row.c1.p95} ms`.padEnd(16)} ${`${mark(t.p95At20)} ${row.c20.p95} ms`.padEnd(17)} ${`${mark(t.shareMet)} ${t.share.toFixed(2)}`.padEnd(17)} ${(t.overPg === undefined ? "–" : `${mark(t.overPgMet!)} ${t.overPg}×`).padEnd(14)} ${cpu}`,
     );

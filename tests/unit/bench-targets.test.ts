@@ -28,6 +28,13 @@ describe("the bench's target check", () => {
     expect(checkTargets(page(50, 500, 40), floor).cpuBudgetMs).toBe(10);
     expect(checkTargets(page(50, 500, 40), { ...floor, c20: { p95: 120, rps: 200 } })).not.toHaveProperty("cpuBudgetMs");
     expect(shareOfFloor(page(50, 500, 40), { ...floor, c20: { p95: 1, rps: 0 } })).toBe(0);
+    // PostgreSQL's CPU, where measured, runs on the same cores: the floor's counts in the budget.
+    expect(checkTargets(page(50, 500, 40), { ...floor, c20: { ...floor.c20, dbCpuMs: 0.7 } }).cpuBudgetMs).toBe(11);
+  });
+
+  it("shows PostgreSQL's CPU beside the server's where it was measured", () => {
+    const save = { ...page(20, 250, 100), page: "POST /api/claims", c20: { p95: 250, rps: 100, cpuMs: 10.4, dbCpuMs: 4.5 } };
+    expect(targetLines([floor, save], floor, 300)[2]).toMatch(/POST \/api\/claims +✓ 20 ms +✓ 250 ms +✗ 0\.50 +– +10\.4 \+ 4\.5 \(10\)$/);
   });
 
   it("prints a line a page, the floor left out, with memory and the count of checks met", () => {
