@@ -39,7 +39,7 @@ await withScratchDatabase("factdesk_audit", async (db, url) => {
       { name: "claim page", path: `/claims/${claim.id}`, signedIn: true },
       { name: "public fact sheet", path: `/p/${token}`, signedIn: false },
     ];
-    const results: { page: string; path: string; scores: Record<string, number> }[] = [];
+    const results: { page: string; path: string; scores: Record<string, number | null>; notScored?: string[] }[] = [];
     let missed = false;
     const audit = async (p: (typeof pages)[number]) => {
       const run = await lighthouse(
@@ -48,35 +48,37 @@ await withScratchDatabase("factdesk_audit", async (db, url) => {
         desktopConfig,
       );
       if (!run) throw new Error(`Lighthouse returned nothing for ${p.path}`);
-      return run.lhr;
+      const lhr = run.lhr;
+      // A category with a weighed audit that could not run gets no score. That is a failure of the
+      // measurement, not a score (once in eight runs on 5 Dec, the public sheet's performance and
+      // best practices). Some unweighed audits fail on every page with this Chromium's traces; they
+      // do not count.
+      const notScored = [
+        ...(lhr.runtimeError ? [`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`] : []),
+        ...Object.values(lhr.categories)
+          .filter((c) => c.score === null)
+          .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.scoreDisplayMode === "error"))
+          .map((ref) => `${ref.id}: ${lhr.audits[ref.id]!.errorMessage}`),
+      ];
+      return { lhr, notScored };
     };
     for (const p of pages) {
-      let lhr = await audit(p);
-      // A category with a weighed audit that could not run gets no score (shown here as 0). That is
-      // a failure of the measurement, not a score (once in eight runs on 5 Dec, the public sheet's
-      // performance and best practices): say why, and audit the page once more. (Some unweighed
-      // audits fail on every page with this Chromium's traces; they do not count.)
-      const couldNotRun = (r: typeof lhr) => [
-        ...(r.runtimeError ? [`${r.runtimeError.code}: ${r.runtimeError.message}`] : []),
-        ...Object.values(r.categories)
-          .filter((c) => c.score === null)
-          .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0 && r.audits[ref.id]?.scoreDisplayMode === "error"))
-          .map((ref) => `${ref.id}: ${r.audits[ref.id]!.errorMessage}`),
-      ];
-      if (couldNotRun(lhr).length) {
-        console.log(`${p.name.padEnd(20)} Lighthouse could not score it (${couldNotRun(lhr).join("; ")}): auditing it again`);
-        lhr = await audit(p);
+      let { lhr, notScored } = await audit(p);
+      if (notScored.length) {
+        console.log(`${p.name.padEnd(20)} Lighthouse could not score it (${notScored.join("; ")}): auditing it again`);
+        ({ lhr, notScored } = await audit(p));
       }
-      const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
+      // A category still without a score is stored as null, with the reason, and counts as missed.
+      const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score === null ? null : Math.round(c.score * 100)]));
       const misses = Object.entries(TARGETS).filter(([k, target]) => (scores[k] ?? 0) < target);
       missed ||= misses.length > 0;
-      results.push({ page: p.name, path: p.path, scores });
+      results.push({ page: p.name, path: p.path, scores, ...(notScored.length ? { notScored } : {}) });
       const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual");
-      const notRun = couldNotRun(lhr);
+      const shown = (k: string) => scores[k] ?? "none";
       console.log(
-        `${p.name.padEnd(20)} performance ${scores.performance}  accessibility ${scores.accessibility}  best practices ${scores["best-practices"]}` +
+        `${p.name.padEnd(20)} performance ${shown("performance")}  accessibility ${shown("accessibility")}  best practices ${shown("best-practices")}` +
           (misses.length ? `  (below target: ${misses.map(([k]) => k).join(", ")}; audits: ${failing.map((a) => a.id).slice(0, 6).join(", ")})` : "") +
-          (notRun.length ? `  (Lighthouse could not score it: ${notRun.join("; ")})` : "") +
+          (notScored.length ? `  (Lighthouse could not score it: ${notScored.join("; ")})` : "") +
           (misses.length && lhr.runWarnings.length ? `  (warnings: ${lhr.runWarnings.join(" ")})` : ""),
       );
     }

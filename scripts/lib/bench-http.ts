@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
-import { parentOf } from "./lifecycle";
 import { startNext, waitForHttp } from "./next-app";
+import { sessionCpuSeconds } from "./process-cpu";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -19,57 +19,8 @@ export interface Figures {
   errors: number;
   /** The server's CPU time per request (all its processes, user + system), when measured. */
   cpuMs?: number;
-  /** PostgreSQL's CPU time per request (databaseCpuMeter), when measured and it runs on this machine. */
+  /** PostgreSQL's CPU time per request (databaseCpuMeter in process-cpu.ts), when measured and it runs on this machine. */
   dbCpuMs?: number;
-}
-
-/**
- * CPU seconds (utime + stime from /proc) the processes `ps` lists with `psArgs` have used so far; 0
- * for any that ended meanwhile. `reaped`: with the time of their children that have ended (cutime +
- * cstime), which a process gains when it collects them.
- */
-function cpuSecondsOf(psArgs: string[], { reaped = false } = {}): number {
-  let ticks = 0;
-  try {
-    const pids = execFileSync("ps", ["-o", "pid=", ...psArgs], { encoding: "utf8" }).split("\n").filter(Boolean);
-    for (const pid of pids) {
-      try {
-        // Fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15.
-        const stat = readFileSync(`/proc/${pid.trim()}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
-      } catch {
-        // a process ended between ps and /proc: count what was read
-      }
-    }
-  } catch {
-    // ps found none
-  }
-  return ticks / 100;
-}
-
-/**
- * PostgreSQL's CPU seconds so far, when its server runs on this machine (the embedded cluster, or a
- * local one): the postmaster and every process under it (the backends, WAL writer, checkpointer,
- * autovacuum), which is what a request costs the database besides the app's own. A server
- * elsewhere cannot be seen from here: undefined.
- */
-export async function databaseCpuMeter(pool: { query: (text: string) => Promise<{ rows: { pid: number }[] }> }): Promise<(() => number) | undefined> {
-  const backend = (await pool.query("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
-  const comm = (pid: number) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-    } catch {
-      return "";
-    }
-  };
-  // The same pid on this machine may be another process: a server elsewhere, or in a container.
-  if (!backend || !comm(backend).startsWith("postgres")) return undefined;
-  const postmaster = parentOf(backend);
-  if (!postmaster || !comm(postmaster).startsWith("postgres")) return undefined;
-  // A backend that ends (a connection closed) takes its time out of the live processes' and into
-  // the postmaster's, which collects it at once: so the sum never goes back.
-  return () => cpuSecondsOf(["-p", String(postmaster)], { reaped: true }) + cpuSecondsOf(["--ppid", String(postmaster)]);
 }
 
 export function summarise(latencies: number[], seconds: number, errors = 0): Figures {
@@ -106,7 +57,7 @@ export function startServer(options: { port: number; env: NodeJS.ProcessEnv; cpu
   };
   const sampler = setInterval(rssMb, 500);
   /** CPU seconds the server's processes have used so far (utime + stime from /proc). */
-  const cpuSeconds = () => cpuSecondsOf(["-g", String(app.pid)]);
+  const cpuSeconds = () => sessionCpuSeconds(app.pid!);
   return {
     url: `http://127.0.0.1:${options.port}`,
     ready: () => waitForHttp(`http://127.0.0.1:${options.port}/api/health`, 60_000),
