@@ -2,7 +2,6 @@
 // optional CPU profiling), autocannon runs with every request's latency kept for exact
 // percentiles, the server's memory sampled, and the same loop over plain functions (the pg floor).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
 import autocannon from "autocannon";
 import { startNext, waitForHttp } from "./next-app";
