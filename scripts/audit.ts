@@ -12,6 +12,7 @@ import { withScratchDatabase } from "./lib/bench";
 import { CHROMIUM_ARGS, ensureChromium, HOW_TO_GET_CHROMIUM } from "./lib/browser";
 import { startServer } from "./lib/bench-http";
 import { signIn } from "./lib/http-session";
+import { notScored, scoresOf } from "./lib/lighthouse-scores";
 import { ensureBuild } from "./lib/next-app";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,37 +49,26 @@ await withScratchDatabase("factdesk_audit", async (db, url) => {
         desktopConfig,
       );
       if (!run) throw new Error(`Lighthouse returned nothing for ${p.path}`);
-      const lhr = run.lhr;
-      // A category with a weighed audit that could not run gets no score. That is a failure of the
-      // measurement, not a score (once in eight runs on 5 Dec, the public sheet's performance and
-      // best practices). Some unweighed audits fail on every page with this Chromium's traces; they
-      // do not count.
-      const notScored = [
-        ...(lhr.runtimeError ? [`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`] : []),
-        ...Object.values(lhr.categories)
-          .filter((c) => c.score === null)
-          .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.scoreDisplayMode === "error"))
-          .map((ref) => `${ref.id}: ${lhr.audits[ref.id]!.errorMessage}`),
-      ];
-      return { lhr, notScored };
+      return { lhr: run.lhr, notScored: notScored(run.lhr) };
     };
     for (const p of pages) {
-      let { lhr, notScored } = await audit(p);
-      if (notScored.length) {
-        console.log(`${p.name.padEnd(20)} Lighthouse could not score it (${notScored.join("; ")}): auditing it again`);
-        ({ lhr, notScored } = await audit(p));
+      // A page Lighthouse could not score is audited once more.
+      let { lhr, notScored: reasons } = await audit(p);
+      if (reasons.length) {
+        console.log(`${p.name.padEnd(20)} Lighthouse could not score it (${reasons.join("; ")}): auditing it again`);
+        ({ lhr, notScored: reasons } = await audit(p));
       }
       // A category still without a score is stored as null, with the reason, and counts as missed.
-      const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score === null ? null : Math.round(c.score * 100)]));
+      const scores = scoresOf(lhr);
       const misses = Object.entries(TARGETS).filter(([k, target]) => (scores[k] ?? 0) < target);
       missed ||= misses.length > 0;
-      results.push({ page: p.name, path: p.path, scores, ...(notScored.length ? { notScored } : {}) });
+      results.push({ page: p.name, path: p.path, scores, ...(reasons.length ? { notScored: reasons } : {}) });
       const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual");
       const shown = (k: string) => scores[k] ?? "none";
       console.log(
         `${p.name.padEnd(20)} performance ${shown("performance")}  accessibility ${shown("accessibility")}  best practices ${shown("best-practices")}` +
           (misses.length ? `  (below target: ${misses.map(([k]) => k).join(", ")}; audits: ${failing.map((a) => a.id).slice(0, 6).join(", ")})` : "") +
-          (notScored.length ? `  (Lighthouse could not score it: ${notScored.join("; ")})` : "") +
+          (reasons.length ? `  (Lighthouse could not score it: ${reasons.join("; ")})` : "") +
           (misses.length && lhr.runWarnings.length ? `  (warnings: ${lhr.runWarnings.join(" ")})` : ""),
       );
     }
