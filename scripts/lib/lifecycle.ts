@@ -4,19 +4,12 @@
 // npm test, the benchmarks) both handles SIGINT/SIGTERM/SIGHUP itself and watches the npm process
 // that started it: when that one is gone, it shuts down as if it had been signalled.
 import { existsSync, readFileSync } from "node:fs";
+import { statOf } from "./process-cpu";
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** The parent of a process, read from /proc (Linux). */
-export function parentOf(pid: number): number | undefined {
-  try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return undefined;
-  }
-}
+export const parentOf = (pid: number): number | undefined => statOf(pid)?.ppid;
 
 function commandLine(pid: number): string {
   try {

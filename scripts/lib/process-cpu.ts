@@ -1,5 +1,5 @@
-// CPU time of processes on this machine, read from /proc (Linux): the benchmark's server, and the
-// PostgreSQL it runs against when that runs here too.
+// Processes on this machine as /proc (Linux) tells of them: their parents (lifecycle.ts), and the CPU
+// time of the benchmark's server and of the PostgreSQL it runs against when that runs here too.
 import { readdirSync, readFileSync } from "node:fs";
 
 /** /proc counts CPU time in USER_HZ ticks, 100 a second on Linux. */
@@ -17,7 +17,8 @@ interface ProcessStat {
   startedTicks: number;
 }
 
-function statOf(pid: number | string): ProcessStat | undefined {
+/** A process's line in /proc/<pid>/stat, the fields read here; undefined when there is no such process. */
+export function statOf(pid: number | string): ProcessStat | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // After the command's closing parenthesis (the command may hold spaces and parentheses): state is
