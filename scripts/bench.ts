@@ -32,7 +32,7 @@ import { benchFactSheets, FACTSHEETS_FULL, FACTSHEETS_QUICK } from "./lib/bench-
 import { startSite, type Site } from "./lib/load-balancer";
 import { ensureBuild } from "./lib/next-app";
 import { FULL, QUICK, RARE_WORD, generateNewsroom, publicSheetLink, type Newsroom } from "./lib/newsroom";
-import { checkTargets, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
+import { checkTargets, floorBetween, overPgFloor, shareOfFloor, targetLines } from "./lib/bench-targets";
 import { measureViews, type ViewFigures } from "./lib/bench-views";
 import { measureChurn, type ChurnFigures } from "./lib/bench-churn";
 import { summariseProfile } from "./lib/cpu-profile";
@@ -67,6 +67,10 @@ interface Row {
   kb: number;
   floor1?: Figures;
   floor20?: Figures;
+  /** The framework floor (/login signed out) at 20 connections, run again just after this page's run. */
+  floorAfter20?: Figures;
+  /** The floor this page's share is taken against: the mean of its runs just before and after the page's (floorBetween). */
+  floorBeside20?: ReturnType<typeof floorBetween>;
 }
 
 interface PageRun {
@@ -211,38 +215,54 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       return null;
     }
 
+    // The server's CPU per request: its CPU time over the run and the backlog it finishes afterwards,
+    // over the requests answered in time plus the ones still open at the deadline (one per connection).
+    // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
+    // so its CPU per request is not measured; the waits were most of its time.
+    const run = async ({ target, opts }: Awaited<ReturnType<typeof askOf>>, connections: number): Promise<Figures> => {
+      const cpu = server.cpuSeconds();
+      const dbCpu = dbCpuSeconds?.();
+      const f = await load(target, { ...opts, connections, seconds });
+      if (quick) return f;
+      await server.idle();
+      const perRequest = (secondsUsed: number) => Math.round((secondsUsed * 1000 * 10) / (f.requests + connections)) / 10;
+      return { ...f, cpuMs: perRequest(server.cpuSeconds() - cpu), ...(dbCpu === undefined ? {} : { dbCpuMs: perRequest(dbCpuSeconds!() - dbCpu) }) };
+    };
+    // The floor is run again at 20 connections after each page's runs, so each page is compared with
+    // the floor just before and just after it: this machine's speed moves by half within minutes (the
+    // save's share of a floor measured once at the start was 0.33 and 0.60 in two runs of the same code).
+    const floorPage = measured[0]!;
+    const floorAsked = await askOf(floorPage);
+    let floorBefore: Figures | undefined;
+
     const results: Row[] = [];
     for (const p of measured) {
-      const { target, opts, polled } = await askOf(p);
-      // --quick (the smoke test) neither warms up nor waits for the server to settle between runs,
-      // so its CPU per request is not measured; the waits were most of its time.
+      const asked = await askOf(p);
+      const { target, opts, polled } = asked;
       if (!quick) {
         await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
         await server.idle();
       }
-      // The server's CPU per request: its CPU time over the run and the backlog it finishes afterwards,
-      // over the requests answered in time plus the ones still open at the deadline (one per connection).
-      const measured = async (connections: number): Promise<Figures> => {
-        const cpu = server.cpuSeconds();
-        const dbCpu = dbCpuSeconds?.();
-        const f = await load(target, { ...opts, connections, seconds });
-        if (quick) return f;
-        await server.idle();
-        const perRequest = (secondsUsed: number) => Math.round((secondsUsed * 1000 * 10) / (f.requests + connections)) / 10;
-        return { ...f, cpuMs: perRequest(server.cpuSeconds() - cpu), ...(dbCpu === undefined ? {} : { dbCpuMs: perRequest(dbCpuSeconds!() - dbCpu) }) };
-      };
+      const measured = (connections: number) => run(asked, connections);
       const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body?.(), headers: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
       const c1 = await measured(1);
       const c20 = await measured(20);
       // A polled row measures 304s only: an answer of another status (the list changed meanwhile) makes its figures another page's.
       if (polled && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} requests were not answered 304 (another status, an error or a timeout)`);
       const row: Row = { page: p.page, path: p.path, c1, c20, kb };
+      if (p === floorPage) floorBefore = c20;
+      else if (floorBefore) {
+        row.floorAfter20 = await run(floorAsked, 20);
+        row.floorBeside20 = floorBetween(floorBefore, row.floorAfter20);
+        floorBefore = row.floorAfter20;
+      }
       if (p.floor) {
         row.floor1 = await loop(p.floor, { connections: 1, seconds });
         row.floor20 = await loop(p.floor, { connections: 20, seconds });
       }
       results.push(row);
       console.log(`${p.page.padEnd(40)} 1 conn: ${fmt(c1)} | 20 conn: ${fmt(c20)} | ${kb} KB | rss ${server.rssMb()} MB`);
+      if (row.floorAfter20) console.log(`${"  floor after it".padEnd(40)} 20 conn: ${fmt(row.floorAfter20)} | beside it: ${row.floorBeside20!.rps} req/s`);
       if (row.floor1) console.log(`${"  pg floor".padEnd(40)} 1 conn: ${fmt(row.floor1)} | 20 conn: ${fmt(row.floor20!)} | app/floor p50 at 1 conn ${overPgFloor(row)}`);
     }
 

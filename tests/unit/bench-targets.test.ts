@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TARGETS, checkTargets, overPgFloor, shareOfFloor, targetLines } from "../../scripts/lib/bench-targets";
+import { TARGETS, checkTargets, floorBetween, overPgFloor, shareOfFloor, targetLines } from "../../scripts/lib/bench-targets";
 
 // The bench's check of #14's page targets: its figures are never asserted, but what it calls met is.
 const floor = { page: "/login signed out (framework floor)", c1: { p50: 5, p95: 11 }, c20: { p95: 120, rps: 200, cpuMs: 7 } };
@@ -30,6 +30,23 @@ describe("the bench's target check", () => {
     expect(shareOfFloor(page(50, 500, 40), { ...floor, c20: { p95: 1, rps: 0 } })).toBe(0);
     // PostgreSQL's CPU, where measured, runs on the same cores: the floor's counts in the budget.
     expect(checkTargets(page(50, 500, 40), { ...floor, c20: { ...floor.c20, dbCpuMs: 0.7 } }).cpuBudgetMs).toBe(11);
+  });
+
+  it("takes a page's share and CPU budget against the floor measured beside it, where there is one", () => {
+    // The machine slowed between the floor's own run (200 req/s) and the page's: the floor beside it ran 140.
+    const beside = floorBetween({ rps: 150, cpuMs: 8, dbCpuMs: 0.1 }, { rps: 130, cpuMs: 9, dbCpuMs: 0.2 });
+    expect(beside).toEqual({ rps: 140, cpuMs: 8.5, dbCpuMs: 0.2 });
+    const save = { ...page(20, 250, 106, { cpuMs: 13 }), floorBeside20: beside };
+    expect(shareOfFloor(save, floor)).toBe(0.76);
+    expect(checkTargets(save, floor)).toMatchObject({ share: 0.76, shareMet: true, cpuBudgetMs: 12.4 });
+    expect(checkTargets(page(20, 250, 106, { cpuMs: 13 }), floor)).toMatchObject({ share: 0.53, shareMet: false, cpuBudgetMs: 10 });
+    // A CPU figure is averaged only where both runs have one (--quick measures none).
+    expect(floorBetween({ rps: 10 }, { rps: 21, cpuMs: 3 })).toEqual({ rps: 15.5 });
+    expect(checkTargets({ ...save, floorBeside20: { rps: 150 } }, floor)).not.toHaveProperty("cpuBudgetMs");
+    // The printed line names the floor beside the page.
+    const lines = targetLines([floor, { ...save, page: "POST /api/claims" }], floor, 300);
+    expect(lines[0]).toContain("of the floor measured beside that page");
+    expect(lines[2]).toMatch(/POST \/api\/claims +✓ 20 ms +✓ 250 ms +✓ 0\.76 of 140 +– +13 \(12\.4\)$/);
   });
 
   it("shows PostgreSQL's CPU beside the server's where it was measured", () => {
