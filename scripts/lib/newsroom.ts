@@ -99,7 +99,8 @@ export async function generateNewsroom(url: string, size: NewsroomSize, seed = 2
 
     const roles = ["EDITOR", "EDITOR", "REVIEWER", "EDITOR", "ADMIN"];
     const users = [editor.id, ...Array.from({ length: size.users - 1 }, uuid)];
-    counts.users = await copyRows(c, "users", ["id", "email", "name", "role", "password_hash", "updated_at"], users.slice(1).map((id, i) => [id, `user${i}@bench.test`, `Bench User ${i}`, roles[i % roles.length]!, editor.password_hash, at(0)]));
+    // The seed's editor is the first of them, already in the table: counted, not copied.
+    counts.users = 1 + await copyRows(c, "users", ["id", "email", "name", "role", "password_hash", "updated_at"], users.slice(1).map((id, i) => [id, `user${i}@bench.test`, `Bench User ${i}`, roles[i % roles.length]!, editor.password_hash, at(0)]));
     const someone = () => pick(users);
 
     const metrics = Array.from({ length: size.metrics }, uuid);
