@@ -228,25 +228,26 @@ await withScratchDatabase(dbName, async (db, url, label) => {
       const perRequest = (secondsUsed: number) => Math.round((secondsUsed * 1000 * 10) / (f.requests + connections)) / 10;
       return { ...f, cpuMs: perRequest(server.cpuSeconds() - cpu), ...(dbCpu === undefined ? {} : { dbCpuMs: perRequest(dbCpuSeconds!() - dbCpu) }) };
     };
-    // The floor is run again at 20 connections after each page's runs, so each page is compared with
-    // the floor just before and just after it: this machine's speed moves by half within minutes (the
-    // save's share of a floor measured once at the start was 0.33 and 0.60 in two runs of the same code).
+    // The floor is run again at 20 connections just after each page's run at 20, so each page is
+    // compared with the floor's runs either side of it (the one before is the previous page's, its
+    // warm-up and 1-connection run, and any pg floor, between): this machine's speed moves by half
+    // within minutes (the save's share of a floor measured once at the start was 0.33 and 0.60 in two
+    // runs of the same code).
     const floorPage = measured[0]!;
     const floorAsked = await askOf(floorPage);
     let floorBefore: Figures | undefined;
 
     const results: Row[] = [];
     for (const p of measured) {
-      const asked = await askOf(p);
+      const asked = p === floorPage ? floorAsked : await askOf(p);
       const { target, opts, polled } = asked;
       if (!quick) {
         await load(target, { ...opts, connections: 2, seconds: 1 }); // warm up: compile caches, pool connections
         await server.idle();
       }
-      const measured = (connections: number) => run(asked, connections);
       const kb = Math.round((await (await fetch(target, { method: opts.method, body: opts.body?.(), headers: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/json" } : {}) } })).arrayBuffer()).byteLength / 102.4) / 10;
-      const c1 = await measured(1);
-      const c20 = await measured(20);
+      const c1 = await run(asked, 1);
+      const c20 = await run(asked, 20);
       // A polled row measures 304s only: an answer of another status (the list changed meanwhile) makes its figures another page's.
       if (polled && c1.errors + c20.errors > 0) throw new Error(`${p.page}: ${c1.errors + c20.errors} requests were not answered 304 (another status, an error or a timeout)`);
       const row: Row = { page: p.page, path: p.path, c1, c20, kb };
