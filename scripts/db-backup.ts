@@ -1,5 +1,6 @@
 // npm run db:backup [-- FILE] [--logical]: dumps DATABASE_URL's database (or the embedded app
-// database) to FILE, by default .data/backups/factdesk-<time>.dump. Uses pg_dump when one matching
+// database), connecting as its owner (MIGRATION_DATABASE_URL when set), to FILE, by default
+// .data/backups/factdesk-<time>.dump. Uses pg_dump when one matching
 // the server is installed, otherwise Factdesk's own logical dump (scripts/lib/backup.ts).
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,8 @@ mkdirSync(path.dirname(file), { recursive: true });
 const server = await openDatabaseServer({ log: console.log });
 try {
   const started = Date.now();
-  const format = await backupDatabase(server.appUrl, file, { format: logical ? "logical" : undefined, log: console.log });
+  // As the tables' owner: the app's own role may not read the migrations table (database-roles.ts).
+  const format = await backupDatabase(server.ownerUrl, file, { format: logical ? "logical" : undefined, log: console.log });
   console.log(`Wrote ${file} (${format}, ${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 } catch (e) {
   console.error(`Backup failed: ${(e as Error).message}`);

@@ -1,6 +1,7 @@
 // npm run db:restore -- FILE [--database NAME]: restores a dump made by `npm run db:backup` into
 // an empty database: DATABASE_URL's (or the embedded app database, created if missing), or NAME on
-// the same server. Connect as the tables' owner. Refuses a database that already has tables.
+// the same server, as the tables' owner (MIGRATION_DATABASE_URL when set). Refuses a database that
+// already has tables.
 import path from "node:path";
 import { restoreDatabase } from "./lib/backup";
 import { openDatabaseServer } from "./lib/database-server";
@@ -17,7 +18,7 @@ if (!file) {
 
 const server = await openDatabaseServer({ log: console.log });
 try {
-  const url = database ? server.url(database) : server.appUrl;
+  const url = database ? server.url(database) : server.ownerUrl;
   if (database || server.embedded) await ensureDatabase(server.adminUrl, database ?? "factdesk");
   const started = Date.now();
   await restoreDatabase(url, path.resolve(file), { log: console.log });

@@ -90,8 +90,15 @@ type PlaywrightSuite = {
   specs?: { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
 };
 
-/** A failure's first lines, colour codes dropped: enough to name it at the end of a long log (CI shows only the tail). */
-const firstLines = (message = "") => message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() && !l.includes("node_modules")).slice(0, 3).map((l) => `      ${l.trim().slice(0, 200)}`).join("\n");
+/**
+ * A failure's first three lines and its last three, colour codes dropped: enough to name it at the
+ * end of a long log (CI shows only the tail), and a run's output ends with what went wrong.
+ */
+const gist = (message = "") => {
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() && !l.includes("node_modules"));
+  const shown = lines.length > 7 ? [...lines.slice(0, 3), "…", ...lines.slice(-3)] : lines;
+  return shown.map((l) => `      ${l.trim().slice(0, 300)}`).join("\n");
+};
 
 function summary() {
   let passed = 0;
@@ -107,9 +114,9 @@ function summary() {
     for (const file of r.testResults) {
       const where = path.relative(root, file.name);
       const tests = file.assertionResults.filter((t) => t.status === "failed");
-      for (const t of tests) failedTests.push(`  ${where} › ${t.fullName}\n${firstLines(t.failureMessages[0])}`);
+      for (const t of tests) failedTests.push(`  ${where} › ${t.fullName}\n${gist(t.failureMessages[0])}`);
       // A file that failed to load or in a hook has no failed test of its own.
-      if (!tests.length && file.message) failedTests.push(`  ${where}\n${firstLines(file.message)}`);
+      if (!tests.length && file.message) failedTests.push(`  ${where}\n${gist(file.message)}`);
     }
   }
   const e2e = path.join(root, "test-results/e2e.json");
@@ -123,7 +130,7 @@ function summary() {
       for (const spec of suite.specs ?? [])
         for (const t of spec.tests)
           if (t.status === "unexpected" || t.status === "flaky")
-            failedTests.push(`  ${spec.file}:${spec.line} › ${spec.title}${t.status === "flaky" ? " (flaky: passed on retry)" : ""}\n${firstLines(t.results.find((x) => x.error)?.error?.message)}`);
+            failedTests.push(`  ${spec.file}:${spec.line} › ${spec.title}${t.status === "flaky" ? " (flaky: passed on retry)" : ""}\n${gist(t.results.find((x) => x.error)?.error?.message)}`);
       suite.suites?.forEach(walk);
     };
     walk(report);

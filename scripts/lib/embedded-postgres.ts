@@ -9,6 +9,15 @@ import { APP_ROLE, ensureLoginRole } from "./database-roles";
 import { isAlive } from "./lifecycle";
 import { portInUse } from "./ports";
 
+// Loading the library installs async-exit-hook, which ends the process with process.exit(0) once
+// its event loop is empty, and so drops the failure a script has set in process.exitCode
+// (`npm run db:backup` that failed ended 0). Keep that code.
+let codeBeforeExit = 0;
+process.on("beforeExit", () => (codeBeforeExit = Number(process.exitCode ?? 0)));
+process.on("exit", () => {
+  if (codeBeforeExit && !Number(process.exitCode ?? 0)) process.exitCode = codeBeforeExit;
+});
+
 export interface EmbeddedServer {
   /** Connection string for a database on this server, as the superuser (who owns the tables). */
   url(database: string): string;
@@ -110,6 +119,8 @@ export async function startEmbeddedPostgres(options: {
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const secrets = clusterSecrets(dataDir);
+  // PostgreSQL's last lines, told when it does not start (the library rejects with nothing).
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -119,8 +130,13 @@ export async function startEmbeddedPostgres(options: {
     authMethod: "scram-sha-256",
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
-    onLog: () => {},
+    // TCP on loopback only, and no Unix socket: its lock file (/tmp/.s.PGSQL.<port>.lock) is state
+    // shared with every PostgreSQL on the machine, and a stale one whose pid is in use again stops the start.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "timezone=UTC"],
+    onLog: (message) => {
+      for (const line of String(message).split("\n")) if (line.trim()) recent.push(line.trim());
+      recent.splice(0, Math.max(0, recent.length - 20));
+    },
     onError: (e) => log(`postgres: ${String(e)}`),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
@@ -145,10 +161,12 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   log(`Starting embedded PostgreSQL on port ${options.port}…`);
+  recent.length = 0; // initdb's lines are not the start's
   try {
     await server.start();
   } catch (e) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}: ${String(e ?? "").split("\n")[0]}`);
+    const said = recent.filter((line) => /FATAL|PANIC|ERROR|could not/.test(line));
+    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}: ${[String(e ?? "").split("\n")[0], ...(said.length ? said : recent.slice(-3))].filter(Boolean).join(" / ") || "it exited without a word"}`);
   }
   const pidFile = path.join(dataDir, "postmaster.pid");
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);

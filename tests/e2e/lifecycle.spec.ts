@@ -4,7 +4,7 @@
 // do. These run in the Playwright stage because `npm start` needs the production build, which
 // that stage has made; each run uses its own data folder and ports, never the user's.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -171,6 +171,18 @@ test.describe("stopping and starting as a process manager does", () => {
     expect(await run.exited).not.toBe(0);
     expect(run.output()).toContain(`PostgreSQL runs as the user "postgres", which cannot enter ${closed} (mode 700)`);
     expect(run.output()).not.toMatch(/EACCES|\n\s+at /);
+  });
+
+  test("npm start whose PostgreSQL will not start gives PostgreSQL's own reason in one line", async () => {
+    // A cluster folder with no configuration: PostgreSQL exits at once, and the library it runs
+    // under rejects with nothing; the reason is in PostgreSQL's own output.
+    const dataDir = scratch();
+    mkdirSync(path.join(dataDir, "postgres"));
+    writeFileSync(path.join(dataDir, "postgres", "PG_VERSION"), "17\n");
+    const run = npmRun("start", { PGPORT: String(await freePort("pg")) }, dataDir, await freePort("app"));
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toMatch(/Embedded PostgreSQL did not start on port \d+: .*could not access the server configuration file/);
+    expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
   test("npm start on a port already in use says which port and how to choose another", async () => {

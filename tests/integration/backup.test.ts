@@ -1,8 +1,10 @@
 // Backup and restore round trip: every table, row for row (logs and published snapshots included),
 // the sequences, the migrations, and the append-only triggers working again afterwards.
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, restoreDatabase } from "@/scripts/lib/backup";
@@ -34,7 +36,7 @@ async function contents(url: string) {
 }
 
 describe("backup and restore", () => {
-  const { db, url } = useMigratedDatabase();
+  const { db, url, appUrl } = useMigratedDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "factdesk-backup-"));
   const targets: Awaited<ReturnType<typeof createDatabase>>[] = [];
 
@@ -105,6 +107,29 @@ describe("backup and restore", () => {
     await expect(restoreDatabase(target.url, cut)).rejects.toThrow(/incomplete/);
     const [{ n }] = (await query<{ n: number }>(target.url, `SELECT count(*)::int AS n FROM users`)) as [{ n: number }];
     expect(n).toBe(0);
+  });
+
+  it("npm run db:backup and db:restore connect as the owner when DATABASE_URL is the app's own role, and exit 1 when they fail", async () => {
+    // As README's external set-up has it: the app's role in DATABASE_URL, the owner in
+    // MIGRATION_DATABASE_URL. The app's role may not read the migrations table nor create tables.
+    const file = path.join(dir, "script.dump");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const run = (script: string, args: string[], env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env: { ...process.env, ...env } });
+    const backup = await run("scripts/db-backup.ts", [file], { DATABASE_URL: appUrl(), MIGRATION_DATABASE_URL: url() });
+    expect(backup.stdout).toMatch(/^Wrote .*script\.dump/m);
+    const target = await createDatabase({ fromTemplate: false });
+    targets.push(target);
+    await run("scripts/db-restore.ts", [file], { DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.url });
+    expect((await contents(target.url)).rows).toEqual((await contents(url())).rows);
+    // The restored tables are the app's to use.
+    const [{ n }] = (await query<{ n: number }>(target.appUrl, `SELECT count(*)::int AS n FROM claims`)) as [{ n: number }];
+    expect(n).toBe((await contents(url())).rows.claims!.length);
+    // A refusal ends the command with a failure, for the cron job or script that runs it.
+    await expect(run("scripts/db-restore.ts", [file], { DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.url })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Restore failed: .*not empty/),
+    });
   });
 
   it("npm run db:backup picks pg_dump only when its major version matches the server", async () => {
