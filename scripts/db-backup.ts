@@ -5,7 +5,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { backupDatabase } from "./lib/backup";
-import { openDatabaseServer } from "./lib/database-server";
+import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 
 const args = process.argv.slice(2);
 const logical = args.includes("--logical");
@@ -13,8 +13,9 @@ const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").
 const file = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(".data", "backups", `factdesk-${stamp}.dump`));
 mkdirSync(path.dirname(file), { recursive: true });
 
-const server = await openDatabaseServer({ log: console.log });
+let server: DatabaseServer | undefined;
 try {
+  server = await openDatabaseServer({ log: console.log });
   const started = Date.now();
   // As the tables' owner: the app's own role may not read the migrations table (database-roles.ts).
   const format = await backupDatabase(server.ownerUrl, file, { format: logical ? "logical" : undefined, log: console.log });
@@ -23,5 +24,5 @@ try {
   console.error(`Backup failed: ${(e as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await server.stop();
+  await server?.stop();
 }

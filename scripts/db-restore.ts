@@ -4,7 +4,7 @@
 // already has tables.
 import path from "node:path";
 import { restoreDatabase } from "./lib/backup";
-import { openDatabaseServer } from "./lib/database-server";
+import { openDatabaseServer, type DatabaseServer } from "./lib/database-server";
 import { ensureDatabase } from "./lib/embedded-postgres";
 
 const args = process.argv.slice(2);
@@ -16,8 +16,9 @@ if (!file) {
   process.exit(2);
 }
 
-const server = await openDatabaseServer({ log: console.log });
+let server: DatabaseServer | undefined;
 try {
+  server = await openDatabaseServer({ log: console.log });
   const url = database ? server.url(database) : server.ownerUrl;
   if (database || server.embedded) await ensureDatabase(server.adminUrl, database ?? "factdesk");
   const started = Date.now();
@@ -27,5 +28,5 @@ try {
   console.error(`Restore failed: ${(e as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await server.stop();
+  await server?.stop();
 }

@@ -95,7 +95,8 @@ type PlaywrightSuite = {
  * end of a long log (CI shows only the tail), and a run's output ends with what went wrong.
  */
 const gist = (message = "") => {
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() && !l.includes("node_modules"));
+  // Vitest's message carries the stack: its "at …" lines are not what went wrong.
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() && !/^\s*at /.test(l));
   const shown = lines.length > 7 ? [...lines.slice(0, 3), "…", ...lines.slice(-3)] : lines;
   return shown.map((l) => `      ${l.trim().slice(0, 300)}`).join("\n");
 };

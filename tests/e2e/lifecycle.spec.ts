@@ -125,8 +125,11 @@ test.describe("stopping and starting as a process manager does", () => {
     test(`npm run ${script}: ${signal} to the npm process alone stops the app and PostgreSQL, leaving no postmaster.pid`, async () => {
       const dataDir = scratch();
       const port = await freePort("app");
-      const run = npmRun(script, { PGPORT: String(await freePort("pg")) }, dataDir, port);
+      const pgPort = await freePort("pg");
+      const run = npmRun(script, { PGPORT: String(pgPort) }, dataDir, port);
       await waitFor(() => healthy(port), 200_000, `npm run ${script} to serve`, run);
+      // TCP only: no Unix socket, and so no lock file, shared in /tmp with every PostgreSQL on the machine.
+      expect(existsSync(`/tmp/.s.PGSQL.${pgPort}.lock`), run.output()).toBe(false);
       // Every failure below carries what the run printed.
       const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
       expect(existsSync(pidFile), run.output()).toBe(true);
@@ -178,7 +181,7 @@ test.describe("stopping and starting as a process manager does", () => {
     // under rejects with nothing; the reason is in PostgreSQL's own output.
     const dataDir = scratch();
     mkdirSync(path.join(dataDir, "postgres"));
-    writeFileSync(path.join(dataDir, "postgres", "PG_VERSION"), "17\n");
+    writeFileSync(path.join(dataDir, "postgres", "PG_VERSION"), "18\n");
     const run = npmRun("start", { PGPORT: String(await freePort("pg")) }, dataDir, await freePort("app"));
     expect(await run.exited).not.toBe(0);
     expect(run.output()).toMatch(/Embedded PostgreSQL did not start on port \d+: .*could not access the server configuration file/);
